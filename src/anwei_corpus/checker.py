@@ -1,0 +1,55 @@
+"""Run the rules over a loaded corpus and collect what they find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .context import CheckContext
+from .corpus import CorpusSource
+from .diagnostics import Diagnostic
+from .rules import LOAD_CODES, RULES
+
+
+def known_codes() -> set[str]:
+    return set(RULES) | set(LOAD_CODES)
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    """A pattern is a code (AW301) or a prefix of codes (AW3, AW)."""
+    return any(code.startswith(pattern) for pattern in patterns)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes to report: ``select`` (default all) minus ``ignore``, each a code or a code prefix."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        if self.select and not _matches(code, self.select):
+            return False
+        return not _matches(code, self.ignore)
+
+    def unknown_patterns(self) -> list[str]:
+        codes = known_codes()
+        return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in codes)]
+
+
+def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> list[Diagnostic]:
+    """Load-time diagnostics plus every selected rule's findings, sorted by file and position.
+
+    Rules skip the files that failed to load, and do not run at all on a corpus whose manifest failed or is
+    written for another schema: what they would find there would be noise.
+    """
+    diagnostics = [d for d in corpus.diagnostics if selection.wants(d.code)]
+    refused = corpus.manifest.model is None or any(d.code == "AW102" for d in corpus.diagnostics)
+    if not refused:
+        context = CheckContext(corpus)
+        for code, rule in RULES.items():
+            if not selection.wants(code):
+                continue
+            context.code, context.severity = code, rule.severity
+            diagnostics.extend(rule.check(context))
+    return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -1,0 +1,109 @@
+"""What a rule sees: the loaded corpus with look-up tables, and a way to say where a finding is."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from .corpus import CorpusSource, NoticeSource, SourceFile
+from .diagnostics import Diagnostic, Location, Severity, YamlPath
+from .models.source import BodyFile, Measure, Part, Section
+from .provenance import BrokenEdit, PrintedItem, locate_items, printed_items
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A notice's texts in printed form, and what of them the source text holds."""
+
+    items: list[PrintedItem]
+    broken: list[BrokenEdit]
+    spans: list[tuple[int, int]]
+    missing: list[PrintedItem]
+
+
+@dataclass(frozen=True)
+class MeasureAt:
+    """A measure with its parents and its YAML path in body.yaml."""
+
+    path: YamlPath
+    part: Part
+    section: Section
+    measure: Measure
+
+
+def iter_measures(body: BodyFile) -> Iterator[MeasureAt]:
+    for p, part in enumerate(body.parts):
+        for s, section in enumerate(part.sections):
+            for m, measure in enumerate(section.measures):
+                yield MeasureAt(("parts", p, "sections", s, "measures", m), part, section, measure)
+
+
+class CheckContext:
+    """The corpus as rules read it. Rules build diagnostics through ``finding``."""
+
+    def __init__(self, corpus: CorpusSource):
+        self.corpus = corpus
+        self.code = ""
+        self.severity = Severity.ERROR
+        self._provenance: dict[str, Provenance] = {}
+
+    def provenance(self, notice: NoticeSource) -> Provenance:
+        """Printed forms of the notice's texts and where they stand in its source (computed once)."""
+        if notice.folder not in self._provenance:
+            items, broken = printed_items(notice, self.corpus.units.model, self.corpus.people.model)
+            spans, missing = locate_items(notice.source_text or "", items)
+            self._provenance[notice.folder] = Provenance(items, broken, spans, missing)
+        return self._provenance[notice.folder]
+
+    @property
+    def notices(self) -> list[NoticeSource]:
+        return self.corpus.notices
+
+    @cached_property
+    def unit_ids(self) -> set[str]:
+        units = self.corpus.units.model
+        return {unit.id for unit in units.units} if units else set()
+
+    @cached_property
+    def person_ids(self) -> set[str]:
+        people = self.corpus.people.model
+        return {person.id for person in people.people} if people else set()
+
+    @cached_property
+    def unit_by_name(self) -> dict[str, str]:
+        """Every printed name and alias of a unit → its ID (first entry wins on a clash)."""
+        names: dict[str, str] = {}
+        units = self.corpus.units.model
+        for unit in units.units if units else []:
+            for name in (unit.name, *unit.aliases):
+                names.setdefault(name, unit.id)
+        return names
+
+    def suggest_unit(self, wrong: str) -> str | None:
+        """'did you mean' for a unit ID or a printed unit name."""
+        close = difflib.get_close_matches(wrong, sorted(self.unit_ids), n=1, cutoff=0.6)
+        if close:
+            return close[0]
+        if wrong in self.unit_by_name:
+            return self.unit_by_name[wrong]
+        by_name = difflib.get_close_matches(wrong, sorted(self.unit_by_name), n=1, cutoff=0.5)
+        return self.unit_by_name[by_name[0]] if by_name else None
+
+    def suggest_person(self, wrong: str) -> str | None:
+        close = difflib.get_close_matches(wrong, sorted(self.person_ids), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def finding(
+        self,
+        file: SourceFile,
+        path: YamlPath,
+        message: str,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+        related: tuple[Location, ...] = (),
+        related_label: str | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(self.code, self.severity, message, file.locate(path, key), hint, related, related_label)

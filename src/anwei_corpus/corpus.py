@@ -1,0 +1,193 @@
+"""Load a corpus folder: every YAML file parsed with positions and validated into its source model.
+
+Layout of a corpus folder::
+
+    corpus.yaml                  versions and the list of notices
+    registry/units.yaml          units shared by all notices
+    registry/people.yaml         people shared by all notices
+    notices/<id>/notice.yaml     document elements
+    notices/<id>/body.yaml       the 工作意见: parts, sections, measures
+    notices/<id>/attachment.yaml the task table
+    notices/<id>/source.txt      the source text, byte for byte
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import SCHEMA_VERSION
+from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
+from .loader import YamlDocument, YamlLoadError, read_yaml
+from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
+from .schema_errors import describe_validation_error
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass
+class SourceFile(Generic[ModelT]):
+    """One YAML file: where it is, its parsed document and its validated model (None when either failed)."""
+
+    name: str
+    document: YamlDocument | None = None
+    model: ModelT | None = None
+
+    def locate(self, path: YamlPath = (), key: bool = False) -> Location:
+        if self.document is None:
+            return Location(self.name, tuple(path))
+        return self.document.locate(path, key)
+
+
+@dataclass
+class NoticeSource:
+    """The files of one notice folder."""
+
+    folder: str
+    notice: SourceFile[NoticeFile]
+    body: SourceFile[BodyFile]
+    attachment: SourceFile[AttachmentFile]
+    source_name: str
+    source_bytes: bytes | None = None
+
+    @property
+    def source_text(self) -> str | None:
+        if self.source_bytes is None:
+            return None
+        return self.source_bytes.decode("utf-8", "replace")
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.notice.model, self.body.model, self.attachment.model)
+
+
+@dataclass
+class CorpusSource:
+    """Everything read from a corpus folder, with what went wrong while reading it."""
+
+    root: Path
+    manifest: SourceFile[CorpusFile]
+    units: SourceFile[UnitsFile]
+    people: SourceFile[PeopleFile]
+    notices: list[NoticeSource] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def yaml_files(self) -> list[SourceFile]:
+        files: list[SourceFile] = [self.manifest, self.units, self.people]
+        for notice in self.notices:
+            files += [notice.notice, notice.body, notice.attachment]
+        return files
+
+
+def display_name(path: Path) -> str:
+    """A path as a maintainer would type it: relative to the working directory when it lies below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
+    source: SourceFile[ModelT] = SourceFile(display_name(path))
+    if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
+        diagnostics.append(
+            Diagnostic("AW013", Severity.ERROR, "file is a symbolic link pointing outside the corpus", Location(source.name))
+        )
+        return source
+    if not path.is_file():
+        diagnostics.append(
+            Diagnostic(
+                "AW012",
+                Severity.ERROR,
+                "file is missing",
+                Location(source.name),
+                hint=f"every corpus needs {path.name}; see the data layout in README.md",
+            )
+        )
+        return source
+    try:
+        source.document = read_yaml(path, source.name)
+    except YamlLoadError as exc:
+        diagnostics.append(exc.diagnostic)
+        return source
+    try:
+        source.model = model.model_validate(source.document.data)
+    except ValidationError as exc:
+        diagnostics.extend(describe_validation_error(exc, source.document))
+    return source
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | None:
+    assert manifest.model is not None
+    data_major = manifest.model.schema_version.split(".")[0]
+    ours_major = SCHEMA_VERSION.split(".")[0]
+    if data_major == ours_major:
+        return None
+    return Diagnostic(
+        "AW102",
+        Severity.ERROR,
+        f"corpus is written for schema {manifest.model.schema_version}; this anwei reads schema {SCHEMA_VERSION} "
+        f"(major version {ours_major})",
+        manifest.locate(("schema_version",)),
+        hint="use the anwei release made for that schema version, or migrate the data",
+    )
+
+
+def load_source(path: str | os.PathLike[str]) -> CorpusSource:
+    """Read a corpus folder. Raises CorpusUnreadable when there is no corpus to read at all."""
+    root = Path(path)
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a folder"
+        raise CorpusUnreadable(
+            Diagnostic("AW012", Severity.ERROR, f"corpus folder {what}", Location(display_name(root)))
+        )
+    diagnostics: list[Diagnostic] = []
+    manifest = _load_file(root / "corpus.yaml", CorpusFile, diagnostics, root)
+    if manifest.document is None:
+        raise CorpusUnreadable(diagnostics[-1])
+    corpus = CorpusSource(
+        root=root,
+        manifest=manifest,
+        units=_load_file(root / "registry" / "units.yaml", UnitsFile, diagnostics, root),
+        people=_load_file(root / "registry" / "people.yaml", PeopleFile, diagnostics, root),
+        diagnostics=diagnostics,
+    )
+    if manifest.model is None:
+        return corpus
+    refusal = _schema_version_refusal(manifest)
+    if refusal is not None:
+        diagnostics.append(refusal)
+        return corpus
+    for folder_name in manifest.model.notices:
+        folder = root / "notices" / folder_name
+        notice = NoticeSource(
+            folder=folder_name,
+            notice=_load_file(folder / "notice.yaml", NoticeFile, diagnostics, root),
+            body=_load_file(folder / "body.yaml", BodyFile, diagnostics, root),
+            attachment=_load_file(folder / "attachment.yaml", AttachmentFile, diagnostics, root),
+            source_name="",
+        )
+        corpus.notices.append(notice)
+        if notice.notice.model is not None:
+            source_path = folder / notice.notice.model.source.file
+            notice.source_name = display_name(source_path)
+            try:
+                notice.source_bytes = source_path.read_bytes()
+            except OSError as exc:
+                diagnostics.append(
+                    Diagnostic(
+                        "AW012",
+                        Severity.ERROR,
+                        f"source text cannot be read: {exc.strerror or exc}",
+                        notice.notice.locate(("source", "file")),
+                    )
+                )
+    return corpus

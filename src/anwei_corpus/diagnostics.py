@@ -1,0 +1,65 @@
+"""Diagnostics: what a rule or the loader found, and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Union
+
+YamlPath = tuple[Union[str, int], ...]
+
+
+class Severity(str, Enum):
+    """How serious a finding is; errors fail validation, warnings fail it under --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a corpus file. ``path`` is the YAML path; line and column are 1-based once resolved."""
+
+    file: str
+    path: YamlPath = ()
+    line: int | None = None
+    column: int | None = None
+    key: bool = False  # point at the mapping key rather than its value
+
+    def display(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: a stable code, a severity, a message and where it is."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str | None = None
+    related: tuple[Location, ...] = field(default=())  # the other end of a cross-reference
+    related_label: str | None = None
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message)
+
+    def at(self, location: Location) -> Diagnostic:
+        return replace(self, location=location)
+
+
+class CorpusUnreadable(Exception):
+    """The corpus cannot be read at all (missing folder, missing manifest): a usage-level failure."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic

@@ -1,0 +1,97 @@
+"""Turning a clean reading back into its printed form, and measuring how much of the source the corpus covers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .models.common import Edit, Passage
+
+
+class EditNotApplicable(ValueError):
+    """An edit's reading does not stand in the text where the edit says it does."""
+
+    def __init__(self, index: int, message: str):
+        super().__init__(message)
+        self.index = index
+
+
+def find_occurrence(text: str, needle: str, occurrence: int) -> int:
+    """Index of the ``occurrence``-th appearance (1-based) of ``needle`` in ``text``, or -1."""
+    index = -1
+    for _ in range(occurrence):
+        index = text.find(needle, index + 1)
+        if index == -1:
+            return -1
+    return index
+
+
+def printed_form(text: str, edits: Sequence[Edit]) -> str:
+    """Rebuild what the source prints from the reading and its edits.
+
+    Raises EditNotApplicable when an edit's reading is not in the text or two edits overlap.
+    """
+    spans: list[tuple[int, int, str, int]] = []
+    for index, edit in enumerate(edits):
+        start = find_occurrence(text, edit.reading, edit.occurrence)
+        if start == -1:
+            raise EditNotApplicable(
+                index, f"reading {edit.reading!r} (occurrence {edit.occurrence}) is not in the text"
+            )
+        spans.append((start, start + len(edit.reading), edit.printed, index))
+    spans.sort()
+    for (_, end, _, _), (start, _, _, index) in zip(spans, spans[1:]):
+        if start < end:
+            raise EditNotApplicable(index, "edit overlaps another edit of the same text")
+    pieces, cursor = [], 0
+    for start, end, printed, _ in spans:
+        pieces.append(text[cursor:start])
+        pieces.append(printed)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def passage_printed(passage: Passage) -> str:
+    return printed_form(passage.text, passage.edits)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the source text the corpus accounts for, counting non-whitespace characters."""
+
+    covered: int
+    total: int
+    uncovered_runs: tuple[tuple[int, str], ...]  # (line, text) of each uncovered stretch
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.total if self.total else 1.0
+
+
+def coverage(source: str, found_spans: Iterable[tuple[int, int]]) -> Coverage:
+    """Mark the spans the corpus was found at and report what is left."""
+    marked = bytearray(len(source))
+    for start, end in found_spans:
+        marked[start:end] = b"\x01" * (end - start)
+    covered = total = 0
+    runs: list[tuple[int, str]] = []
+    run_start = None
+    for index, char in enumerate(source):
+        if char.isspace():
+            continue
+        total += 1
+        if marked[index]:
+            covered += 1
+            if run_start is not None:
+                runs.append(_run(source, run_start, index))
+                run_start = None
+        elif run_start is None:
+            run_start = index
+    if run_start is not None:
+        runs.append(_run(source, run_start, len(source)))
+    return Coverage(covered, total, tuple(runs))
+
+
+def _run(source: str, start: int, end: int) -> tuple[int, str]:
+    return source.count("\n", 0, start) + 1, source[start:end].strip()

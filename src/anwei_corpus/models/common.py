@@ -1,0 +1,87 @@
+"""Building blocks shared by the source models and the release models."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+UNIT_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+PERSON_ID_PATTERN = r"^[a-z]+(-[a-z]+)+$"
+VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+
+UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry.")]
+PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
+VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors, and no value is coerced into another type."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# What kind of departure from the printed source an edit records, grouped by why it was made.
+EDIT_KIND_CLASSES: dict[str, str] = {
+    # artefacts of the PDF text extraction
+    "break": "artefact",  # a sentence broken by a page or line break
+    "doubled": "artefact",  # a character printed twice across a page break
+    "bold-mark": "artefact",  # Markdown ** marks around bold text
+    "space": "artefact",  # a space the extraction inserted: padding, around numerals
+    # apparent errors in the printed notice
+    "stray-latin": "source-error",  # an English word standing inside a Chinese sentence
+    "typo": "source-error",  # a wrong character
+    "doubt": "source-error",  # a reading kept as printed, with the doubt noted
+    # normalisations to the corpus conventions
+    "punctuation": "normalisation",  # half-width punctuation made full-width
+}
+
+EditKind = Literal["break", "doubled", "bold-mark", "space", "stray-latin", "typo", "doubt", "punctuation"]
+Certainty = Literal["certain", "high", "medium", "low"]
+
+
+class Suppression(StrictModel):
+    """A finding a maintainer accepts for this entity, with the reason why."""
+
+    code: Annotated[str, Field(pattern=r"^AW[0-9]{3}$")]
+    reason: Annotated[str, Field(min_length=1)]
+
+
+class Edit(StrictModel):
+    """One departure of the clean reading from the printed source.
+
+    The printed form is rebuilt by putting ``printed`` back where ``reading`` stands in the text
+    (its ``occurrence``-th appearance, counting from 1).
+    """
+
+    kind: EditKind
+    printed: str = Field(description="What the source prints.")
+    reading: str = Field(description="What the corpus reads instead (equal to printed for kind 'doubt').")
+    occurrence: Annotated[int, Field(ge=1)] = Field(
+        default=1, description="Which appearance of `reading` in the text, when it stands more than once."
+    )
+    certainty: Certainty = Field(default="certain", description="How sure the reading is.")
+    note: str | None = Field(default=None, description="Why: what the source shows and what was decided.")
+
+    @model_validator(mode="after")
+    def _departs_from_print(self) -> Edit:
+        if self.kind == "doubt":
+            if self.printed != self.reading:
+                raise ValueError("an edit of kind 'doubt' keeps the printed form: reading must equal printed")
+            if not self.note:
+                raise ValueError("an edit of kind 'doubt' needs a note saying what is doubtful")
+        elif self.printed == self.reading:
+            raise ValueError(f"an edit of kind {self.kind!r} must change something: printed equals reading")
+        return self
+
+    @property
+    def edit_class(self) -> str:
+        """artefact, source-error or normalisation."""
+        return EDIT_KIND_CLASSES[self.kind]
+
+
+class Passage(StrictModel):
+    """A text in its clean reading, with the record of every departure from the printed form."""
+
+    text: Annotated[str, Field(min_length=1)]
+    edits: list[Edit] = Field(default_factory=list)

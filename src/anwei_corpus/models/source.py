@@ -1,0 +1,317 @@
+"""Models of the YAML source files, shaped exactly as a maintainer writes them.
+
+These models know nothing of YAML or of the screen: the loader hands them plain data, and the rules read them.
+The JSON Schemas under ``schema/source/`` are generated from these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from .common import (
+    UNIT_ID_PATTERN,
+    Edit,
+    Passage,
+    PersonId,
+    StrictModel,
+    Suppression,
+    UnitId,
+    VersionString,
+)
+
+PositiveInt = Annotated[int, Field(ge=1)]
+
+
+def _passage_from_plain_string(value: object) -> object:
+    """Let a maintainer write a passage with no edits as a plain string."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+PassageField = Annotated[Passage, BeforeValidator(_passage_from_plain_string)]
+
+
+# --- data/corpus.yaml -------------------------------------------------------------------------------------------
+
+
+class CorpusFile(StrictModel):
+    """The corpus manifest: versions and the notices it holds."""
+
+    corpus_version: VersionString = Field(description="Version of the corpus data (semantic versioning).")
+    schema_version: VersionString = Field(description="Version of the schema the data is written for.")
+    title: str = Field(description="Name of the corpus.")
+    notices: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(
+        min_length=1, description="Folder names under notices/, one per notice, in publication order."
+    )
+
+
+# --- data/registry/units.yaml and people.yaml ------------------------------------------------------------------
+
+UnitKind = Literal[
+    "party-organ",
+    "government-department",
+    "public-institution",
+    "rescue-force",
+    "mass-organisation",
+    "committee",
+    "collective",
+]
+
+
+class UnitEntry(StrictModel):
+    """An organisation, or a collective group of organisations, that a notice assigns work to."""
+
+    id: UnitId = Field(description="Stable ASCII identifier.")
+    name: str = Field(description="Canonical name: the form the notice uses most often.")
+    aliases: list[str] = Field(default_factory=list, description="Every other printed spelling of the name.")
+    kind: UnitKind = Field(description="What sort of body this is.")
+    note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Findings accepted for this entry, each with its reason."
+    )
+
+
+class UnitsFile(StrictModel):
+    """The shared registry of units."""
+
+    units: list[UnitEntry] = Field(min_length=1)
+
+
+class PersonEntry(StrictModel):
+    """A district leader named in a notice."""
+
+    id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
+    name: str = Field(description="The name as written, without padding spaces.")
+    note: str | None = None
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Findings accepted for this entry, each with its reason."
+    )
+
+
+class PeopleFile(StrictModel):
+    """The shared registry of people."""
+
+    people: list[PersonEntry] = Field(min_length=1)
+
+
+# --- notices/<id>/notice.yaml -------------------------------------------------------------------------------------
+
+
+class DocNumber(StrictModel):
+    """发文字号, as printed and parsed: 机关代字〔年份〕序号号."""
+
+    printed: str
+    organ_code: str
+    year: int = Field(ge=1949, le=2100)
+    serial: PositiveInt
+
+
+class PrintedDate(StrictModel):
+    """A date as a value, with the printed form it was read from."""
+
+    value: dt.date
+    printed: PassageField
+
+
+class Imprint(StrictModel):
+    """印发机关和印发日期."""
+
+    organ: PassageField
+    date: PrintedDate
+
+
+class AbsentElement(StrictModel):
+    """A GB/T 9704-2012 element this notice does not carry: recorded, not invented."""
+
+    element: str = Field(description="The element's name in GB/T 9704-2012.")
+    note: str | None = None
+
+
+class SourceRef(StrictModel):
+    """The text the notice was encoded from, kept byte for byte beside the YAML."""
+
+    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    description: str
+
+
+class Furniture(StrictModel):
+    """Printed text that belongs to the page, not to the notice (repeated table headers)."""
+
+    printed: str
+    count: PositiveInt = Field(description="How many times it stands in the source.")
+    note: str
+
+
+class NoticeFile(StrictModel):
+    """Document elements of one notice (版头, 主体, 版记)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    source: SourceRef
+    issuer_mark: PassageField = Field(description="发文机关标志.")
+    issuer: UnitId = Field(description="The issuing organ, as a unit ID.")
+    doc_number: DocNumber = Field(description="发文字号.")
+    title: PassageField = Field(description="标题.")
+    addressee: PassageField = Field(description="主送机关, with its closing colon.")
+    addressee_units: list[UnitId] = Field(description="主送机关 resolved to unit IDs.")
+    transmittal: PassageField = Field(description="正文 of the covering notice.")
+    signature: PassageField = Field(description="发文机关署名.")
+    date: PrintedDate = Field(description="成文日期.")
+    attachment_note: PassageField = Field(description="附件说明.")
+    annotation: PassageField = Field(description="附注, with its parentheses.")
+    imprint: Imprint = Field(description="印发机关和印发日期.")
+    print_run: PassageField = Field(description="印数, as printed.")
+    copies: PositiveInt = Field(description="印数 as a number.")
+    absent: list[AbsentElement] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
+
+
+# --- notices/<id>/body.yaml ---------------------------------------------------------------------------------------
+
+
+class Measure(StrictModel):
+    """A numbered measure: its paragraph, ending in the printed unit list, and that list resolved to IDs."""
+
+    number: PositiveInt
+    text: str = Field(description="Clean reading of the whole paragraph, the closing unit list included.")
+    units: list[list[UnitId]] = Field(
+        min_length=1,
+        description="The closing unit list in printed order; a full-width comma in the list starts a new group.",
+    )
+    edits: list[Edit] = Field(default_factory=list)
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Findings accepted for this entry, each with its reason."
+    )
+
+
+class Section(StrictModel):
+    """A subsection （一）…（十七）, numbered continuously across parts."""
+
+    number: PositiveInt
+    title: PassageField
+    intro: PassageField | None = Field(default=None, description="The paragraph under the title, where printed.")
+    measures: list[Measure] = Field(min_length=1)
+
+
+class Part(StrictModel):
+    """A part 一、…五、."""
+
+    number: PositiveInt
+    title: PassageField
+    sections: list[Section] = Field(min_length=1)
+
+
+class Closing(StrictModel):
+    """The paragraph after the last measure, with the number of work points it announces."""
+
+    text: PassageField
+    announced_tasks: PositiveInt = Field(description="The count of tasks the paragraph announces (列出N项).")
+
+
+class BodyFile(StrictModel):
+    """The 工作意见 itself."""
+
+    title: PassageField
+    opening: PassageField = Field(description="The opening paragraph with the 总体要求.")
+    parts: list[Part] = Field(min_length=1)
+    closing: Closing
+
+
+# --- notices/<id>/attachment.yaml ---------------------------------------------------------------------------------
+
+
+class TaskLinks(StrictModel):
+    """Where in the body a task comes from."""
+
+    basis: Literal["measures", "general-requirements"] = Field(
+        description="'measures' when the task restates or derives from numbered measures; "
+        "'general-requirements' when it comes from the opening paragraph's 总体要求 instead."
+    )
+    measures: list[PositiveInt] = Field(default_factory=list)
+    rationale: str = Field(description="One line: why these measures.")
+
+
+class Task(StrictModel):
+    """A row of the attachment table."""
+
+    number: PositiveInt
+    category: PositiveInt | None = Field(description="Category number; null for a task above the categories.")
+    title: PassageField = Field(description="重点任务.")
+    leaders: list[PersonId] = Field(min_length=1, description="牵头区领导.")
+    responsible_units: list[UnitId] = Field(min_length=1, description="责任单位.")
+    cooperating_units: list[UnitId] = Field(default_factory=list, description="配合单位.")
+    requirement: PassageField = Field(description="工作要求.")
+    remark: PassageField | None = Field(default=None, description="备注; null where the cell is empty.")
+    links: TaskLinks
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Findings accepted for this entry, each with its reason."
+    )
+
+
+class Category(StrictModel):
+    """A category row of the table, with its printed subtotal."""
+
+    number: PositiveInt
+    title: PassageField
+    subtotal_printed: PositiveInt = Field(description="The 小计 printed in the category row.")
+
+
+class Breakdown(StrictModel):
+    """The total line: 任务分解：合计 N 项（小计 M 项）."""
+
+    label: str
+    categories_printed: PositiveInt
+    tasks_printed: PositiveInt
+
+
+class TableSpelling(StrictModel):
+    """How the table prints a unit whose spelling differs from its canonical name."""
+
+    unit: UnitId
+    printed: str = Field(description="The cell text exactly as printed, padding included.")
+    note: str | None = None
+
+
+class AttachmentFile(StrictModel):
+    """附件: the task table."""
+
+    label: PassageField = Field(description="The word 附件 above the attachment.")
+    title: PassageField
+    columns: list[str] = Field(min_length=1, description="The table's header cells.")
+    breakdown: Breakdown
+    categories: list[Category] = Field(min_length=1)
+    tasks: list[Task] = Field(min_length=1)
+    spellings: list[TableSpelling] = Field(
+        default_factory=list, description="Units the table spells otherwise than their canonical name."
+    )
+
+
+__all__ = [
+    "UNIT_ID_PATTERN",
+    "AbsentElement",
+    "AttachmentFile",
+    "BodyFile",
+    "Breakdown",
+    "Category",
+    "Closing",
+    "CorpusFile",
+    "DocNumber",
+    "Furniture",
+    "Imprint",
+    "Measure",
+    "NoticeFile",
+    "Part",
+    "PeopleFile",
+    "PersonEntry",
+    "PrintedDate",
+    "Section",
+    "SourceRef",
+    "TableSpelling",
+    "Task",
+    "TaskLinks",
+    "UnitEntry",
+    "UnitKind",
+    "UnitsFile",
+]

@@ -1,0 +1,22 @@
+"""Chinese numerals as used in the hierarchy labels of official documents (一、 （十七））."""
+
+from __future__ import annotations
+
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 17 → 十七, 20 → 二十, 99 → 九十九."""
+    if not 1 <= number <= 99:
+        raise ValueError(f"no label for {number}")
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")
+    return head + (_DIGITS[ones - 1] if ones else "")
+
+
+def parse_chinese_numeral(label: str) -> int | None:
+    """The inverse of chinese_numeral; None for anything else."""
+    for number in range(1, 100):
+        if chinese_numeral(number) == label:
+            return number
+    return None

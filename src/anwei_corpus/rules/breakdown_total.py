@@ -1,0 +1,43 @@
+"""The total line (任务分解：合计 N 项（小计 M 项）) agrees with the categories and their tasks.
+
+N is the number of categories and M the number of tasks inside categories (task 1 stands above them and is not
+counted). The line must also agree with the sum of the categories' printed subtotals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import CheckContext
+from ..diagnostics import Diagnostic, Severity
+
+CODE = "AW402"
+NAME = "breakdown-total"
+SEVERITY = Severity.ERROR
+SUMMARY = "The printed total line agrees with the categories and the tasks in them."
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for notice in ctx.notices:
+        attachment = notice.attachment.model
+        if attachment is None:
+            continue
+        breakdown = attachment.breakdown
+        categories = len(attachment.categories)
+        if breakdown.categories_printed != categories:
+            yield ctx.finding(
+                notice.attachment, ("breakdown", "categories_printed"),
+                f"合计 {breakdown.categories_printed} 项 is printed but the table has {categories} categories",
+            )
+        in_categories = sum(1 for task in attachment.tasks if task.category is not None)
+        subtotals = sum(category.subtotal_printed for category in attachment.categories)
+        if breakdown.tasks_printed != in_categories:
+            yield ctx.finding(
+                notice.attachment, ("breakdown", "tasks_printed"),
+                f"小计 {breakdown.tasks_printed} 项 is printed but {in_categories} tasks stand in categories",
+            )
+        elif breakdown.tasks_printed != subtotals:
+            yield ctx.finding(
+                notice.attachment, ("breakdown", "tasks_printed"),
+                f"小计 {breakdown.tasks_printed} 项 is printed but the category subtotals add up to {subtotals}",
+            )

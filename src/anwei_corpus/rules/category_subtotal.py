@@ -1,0 +1,33 @@
+"""The 小计 printed in each category row equals the number of tasks in that category.
+
+The table prints a subtotal in every category row, e.g. 一、提高政治站位，织密风险防范责任防线（小计 4 项）.
+If a task is added, removed or moved to another category, the printed subtotal no longer agrees: either the
+task's category is wrong or the subtotal was transcribed wrongly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import CheckContext
+from ..diagnostics import Diagnostic, Severity
+
+CODE = "AW401"
+NAME = "category-subtotal"
+SEVERITY = Severity.ERROR
+SUMMARY = "Each category's printed subtotal equals its number of tasks."
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for notice in ctx.notices:
+        attachment = notice.attachment.model
+        if attachment is None:
+            continue
+        for c, category in enumerate(attachment.categories):
+            counted = sum(1 for task in attachment.tasks if task.category == category.number)
+            if counted != category.subtotal_printed:
+                yield ctx.finding(
+                    notice.attachment,
+                    ("categories", c, "subtotal_printed"),
+                    f"category {category.number} prints 小计 {category.subtotal_printed} 项 but has {counted} tasks",
+                )

@@ -1,0 +1,60 @@
+"""A measure's ``units`` say the same as the unit list printed at the end of its text.
+
+Each measure's text ends with the parenthesised list of units responsible for it, and ``units`` records that
+list as registry IDs, grouped where the list is split by full-width commas. Every printed name must be a name
+or alias of the unit at the same place in ``units``, and the groups must match. For example, with the text
+ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import CheckContext, iter_measures
+from ..diagnostics import Diagnostic, Severity
+from ..unit_lists import assignment_names, split_assignment
+
+CODE = "AW308"
+NAME = "unit-list-matches"
+SEVERITY = Severity.ERROR
+SUMMARY = "A measure's unit IDs match the unit list printed at the end of its text."
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    if ctx.corpus.units.model is None:
+        return
+    for notice in ctx.notices:
+        if notice.body.model is None:
+            continue
+        for at in iter_measures(notice.body.model):
+            measure = at.measure
+            split = split_assignment(measure.text)
+            if split is None:
+                yield ctx.finding(notice.body, at.path + ("text",),
+                                  f"measure {measure.number} does not end with a parenthesised unit list")
+                continue
+            printed = assignment_names(split[1])
+            if [len(group) for group in printed] != [len(group) for group in measure.units]:
+                yield ctx.finding(
+                    notice.body,
+                    at.path + ("units",),
+                    f"measure {measure.number}: the printed list {split[1]} has groups of "
+                    f"{[len(g) for g in printed]} names, units has {[len(g) for g in measure.units]}",
+                    hint="one inner list per group separated by ，, one ID per name separated by 、",
+                )
+                continue
+            for g, (names, ids) in enumerate(zip(printed, measure.units)):
+                for u, (name, uid) in enumerate(zip(names, ids)):
+                    resolved = ctx.unit_by_name.get(name)
+                    if resolved is None:
+                        guess = ctx.suggest_unit(name)
+                        yield ctx.finding(
+                            notice.body, at.path + ("text",),
+                            f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
+                            hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
+                        )
+                    elif resolved != uid:
+                        yield ctx.finding(
+                            notice.body, at.path + ("units", g, u),
+                            f"measure {measure.number}: {uid!r} stands where the text prints {name!r} ({resolved!r})",
+                        )

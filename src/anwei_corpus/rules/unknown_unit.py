@@ -1,0 +1,56 @@
+"""Every unit ID a notice uses is in the unit registry.
+
+Unit IDs appear in the unit lists of measures, in the 责任单位 and 配合单位 of tasks, in the table's spellings,
+and as the issuer and addressee of a notice. A misspelt ID is reported with the closest registry ID, found by
+ID or by printed name: ``unknown unit 'emergency-bureu' — did you mean 'emergency-bureau'?``. Add the unit to
+``registry/units.yaml`` if it is new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import CheckContext, iter_measures
+from ..corpus import SourceFile
+from ..diagnostics import Diagnostic, Severity, YamlPath
+
+CODE = "AW301"
+NAME = "unknown-unit"
+SEVERITY = Severity.ERROR
+SUMMARY = "Every unit reference resolves to the unit registry."
+
+
+def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]:
+    for notice in ctx.notices:
+        meta = notice.notice.model
+        if meta is not None:
+            yield notice.notice, ("issuer",), meta.issuer
+            for index, uid in enumerate(meta.addressee_units):
+                yield notice.notice, ("addressee_units", index), uid
+        if notice.body.model is not None:
+            for at in iter_measures(notice.body.model):
+                for g, group in enumerate(at.measure.units):
+                    for u, uid in enumerate(group):
+                        yield notice.body, at.path + ("units", g, u), uid
+        attachment = notice.attachment.model
+        if attachment is not None:
+            for t, task in enumerate(attachment.tasks):
+                for role in ("responsible_units", "cooperating_units"):
+                    for u, uid in enumerate(getattr(task, role)):
+                        yield notice.attachment, ("tasks", t, role, u), uid
+            for s, spelling in enumerate(attachment.spellings):
+                yield notice.attachment, ("spellings", s, "unit"), spelling.unit
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    if ctx.corpus.units.model is None:
+        return
+    for file, path, uid in _references(ctx):
+        if uid not in ctx.unit_ids:
+            guess = ctx.suggest_unit(uid)
+            yield ctx.finding(
+                file,
+                path,
+                f"unknown unit {uid!r}" + (f" — did you mean {guess!r}?" if guess else ""),
+                hint="use an ID from registry/units.yaml, or add the unit there",
+            )

@@ -1,0 +1,50 @@
+"""JSON Schemas generated from the models: one per kind of YAML source file, and one for the release."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from . import SCHEMA_VERSION
+from .models.release import Corpus
+from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
+
+SCHEMA_BASE = "https://anwei-corpus.invalid/schema"
+
+SOURCE_MODELS: dict[str, type[BaseModel]] = {
+    "corpus": CorpusFile,
+    "units": UnitsFile,
+    "people": PeopleFile,
+    "notice": NoticeFile,
+    "body": BodyFile,
+    "attachment": AttachmentFile,
+}
+
+
+def _schema(model: type[BaseModel], name: str, title: str) -> dict:
+    schema = model.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}/{SCHEMA_VERSION}/{name}.schema.json",
+        "title": title,
+        **{key: value for key, value in schema.items() if key != "title"},
+        "x-schema-version": SCHEMA_VERSION,
+    }
+
+
+def source_schemas() -> dict[str, dict]:
+    """File name under schema/source/ → schema."""
+    return {
+        f"{name}.schema.json": _schema(model, f"source/{name}", f"anwei-corpus {name} file")
+        for name, model in SOURCE_MODELS.items()
+    }
+
+
+def release_schema() -> dict:
+    return _schema(Corpus, "release", "anwei-corpus release")
+
+
+def all_schemas() -> dict[str, dict]:
+    """Path under schema/ → schema, for every generated schema."""
+    schemas = {f"source/{name}": schema for name, schema in source_schemas().items()}
+    schemas["release.schema.json"] = release_schema()
+    return schemas

@@ -1,0 +1,29 @@
+"""The parenthesised unit list that closes a measure: （区应急局、区公安分局，各街镇）.
+
+Names are separated by 、 and groups by the full-width comma ，. A name may carry its own parentheses
+(区建管委（交通委）), so the list is found by matching brackets from the end of the text.
+"""
+
+from __future__ import annotations
+
+
+def split_assignment(text: str) -> tuple[str, str] | None:
+    """Split a measure's text into its body and its closing unit list; None when it does not end in one."""
+    if not text.endswith("）"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == "）":
+            depth += 1
+        elif char == "（":
+            depth -= 1
+            if depth == 0:
+                return text[:index], text[index:]
+    return None
+
+
+def assignment_names(assignment: str) -> list[list[str]]:
+    """The printed names of a unit list, grouped as its full-width commas group them."""
+    inner = assignment[1:-1]
+    return [group.split("、") for group in inner.split("，")]

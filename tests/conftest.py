@@ -1,0 +1,44 @@
+"""Shared fixtures: the real corpus, and throw-away copies of it to damage."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+NOTICE = "notices/putuo-anwei-2022-6"
+SEED_SOURCE = DATA / NOTICE / "source.txt"
+
+
+class CorpusCopy:
+    """A copy of the real corpus in a temporary folder, with helpers to damage it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file(self, relative: str) -> Path:
+        return self.root / relative
+
+    def replace(self, relative: str, old: str, new: str, count: int = 1) -> int:
+        """Replace ``old`` by ``new`` (exactly ``count`` times) and return the 1-based line of the first change."""
+        path = self.file(relative)
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= count, f"{old!r} not found {count} time(s) in {relative}"
+        line = text[: text.index(old)].count("\n") + 1
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return line
+
+    def line_of(self, relative: str, needle: str) -> int:
+        text = self.file(relative).read_text(encoding="utf-8")
+        assert needle in text, needle
+        return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> CorpusCopy:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return CorpusCopy(target)
