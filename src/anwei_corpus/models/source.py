@@ -64,7 +64,9 @@ class UnitEntry(StrictModel):
     """An organisation, or a collective group of organisations, that a notice assigns work to."""
 
     id: UnitId = Field(description="Stable ASCII identifier.")
-    name: str = Field(description="Canonical name: the form the notice uses most often.")
+    name: str = Field(
+        description="Canonical name: the form the body of the notice prints most often (the table may differ)."
+    )
     aliases: list[str] = Field(default_factory=list, description="Every other printed spelling of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
     note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
@@ -141,7 +143,7 @@ class Furniture(StrictModel):
     """Printed text that belongs to the page, not to the notice (repeated table headers)."""
 
     printed: str
-    count: PositiveInt = Field(description="How many times it stands in the source.")
+    count: PositiveInt = Field(description="How many of its appearances in the source are furniture.")
     note: str
 
 
@@ -162,7 +164,7 @@ class NoticeFile(StrictModel):
     attachment_note: PassageField = Field(description="附件说明.")
     annotation: PassageField = Field(description="附注, with its parentheses.")
     imprint: Imprint = Field(description="印发机关和印发日期.")
-    print_run: PassageField = Field(description="印数, as printed.")
+    print_run: PassageField = Field(description="印数, as printed: a customary 版记 item, not a GB/T 9704 element.")
     copies: PositiveInt = Field(description="印数 as a number.")
     absent: list[AbsentElement] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
