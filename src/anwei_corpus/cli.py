@@ -99,27 +99,28 @@ def export(
     path: CorpusPath = Path("data"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Release folder to write.")] = Path("release"),
 ) -> None:
-    """Validate the corpus and write its JSON release into OUT (atomically; an invalid corpus writes nothing)."""
-    from .build import build_corpus
-    from .checker import check_corpus
-    from .corpus import load_source
-    from .release import release_files, write_release
+    """Validate the corpus and write its release into OUT (atomically; an invalid corpus writes nothing).
+
+    The manifest carries a build time only when SOURCE_DATE_EPOCH is set.
+    """
+    from .api import CorpusInvalid, load
+    from .release import built_from_environment, export as export_release
 
     try:
-        source = load_source(path)
+        built = built_from_environment()
+    except ValueError as exc:
+        _fail_usage(str(exc))
+    try:
+        corpus = load(path)
     except CorpusUnreadable as exc:
         _report([exc.diagnostic], OutputFormat.text)
         raise typer.Exit(EXIT_USAGE) from None
-    diagnostics = check_corpus(source)
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        _report(errors, OutputFormat.text)
+    except CorpusInvalid as exc:
+        _report([d for d in exc.diagnostics if d.severity is Severity.ERROR], OutputFormat.text)
         typer.echo("anwei: release not written: the corpus has errors", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    corpus = build_corpus(source)
-    hashes = {notice.id: notice.source.sha256 for notice in corpus.notices}
+        raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = write_release(release_files(corpus, hashes), out)
+        target = export_release(corpus, out, built)
     except OSError as exc:
         _fail_usage(f"cannot write release to {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {target} (corpus {corpus.corpus_version}, schema {corpus.schema_version})")

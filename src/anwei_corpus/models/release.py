@@ -157,16 +157,16 @@ class Notice(StrictModel):
     opening: str = Field(description="Opening paragraph, with the 总体要求.")
     closing: str = Field(description="Closing paragraph.")
     announced_tasks: int = Field(description="Number of tasks the closing paragraph announces.")
-    parts: list[Part]
-    sections: list[Section]
-    measures: list[Measure]
+    parts: list[Part] = Field(description="The parts of the body (一、…), in printed order.")
+    sections: list[Section] = Field(description="The subsections （一）…, in printed order, across all parts.")
+    measures: list[Measure] = Field(description="The numbered measures, in printed order, across all sections.")
     attachment_title: str = Field(description="Title of the attachment.")
-    categories: list[Category]
+    categories: list[Category] = Field(description="The categories of the attachment table, in printed order.")
     categories_printed: int = Field(description="Number of categories on the printed total line.")
     tasks_printed: int = Field(description="Subtotal of tasks on the printed total line.")
-    tasks: list[Task]
+    tasks: list[Task] = Field(description="The rows of the attachment table, in printed order.")
     editorial: list[EditorialRecord] = Field(description="Every departure from the printed source.")
-    source: Source
+    source: Source = Field(description="The source text the notice was encoded from.")
 
 
 class Corpus(StrictModel):
@@ -174,6 +174,6 @@ class Corpus(StrictModel):
 
     corpus_version: VersionString = Field(description="Version of the corpus data.")
     schema_version: VersionString = Field(description="Version of the schema the data follows.")
-    notices: list[Notice]
-    units: list[Unit]
-    people: list[Person]
+    notices: list[Notice] = Field(description="The notices, in publication order.")
+    units: list[Unit] = Field(description="The unit registry shared by all notices.")
+    people: list[Person] = Field(description="The people registry shared by all notices.")
