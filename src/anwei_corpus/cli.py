@@ -126,6 +126,46 @@ def export(
     typer.echo(f"wrote {target} (corpus {corpus.corpus_version}, schema {corpus.schema_version})")
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older corpus: a YAML folder, a release folder or its JSON file.")],
+    new: Annotated[Path, typer.Argument(help="The newer corpus, in any of the same forms.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    check_bump: Annotated[
+        bool, typer.Option("--check-bump", help="Fail when NEW's corpus version is not bumped enough for the changes.")
+    ] = False,
+) -> None:
+    """Compare two corpora: added, removed and changed entities and links, and the version bump they need.
+
+    Exit status: 0 (also with --check-bump when NEW's version is bumped enough), 1 when --check-bump fails,
+    2 when a corpus cannot be read or has errors.
+    """
+    from .api import CorpusInvalid, ReleaseUnreadable
+    from .diff import compare, load_any
+    from .reporters.diff import RENDERERS
+
+    corpora = []
+    for role, path in (("OLD", old), ("NEW", new)):
+        try:
+            corpora.append(load_any(path))
+        except CorpusUnreadable as exc:
+            _report([exc.diagnostic], OutputFormat.text)
+            _fail_usage(f"{role} is not a corpus or a release: {path}")
+        except CorpusInvalid as exc:
+            _fail_usage(f"{role} corpus {path} has errors ({exc}); run 'anwei validate {path}'")
+        except ReleaseUnreadable as exc:
+            _fail_usage(f"{role}: {exc}")
+    result = compare(*corpora)
+    sys.stdout.write(RENDERERS[output_format.value](result))
+    raise typer.Exit(EXIT_FINDINGS if check_bump and not result.bump_ok else EXIT_OK)
+
+
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the generated schemas.")] = Path("schema"),
