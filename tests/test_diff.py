@@ -13,7 +13,7 @@ import pytest
 
 from anwei_corpus import load
 from anwei_corpus.diff import Bump, compare, inline_diff, load_any, version_bump
-from anwei_corpus.models.release import Corpus, Notice
+from anwei_corpus.models.release import Corpus
 from anwei_corpus.release import export, release_files
 from anwei_corpus.reporters.diff import render_markdown, render_text
 from conftest import DATA, ROOT
