@@ -202,3 +202,14 @@ def test_a_broken_release_file_is_refused_with_a_reason(content, message, tmp_pa
 def test_a_missing_release_is_refused(tmp_path):
     with pytest.raises(ReleaseUnreadable, match="cannot read"):
         load_release(tmp_path)
+
+
+def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):
+    corpus_copy.replace("registry/units.yaml", "id: emergency-bureau", "id: emergency-bureu")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = tmp_path / "release"
+    result = subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(corpus_copy.root), "--out", str(out)],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "AW301" in result.stdout and "release not written" in result.stderr
+    assert not out.exists()

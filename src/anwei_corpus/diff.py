@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from .models.release import Corpus
 
@@ -43,6 +43,7 @@ class Bump(str, Enum):
 
     @property
     def rank(self) -> int:
+        """0 for none up to 3 for major, for comparing bumps."""
         return list(Bump).index(self)
 
 
@@ -51,15 +52,16 @@ class Change(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    entity: str
-    id: str
+    entity: str = Field(description="Kind of entity: notice, part, section, measure, category, task, unit, "
+                                    "person or editorial (a record of the entity named by `id`).")
+    id: str = Field(description="ID of the entity (the old ID when the ID changed).")
     action: Literal["added", "removed", "changed", "id-changed"]
-    field: str | None = None
-    old: JsonValue = None
-    new: JsonValue = None
-    inline: str | None = None
-    bump: Bump
-    reason: str
+    field: str | None = Field(default=None, description="The field that changed; null when a whole entity did.")
+    old: JsonValue = Field(default=None, description="What OLD has: the value, or what was removed.")
+    new: JsonValue = Field(default=None, description="What NEW has: the value, or what was added.")
+    inline: str | None = Field(default=None, description="For a text: the character diff, [-old-]{+new+}.")
+    bump: Bump = Field(description="The version bump this change needs.")
+    reason: str = Field(description="What kind of change it is, e.g. 'text corrected', 'link added'.")
 
 
 class CorpusDiff(BaseModel):

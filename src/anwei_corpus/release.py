@@ -38,6 +38,7 @@ def to_json_lines(rows: list[dict]) -> bytes:
 
 
 def sha256(content: bytes) -> str:
+    """The SHA-256 of ``content``, as lower-case hex."""
     return hashlib.sha256(content).hexdigest()
 
 

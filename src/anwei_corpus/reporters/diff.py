@@ -54,6 +54,7 @@ def _counts(diff: CorpusDiff) -> str:
 
 
 def render_text(diff: CorpusDiff) -> str:
+    """Versions, verdict, then one line a change, most serious first."""
     lines = [
         f"corpus {diff.old_version} → {diff.new_version} (schema {diff.old_schema_version} → "
         f"{diff.new_schema_version}): {len(diff.changes)} change(s): {_counts(diff)}",
@@ -67,6 +68,7 @@ def render_text(diff: CorpusDiff) -> str:
 
 
 def render_json(diff: CorpusDiff) -> str:
+    """The diff as a JSON document: a format version, counts by bump, then every field of CorpusDiff."""
     document = {"version": 1, "summary": {bump.value: diff.count(bump) for bump in BUMPS_DOWN},
                 **diff.model_dump(mode="json")}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -78,6 +80,7 @@ def _code(text: str) -> str:
 
 
 def render_markdown(diff: CorpusDiff) -> str:
+    """A heading, the verdict, counts in a table and the changes as lists under their bump, for a PR comment."""
     lines = [
         f"### Corpus changes {diff.old_version} → {diff.new_version}",
         "",
