@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anwei_corpus import load
 from anwei_corpus.diff import Bump, compare, inline_diff, load_any, version_bump
@@ -209,3 +211,10 @@ def test_cli_diff_refuses_what_it_cannot_read_without_a_traceback(damage, corpus
 def test_load_any_reads_every_form(corpus, tmp_path):
     release = export(corpus, tmp_path / "release")
     assert load_any(DATA) == load_any(release) == load_any(release / "anwei-corpus.json") == corpus
+
+
+@given(st.text(alphabet="安全生产责任右转在必停", max_size=40), st.text(alphabet="安全生产责任右转在必停", max_size=40))
+def test_inline_diff_with_full_context_rebuilds_both_texts(old, new):
+    marked = inline_diff(old, new, context=100)
+    assert re.sub(r"\[-(.*?)-\]|\{\+(.*?)\+\}", lambda m: m.group(1) or "", marked) == old
+    assert re.sub(r"\[-(.*?)-\]|\{\+(.*?)\+\}", lambda m: m.group(2) or "", marked) == new
