@@ -9,6 +9,9 @@ from __future__ import annotations
 __version__ = "1.0.0"
 SCHEMA_VERSION = "1.0.0"
 
-from .api import CorpusInvalid, load, load_release  # noqa: E402
+from .api import CorpusInvalid, ReleaseUnreadable, load, load_release  # noqa: E402
+from .models.release import Corpus, NotFound  # noqa: E402
 
-__all__ = ["SCHEMA_VERSION", "CorpusInvalid", "__version__", "load", "load_release"]
+__all__ = [
+    "SCHEMA_VERSION", "Corpus", "CorpusInvalid", "NotFound", "ReleaseUnreadable", "__version__", "load", "load_release",
+]

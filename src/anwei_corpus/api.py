@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Severity
 from .models.release import Corpus
 
 RELEASE_FILE = "anwei-corpus.json"
+MANIFEST_FILE = "manifest.json"
+SUMS_FILE = "SHA256SUMS"
 
 
 class CorpusInvalid(Exception):
@@ -20,6 +26,10 @@ class CorpusInvalid(Exception):
         summary = f"{len(errors)} error(s)" + (f"; first: {first.location.display()}: {first.message}" if first else "")
         super().__init__(summary)
         self.diagnostics = diagnostics
+
+
+class ReleaseUnreadable(Exception):
+    """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
 
 
 def default_corpus_path() -> Path:
@@ -49,8 +59,48 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 
 def load_release(path: str | os.PathLike[str]) -> Corpus:
-    """Read a release: a folder written by ``anwei export``, or its ``anwei-corpus.json`` itself."""
+    """Read a release: a folder written by ``anwei export``, or its ``anwei-corpus.json`` itself.
+
+    In a folder, the file must match the SHA-256 its ``manifest.json`` gives. A release written for another major
+    schema version is refused. Raises ReleaseUnreadable, with a message saying why, when the release cannot be read.
+    """
+    from . import SCHEMA_VERSION
+
     target = Path(path)
-    if target.is_dir():
-        target = target / RELEASE_FILE
-    return Corpus.model_validate_json(target.read_bytes())
+    folder = target if target.is_dir() else None
+    if folder is not None:
+        target = folder / RELEASE_FILE
+    try:
+        content = target.read_bytes()
+    except OSError as exc:
+        raise ReleaseUnreadable(f"cannot read {target}: {exc.strerror or exc}") from None
+    if folder is not None:
+        _check_against_manifest(folder, content)
+    try:
+        data = json.loads(content)
+    except ValueError as exc:
+        raise ReleaseUnreadable(f"{target} is not JSON: {exc}") from None
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, str) and version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise ReleaseUnreadable(f"{target} is written for schema {version}; this anwei reads schema {SCHEMA_VERSION}")
+    try:
+        return Corpus.model_validate_json(content)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise ReleaseUnreadable(
+            f"{target} is not an anwei-corpus release: {exc.error_count()} error(s); first: {where}: {first['msg']}"
+        ) from None
+
+
+def _check_against_manifest(folder: Path, content: bytes) -> None:
+    manifest_path = folder / MANIFEST_FILE
+    if not manifest_path.is_file():
+        return
+    try:
+        files = json.loads(manifest_path.read_bytes())["files"]
+        expected = next(entry["sha256"] for entry in files if entry["name"] == RELEASE_FILE)
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        raise ReleaseUnreadable(f"{manifest_path} does not list {RELEASE_FILE} with its sha256") from None
+    if hashlib.sha256(content).hexdigest() != expected:
+        raise ReleaseUnreadable(f"{folder / RELEASE_FILE} does not match the sha256 in {manifest_path}")

@@ -99,30 +99,71 @@ def export(
     path: CorpusPath = Path("data"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Release folder to write.")] = Path("release"),
 ) -> None:
-    """Validate the corpus and write its JSON release into OUT (atomically; an invalid corpus writes nothing)."""
-    from .build import build_corpus
-    from .checker import check_corpus
-    from .corpus import load_source
-    from .release import release_files, write_release
+    """Validate the corpus and write its release into OUT (atomically; an invalid corpus writes nothing).
+
+    The manifest carries a build time only when SOURCE_DATE_EPOCH is set.
+    """
+    from .api import CorpusInvalid, load
+    from .release import built_from_environment, export as export_release
 
     try:
-        source = load_source(path)
+        built = built_from_environment()
+    except ValueError as exc:
+        _fail_usage(str(exc))
+    try:
+        corpus = load(path)
     except CorpusUnreadable as exc:
         _report([exc.diagnostic], OutputFormat.text)
         raise typer.Exit(EXIT_USAGE) from None
-    diagnostics = check_corpus(source)
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        _report(errors, OutputFormat.text)
+    except CorpusInvalid as exc:
+        _report([d for d in exc.diagnostics if d.severity is Severity.ERROR], OutputFormat.text)
         typer.echo("anwei: release not written: the corpus has errors", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    corpus = build_corpus(source)
-    hashes = {notice.id: notice.source.sha256 for notice in corpus.notices}
+        raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = write_release(release_files(corpus, hashes), out)
+        target = export_release(corpus, out, built)
     except OSError as exc:
         _fail_usage(f"cannot write release to {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {target} (corpus {corpus.corpus_version}, schema {corpus.schema_version})")
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older corpus: a YAML folder, a release folder or its JSON file.")],
+    new: Annotated[Path, typer.Argument(help="The newer corpus, in any of the same forms.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    check_bump: Annotated[
+        bool, typer.Option("--check-bump", help="Fail when NEW's corpus version is not bumped enough for the changes.")
+    ] = False,
+) -> None:
+    """Compare two corpora: added, removed and changed entities and links, and the version bump they need.
+
+    Exit status: 0 (also with --check-bump when NEW's version is bumped enough), 1 when --check-bump fails,
+    2 when a corpus cannot be read or has errors.
+    """
+    from .api import CorpusInvalid, ReleaseUnreadable
+    from .diff import compare, load_any
+    from .reporters.diff import RENDERERS
+
+    corpora = []
+    for role, path in (("OLD", old), ("NEW", new)):
+        try:
+            corpora.append(load_any(path))
+        except CorpusUnreadable as exc:
+            _report([exc.diagnostic], OutputFormat.text)
+            _fail_usage(f"{role} is not a corpus or a release: {path}")
+        except CorpusInvalid as exc:
+            _fail_usage(f"{role} corpus {path} has errors ({exc}); run 'anwei validate {path}'")
+        except ReleaseUnreadable as exc:
+            _fail_usage(f"{role}: {exc}")
+    result = compare(*corpora)
+    sys.stdout.write(RENDERERS[output_format.value](result))
+    raise typer.Exit(EXIT_FINDINGS if check_bump and not result.bump_ok else EXIT_OK)
 
 
 @app.command()

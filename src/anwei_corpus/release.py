@@ -1,21 +1,30 @@
-"""Write a release folder atomically: build it beside the target, then swap it into place."""
+"""The release: every file ``anwei export`` writes, built as bytes, then written atomically.
+
+A release folder holds the whole corpus as one JSON document, its JSON Schema, one JSON Lines file per kind of
+entity, a manifest naming the versions and every file's SHA-256, and ``SHA256SUMS`` for ``sha256sum -c``. The same
+corpus always gives the same bytes: nothing depends on the machine, the hash seed or the clock, unless a build time
+is given (``SOURCE_DATE_EPOCH``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-from .api import RELEASE_FILE
-from .models.release import Corpus
+from . import __version__
+from .api import MANIFEST_FILE, RELEASE_FILE, SUMS_FILE
+from .models.release import Corpus, Notice
 from .schema_gen import release_schema
 
 SCHEMA_FILE = "anwei-corpus.schema.json"
-MANIFEST_FILE = "manifest.json"
-SUMS_FILE = "SHA256SUMS"
+# Lists of a notice written one entity a line, each line led by the ID of its notice.
+NOTICE_LISTS = ("parts", "sections", "measures", "categories", "tasks", "editorial")
 
 
 def to_json(data: object) -> bytes:
@@ -23,25 +32,70 @@ def to_json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def release_files(corpus: Corpus, source_sha256: dict[str, str]) -> dict[str, bytes]:
-    """Every file of a release, by name, as bytes: the same corpus always gives the same bytes."""
+def to_json_lines(rows: list[dict]) -> bytes:
+    """One compact JSON object a line, UTF-8, each line ending in a newline."""
+    return "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows).encode("utf-8")
+
+
+def sha256(content: bytes) -> str:
+    """The SHA-256 of ``content``, as lower-case hex."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
+    """The build time ``SOURCE_DATE_EPOCH`` gives (seconds since 1970, UTC), or None when it is not set.
+
+    Raises ValueError when it is set to anything but a non-negative whole number.
+    """
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}")
+    try:
+        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
+
+
+def _entity_lines(corpus: Corpus) -> dict[str, bytes]:
+    notice_fields = set(Notice.model_fields) - set(NOTICE_LISTS)
+    files = {
+        "notices.jsonl": to_json_lines([notice.model_dump(mode="json", include=notice_fields)
+                                        for notice in corpus.notices]),
+        "units.jsonl": to_json_lines([unit.model_dump(mode="json") for unit in corpus.units]),
+        "people.jsonl": to_json_lines([person.model_dump(mode="json") for person in corpus.people]),
+    }
+    for name in NOTICE_LISTS:
+        files[f"{name}.jsonl"] = to_json_lines([
+            {"notice": notice.id, **entity.model_dump(mode="json")}
+            for notice in corpus.notices for entity in getattr(notice, name)
+        ])
+    return files
+
+
+def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str, bytes]:
+    """Every file of a release, by name, as bytes: the same corpus (and build time) always gives the same bytes."""
     files = {
         RELEASE_FILE: to_json(corpus.model_dump(mode="json")),
         SCHEMA_FILE: to_json(release_schema()),
+        **_entity_lines(corpus),
     }
-    manifest = {
+    manifest: dict[str, object] = {
         "corpus_version": corpus.corpus_version,
         "schema_version": corpus.schema_version,
-        "sources": source_sha256,
-        "files": [
-            {"name": name, "sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
-            for name, content in sorted(files.items())
-        ],
+        "generator": f"anwei-corpus {__version__}",
     }
+    if built is not None:
+        manifest["built"] = built.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    manifest["sources"] = [
+        {"notice": notice.id, "file": notice.source.file, "sha256": notice.source.sha256} for notice in corpus.notices
+    ]
+    manifest["files"] = [
+        {"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())
+    ]
     files[MANIFEST_FILE] = to_json(manifest)
-    files[SUMS_FILE] = "".join(
-        f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in sorted(files.items())
-    ).encode("utf-8")
+    files[SUMS_FILE] = "".join(f"{sha256(content)}  {name}\n" for name, content in sorted(files.items())).encode()
     return files
 
 
@@ -74,3 +128,11 @@ def write_release(files: dict[str, bytes], out_dir: str | os.PathLike[str]) -> P
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(backup, ignore_errors=True)
     return target
+
+
+def export(corpus: Corpus, out_dir: str | os.PathLike[str], built: dt.datetime | None = None) -> Path:
+    """Write the release of ``corpus`` into ``out_dir`` (replacing what is there) and return its path.
+
+    ``built`` goes into the manifest when given; pass ``built_from_environment()`` to honour SOURCE_DATE_EPOCH.
+    """
+    return write_release(release_files(corpus, built), out_dir)

@@ -39,8 +39,17 @@ def source_schemas() -> dict[str, dict]:
     }
 
 
+def _title_every_property(schema: dict) -> dict:
+    """Give a title to properties pydantic leaves without one (those that refer to another definition)."""
+    for node in (schema, *schema.get("$defs", {}).values()):
+        for name, prop in node.get("properties", {}).items():
+            prop.setdefault("title", name.replace("_", " ").title())
+    return schema
+
+
 def release_schema() -> dict:
-    return _schema(Corpus, "release", "anwei-corpus release")
+    """The JSON Schema of ``anwei-corpus.json``: every property has a title and a description."""
+    return _title_every_property(_schema(Corpus, "release", "anwei-corpus release"))
 
 
 def all_schemas() -> dict[str, dict]:

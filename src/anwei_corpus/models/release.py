@@ -3,17 +3,66 @@
 Notices are flattened for consumers: parts, sections, measures, categories and tasks are lists that refer to each
 other by number. Texts are clean readings; every departure from the printed source is listed in ``editorial``.
 The release JSON Schema is generated from these classes.
+
+The models answer the common questions without any I/O: ``notice.measure(24)``, ``notice.tasks_of_measure(24)``,
+``corpus.unit("区绿容局")``, ``corpus.tasks_of_unit("区应急局", role="responsible")``, ``corpus.tasks_of_leader("王珏")``.
+A key that matches nothing raises :class:`NotFound`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Literal, Protocol, TypeVar
 
 from pydantic import Field
 
 from .common import Certainty, EditKind, PersonId, StrictModel, UnitId, VersionString
 from .source import UnitKind
+
+TaskRole = Literal["responsible", "cooperating", "any"]
+
+
+class NotFound(LookupError):
+    """Nothing in the corpus answers to a key; ``suggestions`` lists the closest keys that do."""
+
+    def __init__(self, what: str, key: object, suggestions: Sequence[str] = (), where: str | None = None):
+        place = f" in {where}" if where else ""
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no {what} {key!r}{place}{hint}")
+        self.key = key
+        self.suggestions = list(suggestions)
+
+
+class _Numbered(Protocol):
+    @property
+    def number(self) -> int: ...
+
+
+Numbered = TypeVar("Numbered", bound=_Numbered)
+Named = TypeVar("Named", "Unit", "Person")
+
+
+def _by_number(entities: Iterable[Numbered], number: int, what: str, where: str) -> Numbered:
+    for entity in entities:
+        if entity.number == number:
+            return entity
+    raise NotFound(what, number, where=where)
+
+
+def _name_key(text: str) -> str:
+    """Names compare without whitespace: the source pads and breaks names with spaces (王 珏, 区人力资源 保障局)."""
+    return "".join(text.split())
+
+
+def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
+    wanted = _name_key(key)
+    for entry in entries:
+        if wanted in (entry.id, *(_name_key(name) for name in entry.names)):
+            return entry
+    known = [name for entry in entries for name in (entry.id, *entry.names)]
+    raise NotFound(what, key, difflib.get_close_matches(key, known, n=3, cutoff=0.5))
 
 
 class Unit(StrictModel):
@@ -25,6 +74,11 @@ class Unit(StrictModel):
     kind: UnitKind = Field(description="What sort of body this is.")
     note: str | None = Field(description="Editorial note on the entry.")
 
+    @property
+    def names(self) -> list[str]:
+        """The canonical name, then the aliases."""
+        return [self.name, *self.aliases]
+
 
 class Person(StrictModel):
     """A district leader."""
@@ -32,6 +86,11 @@ class Person(StrictModel):
     id: PersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
     name: str = Field(description="The name, without padding spaces.")
     note: str | None = Field(description="Editorial note on the entry.")
+
+    @property
+    def names(self) -> list[str]:
+        """The name, as a list for symmetry with :attr:`Unit.names`."""
+        return [self.name]
 
 
 class DocNumber(StrictModel):
@@ -157,16 +216,46 @@ class Notice(StrictModel):
     opening: str = Field(description="Opening paragraph, with the 总体要求.")
     closing: str = Field(description="Closing paragraph.")
     announced_tasks: int = Field(description="Number of tasks the closing paragraph announces.")
-    parts: list[Part]
-    sections: list[Section]
-    measures: list[Measure]
+    parts: list[Part] = Field(description="The parts of the body (一、…), in printed order.")
+    sections: list[Section] = Field(description="The subsections （一）…, in printed order, across all parts.")
+    measures: list[Measure] = Field(description="The numbered measures, in printed order, across all sections.")
     attachment_title: str = Field(description="Title of the attachment.")
-    categories: list[Category]
+    categories: list[Category] = Field(description="The categories of the attachment table, in printed order.")
     categories_printed: int = Field(description="Number of categories on the printed total line.")
     tasks_printed: int = Field(description="Subtotal of tasks on the printed total line.")
-    tasks: list[Task]
+    tasks: list[Task] = Field(description="The rows of the attachment table, in printed order.")
     editorial: list[EditorialRecord] = Field(description="Every departure from the printed source.")
-    source: Source
+    source: Source = Field(description="The source text the notice was encoded from.")
+
+    def part(self, number: int) -> Part:
+        """The part with this number (一 is 1)."""
+        return _by_number(self.parts, number, "part", self.id)
+
+    def section(self, number: int) -> Section:
+        """The section with this number, counted across parts."""
+        return _by_number(self.sections, number, "section", self.id)
+
+    def measure(self, number: int) -> Measure:
+        """The measure with this number, counted across the notice."""
+        return _by_number(self.measures, number, "measure", self.id)
+
+    def category(self, number: int) -> Category:
+        """The attachment category with this number (一 is 1)."""
+        return _by_number(self.categories, number, "category", self.id)
+
+    def task(self, number: int) -> Task:
+        """The attachment task with this 序号."""
+        return _by_number(self.tasks, number, "task", self.id)
+
+    def measures_of_task(self, task: Task | int) -> list[Measure]:
+        """The measures a task (or task number) links to, in the task's order."""
+        numbers = (task if isinstance(task, Task) else self.task(task)).measures
+        return [self.measure(number) for number in numbers]
+
+    def tasks_of_measure(self, measure: Measure | int) -> list[Task]:
+        """The tasks that link to a measure (or measure number), in table order."""
+        number = (measure if isinstance(measure, Measure) else self.measure(measure)).number
+        return [task for task in self.tasks if number in task.measures]
 
 
 class Corpus(StrictModel):
@@ -174,6 +263,42 @@ class Corpus(StrictModel):
 
     corpus_version: VersionString = Field(description="Version of the corpus data.")
     schema_version: VersionString = Field(description="Version of the schema the data follows.")
-    notices: list[Notice]
-    units: list[Unit]
-    people: list[Person]
+    notices: list[Notice] = Field(description="The notices, in publication order.")
+    units: list[Unit] = Field(description="The unit registry shared by all notices.")
+    people: list[Person] = Field(description="The people registry shared by all notices.")
+
+    def notice(self, notice_id: str) -> Notice:
+        """The notice with this ID."""
+        for notice in self.notices:
+            if notice.id == notice_id:
+                return notice
+        raise NotFound("notice", notice_id, difflib.get_close_matches(notice_id, [n.id for n in self.notices]))
+
+    def unit(self, key: str) -> Unit:
+        """The unit with this ID, canonical name or alias (spaces inside names are ignored)."""
+        return _by_key(self.units, key, "unit")
+
+    def person(self, key: str) -> Person:
+        """The person with this ID or name (spaces inside names are ignored)."""
+        return _by_key(self.people, key, "person")
+
+    def measures_of_unit(self, unit: str) -> list[Measure]:
+        """The measures, in every notice, whose unit list names the unit (by ID, name or alias)."""
+        unit_id = self.unit(unit).id
+        return [m for notice in self.notices for m in notice.measures if unit_id in m.units]
+
+    def tasks_of_unit(self, unit: str, role: TaskRole = "any") -> list[Task]:
+        """The tasks, in every notice, naming the unit (by ID, name or alias) as responsible, cooperating or either."""
+        if role not in ("responsible", "cooperating", "any"):
+            raise ValueError(f"role must be 'responsible', 'cooperating' or 'any', not {role!r}")
+        unit_id = self.unit(unit).id
+        roles = ("responsible", "cooperating") if role == "any" else (role,)
+        return [
+            task for notice in self.notices for task in notice.tasks
+            if any(unit_id in getattr(task, f"{r}_units") for r in roles)
+        ]
+
+    def tasks_of_leader(self, person: str) -> list[Task]:
+        """The tasks, in every notice, that a district leader (by ID or name) leads."""
+        person_id = self.person(person).id
+        return [task for notice in self.notices for task in notice.tasks if person_id in task.leaders]

@@ -1,0 +1,274 @@
+"""Compare two versions of the corpus in its own terms, and say which version bump the changes need.
+
+Entities are matched by ID. A unit or person whose ID changed while its name stayed is reported once, as a
+changed ID, and the links that follow it are not reported again.
+
+What each kind of change needs (see README, Versions):
+
+- **major**: an entity removed, an ID changed, a link or listed value removed, a field emptied;
+- **minor**: an entity added, a link or listed value added, a field filled where it was empty;
+- **patch**: a text corrected, a value corrected, an order or grouping changed, an editorial record changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from .models.release import Corpus
+
+NOTICE_LISTS = {"parts": "part", "sections": "section", "measures": "measure", "categories": "category",
+                "tasks": "task"}
+REGISTRY_LINKS = {"units", "leaders", "responsible_units", "cooperating_units", "addressee_units"}
+NUMBER_LINKS = {"measures"}
+SCALAR_LINKS = {"section", "part", "category", "issuer"}
+VALUE_LISTS = {"aliases", "absent_elements"}
+DERIVED = {"id", "number"}  # the number is part of the ID
+CONTEXT_CHARS = 8
+
+
+class Bump(str, Enum):
+    """A semantic version bump, from none to major."""
+
+    NONE = "none"
+    PATCH = "patch"
+    MINOR = "minor"
+    MAJOR = "major"
+
+    @property
+    def rank(self) -> int:
+        """0 for none up to 3 for major, for comparing bumps."""
+        return list(Bump).index(self)
+
+
+class Change(BaseModel):
+    """One difference between two corpora, with the bump it needs and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entity: str = Field(description="Kind of entity: notice, part, section, measure, category, task, unit, "
+                                    "person or editorial (a record of the entity named by `id`).")
+    id: str = Field(description="ID of the entity (the old ID when the ID changed).")
+    action: Literal["added", "removed", "changed", "id-changed"]
+    field: str | None = Field(default=None, description="The field that changed; null when a whole entity did.")
+    old: JsonValue = Field(default=None, description="What OLD has: the value, or what was removed.")
+    new: JsonValue = Field(default=None, description="What NEW has: the value, or what was added.")
+    inline: str | None = Field(default=None, description="For a text: the character diff, [-old-]{+new+}.")
+    bump: Bump = Field(description="The version bump this change needs.")
+    reason: str = Field(description="What kind of change it is, e.g. 'text corrected', 'link added'.")
+
+
+class CorpusDiff(BaseModel):
+    """What changed from OLD to NEW, the bump that needs, and whether NEW's corpus version makes it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    old_version: str
+    new_version: str
+    old_schema_version: str
+    new_schema_version: str
+    changes: list[Change]
+    required_bump: Bump
+    actual_bump: Bump | Literal["downgrade"]
+    bump_ok: bool
+
+    def count(self, bump: Bump) -> int:
+        """How many changes need this bump."""
+        return sum(1 for change in self.changes if change.bump is bump)
+
+
+def inline_diff(old: str, new: str, context: int = CONTEXT_CHARS) -> str:
+    """A character diff of two texts: ``…安全[-在-]{+右+}转必停…``, keeping ``context`` characters around changes."""
+    pieces = []
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            same = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if first and len(same) > context:
+                same = "…" + same[-context:]
+            elif last and len(same) > context:
+                same = same[:context] + "…"
+            elif not first and not last and len(same) > 2 * context:
+                same = same[:context] + "…" + same[-context:]
+            pieces.append(same)
+        else:
+            if i2 > i1:
+                pieces.append(f"[-{old[i1:i2]}-]")
+            if j2 > j1:
+                pieces.append(f"{{+{new[j1:j2]}+}}")
+    return "".join(pieces)
+
+
+def _as_list(value: JsonValue) -> list[JsonValue]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _compare_fields(entity: str, entity_id: str, old: dict, new: dict, renames: dict[str, str]) -> list[Change]:
+    changes: list[Change] = []
+
+    def change(action, bump, reason, field, old_value=None, new_value=None, inline=None) -> None:
+        changes.append(Change(entity=entity, id=entity_id, action=action, field=field, old=old_value,
+                              new=new_value, inline=inline, bump=bump, reason=reason))
+
+    for field in [*new, *(name for name in old if name not in new)]:
+        if field in DERIVED:
+            continue
+        before, after = old.get(field), new.get(field)
+        if field in REGISTRY_LINKS or field == "issuer":
+            before = [renames.get(v, v) for v in before] if isinstance(before, list) else renames.get(before, before)
+        if field == "unit_groups":
+            before = [[renames.get(v, v) for v in group] for group in before or []]
+        if before == after:
+            continue
+        if field in REGISTRY_LINKS | NUMBER_LINKS | VALUE_LISTS:
+            kind = "value" if field in VALUE_LISTS else "link"
+            removed = [v for v in _as_list(before) if v not in _as_list(after)]
+            added = [v for v in _as_list(after) if v not in _as_list(before)]
+            if removed:
+                change("removed", Bump.MAJOR, f"{kind} removed", field, old_value=removed)
+            if added:
+                change("added", Bump.MINOR, f"{kind} added", field, new_value=added)
+            if not removed and not added:
+                change("changed", Bump.PATCH, "order changed", field, before, after)
+        elif field == "unit_groups":
+            if sum(before, []) == sum(after or [], []):  # otherwise the change of `units` says it
+                change("changed", Bump.PATCH, "grouping changed", field, before, after)
+        elif field in SCALAR_LINKS:
+            if before is None:
+                change("added", Bump.MINOR, "link added", field, new_value=after)
+            else:
+                change("changed", Bump.MAJOR, "link changed" if after is not None else "link removed", field,
+                       before, after)
+        elif before is None:
+            change("added", Bump.MINOR, "value added", field, new_value=after)
+        elif after is None:
+            change("removed", Bump.MAJOR, "value removed", field, old_value=before)
+        elif isinstance(before, str) and isinstance(after, str):
+            change("changed", Bump.PATCH, "text corrected", field, before, after, inline_diff(before, after))
+        else:
+            change("changed", Bump.PATCH, "value corrected", field, before, after)
+    return changes
+
+
+def _label(item: dict) -> str:
+    return item.get("name") or item.get("title") or ""
+
+
+def _compare_entities(entity: str, old: Iterable[dict], new: Iterable[dict], renames: dict[str, str]) -> list[Change]:
+    old_by_id = {item["id"]: item for item in old}
+    new_by_id = {item["id"]: item for item in new}
+    changes: list[Change] = []
+    matched = set()
+    for old_id, before in old_by_id.items():
+        new_id = renames.get(old_id, old_id)
+        if new_id not in new_by_id:
+            changes.append(Change(entity=entity, id=old_id, action="removed", old=_label(before),
+                                  bump=Bump.MAJOR, reason=f"{entity} removed"))
+            continue
+        matched.add(new_id)
+        if new_id != old_id:
+            changes.append(Change(entity=entity, id=old_id, action="id-changed", field="id", old=old_id, new=new_id,
+                                  bump=Bump.MAJOR, reason="ID changed"))
+        changes += _compare_fields(entity, new_id, before, new_by_id[new_id], renames)
+    for new_id, after in new_by_id.items():
+        if new_id not in matched:
+            changes.append(Change(entity=entity, id=new_id, action="added", new=_label(after),
+                                  bump=Bump.MINOR, reason=f"{entity} added"))
+    return changes
+
+
+def _renamed_ids(old: Iterable[dict], new: Iterable[dict]) -> dict[str, str]:
+    """Old ID → new ID for entries whose ID went while one with the same name came."""
+    old_by_id = {item["id"]: item for item in old}
+    new_by_id = {item["id"]: item for item in new}
+    arrived = {item["name"]: item_id for item_id, item in new_by_id.items() if item_id not in old_by_id}
+    return {old_id: arrived[item["name"]] for old_id, item in old_by_id.items()
+            if old_id not in new_by_id and item["name"] in arrived}
+
+
+def _editorial_key(record: dict) -> str:
+    return f"{record['printed']} → {record['reading']}"
+
+
+def _compare_editorial(old: list[dict], new: list[dict]) -> list[Change]:
+    changes = []
+    for action, records, others in (("removed", old, new), ("added", new, old)):
+        for record in records:
+            if record not in others:
+                value = _editorial_key(record)
+                changes.append(Change(
+                    entity="editorial", id=record["entity"], field=record["field"], action=action,
+                    old=value if action == "removed" else None, new=value if action == "added" else None,
+                    bump=Bump.PATCH, reason=f"editorial record {action}",
+                ))
+    return changes
+
+
+def _version(text: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(part) for part in text.split("."))
+    return major, minor, patch
+
+
+def version_bump(old: str, new: str) -> Bump | Literal["downgrade"]:
+    """The bump that takes version ``old`` to ``new``: none, patch, minor, major, or downgrade if ``new`` is lower."""
+    before, after = _version(old), _version(new)
+    if after < before:
+        return "downgrade"
+    if after == before:
+        return Bump.NONE
+    if after[0] > before[0]:
+        return Bump.MAJOR
+    return Bump.MINOR if after[1] > before[1] else Bump.PATCH
+
+
+def compare(old: Corpus, new: Corpus) -> CorpusDiff:
+    """Every difference from ``old`` to ``new``, the bump it needs, and whether ``new``'s corpus version makes it."""
+    units = [[u.model_dump(mode="json") for u in corpus.units] for corpus in (old, new)]
+    people = [[p.model_dump(mode="json") for p in corpus.people] for corpus in (old, new)]
+    renames = {**_renamed_ids(*units), **_renamed_ids(*people)}
+    changes = _compare_entities("unit", *units, renames) + _compare_entities("person", *people, renames)
+
+    lists = {*NOTICE_LISTS, "editorial"}
+    notices = [[n.model_dump(mode="json", exclude=lists) for n in corpus.notices] for corpus in (old, new)]
+    changes += _compare_entities("notice", *notices, renames)
+    new_notices = {notice.id: notice for notice in new.notices}
+    for old_notice in old.notices:
+        new_notice = new_notices.get(old_notice.id)
+        if new_notice is None:
+            continue
+        for attr, entity in NOTICE_LISTS.items():
+            changes += _compare_entities(entity, *([e.model_dump(mode="json") for e in getattr(n, attr)]
+                                                   for n in (old_notice, new_notice)), renames)
+        changes += _compare_editorial(*([r.model_dump(mode="json") for r in n.editorial]
+                                        for n in (old_notice, new_notice)))
+
+    required = max((change.bump for change in changes), key=lambda bump: bump.rank, default=Bump.NONE)
+    actual = version_bump(old.corpus_version, new.corpus_version)
+    return CorpusDiff(
+        old_version=old.corpus_version, new_version=new.corpus_version,
+        old_schema_version=old.schema_version, new_schema_version=new.schema_version,
+        changes=changes, required_bump=required, actual_bump=actual,
+        bump_ok=actual != "downgrade" and actual.rank >= required.rank,
+    )
+
+
+def load_any(path: str | os.PathLike[str]) -> Corpus:
+    """A corpus from a YAML corpus folder, a release folder or a release's ``anwei-corpus.json``.
+
+    Raises what ``load`` and ``load_release`` raise: CorpusUnreadable, CorpusInvalid or ReleaseUnreadable.
+    """
+    from .api import RELEASE_FILE, load, load_release
+
+    target = Path(path)
+    if target.is_file() or (target / RELEASE_FILE).is_file():
+        return load_release(target)
+    return load(target)
