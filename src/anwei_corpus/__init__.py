@@ -9,6 +9,6 @@ from __future__ import annotations
 __version__ = "1.0.0"
 SCHEMA_VERSION = "1.0.0"
 
-from .api import CorpusInvalid, load, load_release  # noqa: E402
+from .api import CorpusInvalid, load, load_release, validate  # noqa: E402
 
-__all__ = ["SCHEMA_VERSION", "CorpusInvalid", "__version__", "load", "load_release"]
+__all__ = ["SCHEMA_VERSION", "CorpusInvalid", "__version__", "load", "load_release", "validate"]

@@ -68,6 +68,10 @@ def _anchor(doc: CodeDoc) -> str:
     return f"{doc.code}-{doc.name}".lower()
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
 def as_markdown(docs: list[CodeDoc]) -> str:
     """The rules reference, ``docs/rules.md``."""
     lines = [
@@ -84,7 +88,8 @@ def as_markdown(docs: list[CodeDoc]) -> str:
         "",
         "| code | name | severity | summary |",
         "|------|------|----------|---------|",
-        *(f"| [{doc.code}](#{_anchor(doc)}) | {doc.name} | {doc.severity.value} | {doc.summary} |" for doc in docs),
+        *(f"| [{doc.code}](#{_anchor(doc)}) | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |"
+          for doc in docs),
     ]
     for doc in docs:
         lines += ["", f"## {doc.code} {doc.name}", "", f"Severity: **{doc.severity.value}**. {doc.summary}", "",

@@ -14,8 +14,8 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         The file cannot be parsed: a quote or bracket is not closed, a key lacks its colon, the indentation of a
         line does not fit its neighbours, or the file holds more than one YAML document (a second ``---``).
 
-        Example: ``units: [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']'" at
-        the position where the parser gave up. The mistake is often on the line before. Fix the syntax; a YAML
+        Example: ``units: [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']', but
+        got ':'" at the position where the parser gave up. The mistake is often on the line before. Fix the syntax; a YAML
         editor extension shows the same error as you type.
         """,
     ),
@@ -46,19 +46,19 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         Tags such as ``!!python/object`` or ``!include`` make a file mean different things to different readers,
         so only the plain core-schema values (strings, numbers, booleans, null, lists, mappings) are allowed.
 
-        Example: ``date: !!timestamp 2022-03-01`` reports "tag '!!timestamp' is not allowed". Remove the tag and
-        write the plain value the schema asks for.
+        Example: ``units: !include units.yaml`` reports "tag '!include' is not allowed". Remove the tag and write
+        the plain value the schema asks for.
         """,
     ),
     "AW005": (
         "encoding",
         "The file is not UTF-8.",
         """
-        Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 reports where the first byte that is
-        not UTF-8 stands, e.g. "byte 0xc6 at offset 120 is not valid UTF-8 (it reads as
-        GB18030)".
+        Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 is reported where its first byte that
+        is not UTF-8 stands.
 
-        Fix: re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030 -t UTF-8``.
+        Example: ``name: 区应急局`` saved as GBK reports "byte 0xc7 at offset 6 is not valid UTF-8 (it reads as
+        GB18030)". Re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030 -t UTF-8``.
         """,
     ),
     "AW006": (
@@ -66,10 +66,10 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         "The file starts with a byte-order mark.",
         """
         A UTF-8 byte-order mark is invisible in most editors but becomes part of the first key for some YAML
-        readers. Example: a file saved by an editor that adds a BOM reports "file starts with a UTF-8 byte-order
-        mark" at line 1, column 1.
+        readers.
 
-        Fix: save the file as "UTF-8" rather than "UTF-8 with BOM".
+        Example: a file saved by an editor that adds a BOM reports "file starts with a UTF-8 byte-order mark" at
+        line 1, column 1. Save the file as "UTF-8" rather than "UTF-8 with BOM".
         """,
     ),
     "AW007": (
@@ -77,10 +77,10 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         "The file holds a NUL or another control character.",
         """
         Control characters other than newline and tab are invisible, survive copy and paste from PDF extractions,
-        and end up in the release. Example: a text pasted with a form feed reports "control character U+000C
-        (FORM FEED (FF))" at its position.
+        and end up in the release.
 
-        Fix: delete the character; the finding's column says where it is.
+        Example: a text pasted with a form feed reports "control character U+000C" at its position, and the
+        text report shows it as ␌. Delete the character.
         """,
     ),
     "AW008": (
