@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic, Severity
+from .reporters import FORMATS
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -23,11 +24,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
 
 
 class CatalogFormat(str, Enum):
@@ -63,7 +60,7 @@ def validate(
     path: CorpusPath = Path("data"),
     output_format: Annotated[
         Optional[OutputFormat],
-        typer.Option("--format", "-f", help="Output format [default: github inside GitHub Actions, else text]."),
+        typer.Option("--format", "-f", help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."),
     ] = None,
     select: Annotated[
         Optional[list[str]], typer.Option(help="Report only these codes or code prefixes (comma-separated or repeated).")
