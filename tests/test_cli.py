@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DATA, NOTICE, ROOT
 from typer.testing import CliRunner
 
 from anwei_corpus.api import fails, validate
@@ -15,7 +16,6 @@ from anwei_corpus.catalog import UnknownCode, as_markdown, codes, lookup
 from anwei_corpus.cli import app
 from anwei_corpus.diagnostics import CorpusUnreadable, Diagnostic, Location, Severity
 from anwei_corpus.rules import LOAD_CODES, RULES
-from conftest import DATA, NOTICE, ROOT
 
 BODY = f"{NOTICE}/body.yaml"
 ALL_CODES = sorted({*RULES, *LOAD_CODES})

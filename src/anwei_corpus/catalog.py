@@ -11,6 +11,7 @@ import json
 
 from .rules import LOAD_CODES, RULES, CodeDoc
 
+
 def codes() -> list[CodeDoc]:
     """Every code a run can report, loader and schema codes included, in code order."""
     return sorted([*LOAD_CODES.values(), *RULES.values()], key=lambda doc: doc.code)
@@ -64,6 +65,20 @@ def as_json(docs: list[CodeDoc]) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
 
 
+MARKDOWN_INTRO = """\
+# Rules
+
+<!-- Generated from the rule registry by `anwei rules --format markdown`; do not edit by hand. -->
+
+Every finding of `anwei validate` carries one of these codes. Codes are stable: a code is never reused or \
+renumbered. Select or ignore them with `--select` and `--ignore` (a code, or a prefix such as `AW3`); \
+`anwei rule CODE` prints one entry.
+
+AW0xx and AW1xx come from reading the files and checking them against the schema: a file with such an error \
+is not checked further. The other codes come from the rules, which run on the files that loaded.
+"""
+
+
 def _anchor(doc: CodeDoc) -> str:
     return f"{doc.code}-{doc.name}".lower()
 
@@ -75,17 +90,7 @@ def _cell(text: str) -> str:
 def as_markdown(docs: list[CodeDoc]) -> str:
     """The rules reference, ``docs/rules.md``."""
     lines = [
-        "# Rules",
-        "",
-        "<!-- Generated from the rule registry by `anwei rules --format markdown`; do not edit by hand. -->",
-        "",
-        "Every finding of `anwei validate` carries one of these codes. Codes are stable: a code is never reused or "
-        "renumbered. Select or ignore them with `--select` and `--ignore` (a code, or a prefix such as `AW3`); "
-        "`anwei rule CODE` prints one entry.",
-        "",
-        "AW0xx and AW1xx come from reading the files and checking them against the schema: a file with such an "
-        "error is not checked further. The other codes come from the rules, which run on the files that loaded.",
-        "",
+        MARKDOWN_INTRO,
         "| code | name | severity | summary |",
         "|------|------|----------|---------|",
         *(f"| [{doc.code}](#{_anchor(doc)}) | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |"

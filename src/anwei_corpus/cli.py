@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -59,17 +59,17 @@ def _fail_usage(message: str) -> None:
 def validate(
     path: CorpusPath = Path("data"),
     output_format: Annotated[
-        Optional[OutputFormat],
+        OutputFormat | None,
         typer.Option("--format", "-f", help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."),
     ] = None,
     select: Annotated[
-        Optional[list[str]], typer.Option(help="Report only these codes or code prefixes (comma-separated or repeated).")
+        list[str] | None, typer.Option(help="Report only these codes or code prefixes (comma-separated or repeated).")
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option(help="Do not report these codes or code prefixes (comma-separated or repeated).")
+        list[str] | None, typer.Option(help="Do not report these codes or code prefixes (comma-separated or repeated).")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")] = None,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
