@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, NOTICE, ROOT
 from typer.testing import CliRunner
 
-from anwei_corpus.api import fails, validate
+from anwei_corpus.api import UnknownCodePattern, fails, validate
 from anwei_corpus.catalog import UnknownCode, as_markdown, codes, lookup
 from anwei_corpus.cli import app
 from anwei_corpus.diagnostics import CorpusUnreadable, Diagnostic, Location, Severity
@@ -125,7 +125,7 @@ def test_strict_fails_on_warnings_only():
 
 def test_validate_twin_returns_the_findings(misspelt_unit, tmp_path):
     assert [d.code for d in validate(misspelt_unit[0].root, select=["aw301"])] == ["AW301"]
-    with pytest.raises(ValueError, match="AW9"):
+    with pytest.raises(UnknownCodePattern, match="AW9"):
         validate(DATA, ignore=["AW9"])
     with pytest.raises(CorpusUnreadable):
         validate(tmp_path / "nowhere")
@@ -175,7 +175,9 @@ def test_rule_documents_loader_codes_too(run):
     assert "duplicate key" in result.output
 
 
-@pytest.mark.parametrize(("query", "suggestion"), [("AW31", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")])
+@pytest.mark.parametrize(
+    ("query", "suggestion"), [("AW31", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
+)
 def test_unknown_rule_exits_2_with_a_suggestion(run, query, suggestion):
     result = run("rule", query)
     assert result.exit_code == 2
@@ -207,7 +209,8 @@ def test_loader_codes_have_an_example_and_a_fix():
 
 def test_docs_rules_md_is_current():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == as_markdown(codes()), "docs/rules.md is stale: run 'anwei rules --format markdown > docs/rules.md'"
+    stale = "docs/rules.md is stale: run 'anwei rules --format markdown > docs/rules.md'"
+    assert committed == as_markdown(codes()), stale
 
 
 def test_rules_as_markdown_is_the_docs_file(run):

@@ -177,7 +177,9 @@ def test_github_annotation_per_finding_then_summary():
 
 
 def test_github_escapes_data_and_properties():
-    odd = Diagnostic("AW999", Severity.WARNING, "100% sure\r\nsecond line: a, b", Location("dir:x,y/a%b.yaml", (), 2, 1))
+    odd = Diagnostic(
+        "AW999", Severity.WARNING, "100% sure\r\nsecond line: a, b", Location("dir:x,y/a%b.yaml", (), 2, 1)
+    )
     line = render("github", [odd]).splitlines()[0]
     assert line == "::warning file=dir%3Ax%2Cy/a%25b.yaml,line=2,col=1,title=AW999::100%25 sure%0D%0Asecond line: a, b"
 

@@ -33,13 +33,17 @@ def default_corpus_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
+class UnknownCodePattern(ValueError):
+    """A ``select`` or ``ignore`` pattern that matches no code: a usage error, not a finding."""
+
+
 def validate(
     path: str | os.PathLike[str] | None = None, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> list[Diagnostic]:
     """What ``anwei validate`` reports for the YAML corpus at ``path``: every finding of the selected codes.
 
-    ``select`` and ``ignore`` take codes or code prefixes. Raises ValueError for a pattern that matches no
-    code, and CorpusUnreadable when there is no corpus there.
+    ``select`` and ``ignore`` take codes or code prefixes. Raises UnknownCodePattern for a pattern that matches
+    no code, and CorpusUnreadable when there is no corpus there.
     """
     from .checker import Selection, check_corpus
     from .corpus import load_source
@@ -47,7 +51,7 @@ def validate(
     selection = Selection(tuple(code.upper() for code in select), tuple(code.upper() for code in ignore))
     unknown = selection.unknown_patterns()
     if unknown:
-        raise ValueError(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
+        raise UnknownCodePattern(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
     return check_corpus(load_source(default_corpus_path() if path is None else path), selection)
 
 

@@ -60,7 +60,10 @@ def validate(
     path: CorpusPath = Path("data"),
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."),
+        typer.Option(
+            "--format", "-f",
+            help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere.",
+        ),
     ] = None,
     select: Annotated[
         list[str] | None, typer.Option(help="Report only these codes or code prefixes (comma-separated or repeated).")
@@ -69,20 +72,22 @@ def validate(
         list[str] | None, typer.Option(help="Do not report these codes or code prefixes (comma-separated or repeated).")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
+    ] = None,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
-    from .api import fails
+    from .api import UnknownCodePattern, fails
     from .api import validate as validate_corpus
     from .reporters import default_format
 
     chosen = output_format.value if output_format else default_format()
     try:
         diagnostics = validate_corpus(path, select=_split_codes(select), ignore=_split_codes(ignore))
-    except ValueError as exc:
+    except UnknownCodePattern as exc:
         _fail_usage(str(exc))
     except CorpusUnreadable as exc:
         _report([exc.diagnostic], chosen, output)
@@ -105,7 +110,9 @@ def list_rules(
 
 
 @app.command("rule")
-def show_rule(query: Annotated[str, typer.Argument(metavar="CODE", help="A code (AW301) or a rule name (unknown-unit).")]) -> None:
+def show_rule(
+    query: Annotated[str, typer.Argument(metavar="CODE", help="A code (AW301) or a rule name (unknown-unit).")],
+) -> None:
     """Print the documentation of one code: what it checks, an example and how to fix it."""
     from .catalog import UnknownCode, describe, lookup
 

@@ -15,8 +15,8 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         line does not fit its neighbours, or the file holds more than one YAML document (a second ``---``).
 
         Example: ``units: [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']', but
-        got ':'" at the position where the parser gave up. The mistake is often on the line before. Fix the syntax; a YAML
-        editor extension shows the same error as you type.
+        got ':'" at the position where the parser gave up. The mistake is often on the line before. Fix the syntax;
+        a YAML editor extension shows the same error as you type.
         """,
     ),
     "AW002": (
@@ -35,16 +35,16 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         """
         YAML forbids tabs in indentation, and a tab that happens to parse hides the structure a reader sees.
 
-        Example: a line starting with a tab reports "tab in indentation" at the tab. Indent with spaces only
-        (two per level, as the rest of the corpus does).
+        Example: a line starting with a tab reports "tab in indentation" at the tab. Indent with spaces only (two
+        per level, as the rest of the corpus does).
         """,
     ),
     "AW004": (
         "disallowed-tag",
         "A value carries a YAML tag other than the core schema's.",
         """
-        Tags such as ``!!python/object`` or ``!include`` make a file mean different things to different readers,
-        so only the plain core-schema values (strings, numbers, booleans, null, lists, mappings) are allowed.
+        Tags such as ``!!python/object`` or ``!include`` make a file mean different things to different readers, so
+        only the plain core-schema values (strings, numbers, booleans, null, lists, mappings) are allowed.
 
         Example: ``units: !include units.yaml`` reports "tag '!include' is not allowed". Remove the tag and write
         the plain value the schema asks for.
@@ -54,8 +54,8 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         "encoding",
         "The file is not UTF-8.",
         """
-        Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 is reported where its first byte that
-        is not UTF-8 stands.
+        Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 is reported where its first byte that is
+        not UTF-8 stands.
 
         Example: ``name: 区应急局`` saved as GBK reports "byte 0xc7 at offset 6 is not valid UTF-8 (it reads as
         GB18030)". Re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030 -t UTF-8``.
@@ -79,8 +79,8 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         Control characters other than newline and tab are invisible, survive copy and paste from PDF extractions,
         and end up in the release.
 
-        Example: a text pasted with a form feed reports "control character U+000C" at its position, and the
-        text report shows it as ␌. Delete the character.
+        Example: a text pasted with a form feed reports "control character U+000C" at its position, and the text
+        report shows it as ␌. Delete the character.
         """,
     ),
     "AW008": (
@@ -89,9 +89,9 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         """
         Every corpus file is a mapping of keys (``units:``, ``parts:``, …) at its top level.
 
-        Example: an empty ``people.yaml`` reports "file is empty; expected a mapping"; a file that starts with
-        ``- id: …`` reports "file holds a list; expected a mapping". Restore the top-level key, e.g. ``people:``,
-        and indent the list under it.
+        Example: an empty ``people.yaml`` reports "file is empty; expected a mapping"; a file that starts with ``-
+        id: …`` reports "file holds a list; expected a mapping". Restore the top-level key, e.g. ``people:``, and
+        indent the list under it.
         """,
     ),
     "AW009": (
@@ -101,16 +101,16 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         Anchors and aliases (``&units`` … ``*units``) make one place in the file stand for another; the corpus
         spells every value out so that each finding points at the text a maintainer edits.
 
-        Example: ``units: *same-as-above`` reports "alias reuses the node anchored at line 30". Replace the alias
-        by a copy of the value.
+        Example: ``units: *same-as-above`` reports "alias reuses the node anchored at line 30". Replace the alias by
+        a copy of the value.
         """,
     ),
     "AW010": (
         "too-deep",
         "The file nests deeper than any corpus file needs.",
         """
-        No corpus file nests more than a handful of levels; a file that does is damaged or is not a corpus file,
-        and reading it could exhaust the reader's stack.
+        No corpus file nests more than a handful of levels; a file that does is damaged or is not a corpus file, and
+        reading it could exhaust the reader's stack.
 
         Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" where the limit is crossed. Remove the
         extra nesting.
@@ -131,11 +131,11 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         "unreadable",
         "A file or folder of the corpus is missing or cannot be read.",
         """
-        The corpus folder, its ``corpus.yaml``, a registry, one of a notice's files or its source text is missing
-        or cannot be opened. A missing corpus folder or manifest makes the whole run fail with exit status 2.
+        The corpus folder, its ``corpus.yaml``, a registry, one of a notice's files or its source text is missing or
+        cannot be opened. A missing corpus folder or manifest makes the whole run fail with exit status 2.
 
-        Example: "file is missing" on ``notices/putuo-anwei-2022-6/body.yaml`` after a rename. Restore the file,
-        or correct the notice's folder in ``corpus.yaml``; check permissions if the file is there.
+        Example: "file is missing" on ``notices/putuo-anwei-2022-6/body.yaml`` after a rename. Restore the file, or
+        correct the notice's folder in ``corpus.yaml``; check permissions if the file is there.
         """,
     ),
     "AW013": (
@@ -157,9 +157,9 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         required key present, no unknown key, every value of the right type and form.
 
         Example: ``numbr: 12`` in a measure reports "unknown key 'numbr'" at the key and "missing required key
-        'number'" at the measure; ``id: Emergency_Bureau`` reports "id: 'Emergency_Bureau' is not a lower-case
-        ASCII ID with hyphens, like emergency-bureau". Fix the key or the value as the message says; an editor with the YAML language server flags
-        these as you type.
+        'number'" at the measure; ``id: Emergency_Bureau`` reports "id: 'Emergency_Bureau' is not a lower-case ASCII
+        ID with hyphens, like emergency-bureau". Fix the key or the value as the message says; an editor with the
+        YAML language server flags these as you type.
         """,
     ),
     "AW102": (
