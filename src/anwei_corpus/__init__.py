@@ -9,9 +9,17 @@ from __future__ import annotations
 __version__ = "1.0.0"
 SCHEMA_VERSION = "1.0.0"
 
-from .api import CorpusInvalid, ReleaseUnreadable, load, load_release  # noqa: E402
+from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, validate  # noqa: E402
 from .models.release import Corpus, NotFound  # noqa: E402
 
 __all__ = [
-    "SCHEMA_VERSION", "Corpus", "CorpusInvalid", "NotFound", "ReleaseUnreadable", "__version__", "load", "load_release",
+    "SCHEMA_VERSION",
+    "Corpus",
+    "CorpusInvalid",
+    "NotFound",
+    "ReleaseUnreadable",
+    "__version__",
+    "load",
+    "load_release",
+    "validate",
 ]

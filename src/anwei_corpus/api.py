@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -40,6 +41,34 @@ def default_corpus_path() -> Path:
     if (here / "corpus.yaml").is_file():
         return here
     return Path(__file__).resolve().parents[2] / "data"
+
+
+class UnknownCodePattern(ValueError):
+    """A ``select`` or ``ignore`` pattern that matches no code: a usage error, not a finding."""
+
+
+def validate(
+    path: str | os.PathLike[str] | None = None, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """What ``anwei validate`` reports for the YAML corpus at ``path``: every finding of the selected codes.
+
+    ``select`` and ``ignore`` take codes or code prefixes. Raises UnknownCodePattern for a pattern that matches
+    no code, and CorpusUnreadable when there is no corpus there.
+    """
+    from .checker import Selection, check_corpus
+    from .corpus import load_source
+
+    selection = Selection(tuple(code.upper() for code in select), tuple(code.upper() for code in ignore))
+    unknown = selection.unknown_patterns()
+    if unknown:
+        raise UnknownCodePattern(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
+    return check_corpus(load_source(default_corpus_path() if path is None else path), selection)
+
+
+def fails(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
+    """Whether the findings fail validation: any error, or under ``strict`` any warning too."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in failing for d in diagnostics)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:

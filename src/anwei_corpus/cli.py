@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic, Severity
+from .reporters import FORMATS
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -24,35 +24,26 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
 
 
-class OutputFormat(str, Enum):
+OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
+
+
+class CatalogFormat(str, Enum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
-@lru_cache(maxsize=64)
-def _file_lines(file: str) -> list[str] | None:
+def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | None = None) -> None:
+    """Write the report to ``output``, or to stdout (coloured when that is a terminal and colour is wanted)."""
+    from .reporters import render, wants_color
+
+    if output is None:
+        sys.stdout.write(render(output_format, diagnostics, color=wants_color(sys.stdout)))
+        return
     try:
-        return Path(file).read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
-        return None
-
-
-def _read_line(file: str, line: int) -> str | None:
-    lines = _file_lines(file)
-    if lines is None or not 1 <= line <= len(lines):
-        return None
-    return lines[line - 1]
-
-
-def _report(diagnostics: list[Diagnostic], output_format: OutputFormat) -> None:
-    if output_format is OutputFormat.json:
-        from .reporters import json as reporter
-
-        sys.stdout.write(reporter.render(diagnostics))
-    else:
-        from .reporters import text as reporter
-
-        sys.stdout.write(reporter.render(diagnostics, _read_line))
+        output.write_text(render(output_format, diagnostics), encoding="utf-8")
+    except OSError as exc:
+        _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _split_codes(values: list[str] | None) -> tuple[str, ...]:
@@ -67,31 +58,69 @@ def _fail_usage(message: str) -> None:
 @app.command()
 def validate(
     path: CorpusPath = Path("data"),
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    select: Annotated[Optional[list[str]], typer.Option(help="Report only these codes or code prefixes.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not report these codes or code prefixes.")] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format", "-f",
+            help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere.",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Report only these codes or code prefixes (comma-separated or repeated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Do not report these codes or code prefixes (comma-separated or repeated).")
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
+    ] = None,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
-    from .checker import Selection, check_corpus
-    from .corpus import load_source
+    from .api import UnknownCodePattern, fails
+    from .api import validate as validate_corpus
+    from .reporters import default_format
 
-    selection = Selection(_split_codes(select), _split_codes(ignore))
-    unknown = selection.unknown_patterns()
-    if unknown:
-        _fail_usage(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
+    chosen = output_format.value if output_format else default_format()
     try:
-        source = load_source(path)
+        diagnostics = validate_corpus(path, select=_split_codes(select), ignore=_split_codes(ignore))
+    except UnknownCodePattern as exc:
+        _fail_usage(str(exc))
     except CorpusUnreadable as exc:
-        _report([exc.diagnostic], output_format)
+        _report([exc.diagnostic], chosen, output)
         raise typer.Exit(EXIT_USAGE) from None
-    diagnostics = check_corpus(source, selection)
-    _report(diagnostics, output_format)
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    raise typer.Exit(EXIT_FINDINGS if any(d.severity in failing for d in diagnostics) else EXIT_OK)
+    _report(diagnostics, chosen, output)
+    raise typer.Exit(EXIT_FINDINGS if fails(diagnostics, strict=strict) else EXIT_OK)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogFormat.text,
+) -> None:
+    """List every code a run can report, loader and schema codes included, with name, severity and summary.
+
+    '--format markdown' prints the rules reference kept in docs/rules.md.
+    """
+    from .catalog import RENDERERS, codes
+
+    sys.stdout.write(RENDERERS[output_format.value](codes()))
+
+
+@app.command("rule")
+def show_rule(
+    query: Annotated[str, typer.Argument(metavar="CODE", help="A code (AW301) or a rule name (unknown-unit).")],
+) -> None:
+    """Print the documentation of one code: what it checks, an example and how to fix it."""
+    from .catalog import UnknownCode, describe, lookup
+
+    try:
+        doc = lookup(query)
+    except UnknownCode as exc:
+        _fail_usage(str(exc))
+    sys.stdout.write(describe(doc))
 
 
 @app.command()
@@ -113,10 +142,10 @@ def export(
     try:
         corpus = load(path)
     except CorpusUnreadable as exc:
-        _report([exc.diagnostic], OutputFormat.text)
+        _report([exc.diagnostic], "text")
         raise typer.Exit(EXIT_USAGE) from None
     except CorpusInvalid as exc:
-        _report([d for d in exc.diagnostics if d.severity is Severity.ERROR], OutputFormat.text)
+        _report([d for d in exc.diagnostics if d.severity is Severity.ERROR], "text")
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:

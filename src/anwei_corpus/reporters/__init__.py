@@ -1,1 +1,72 @@
-"""Reporters: each turns a list of diagnostics into one output format."""
+"""Reporters: each turns a list of diagnostics into the text of one output format.
+
+``render(format, diagnostics)`` picks the reporter; every reporter module is imported only when used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def default_format(environ: Mapping[str, str] = os.environ) -> str:
+    """``github`` inside a GitHub Actions job, ``text`` everywhere else."""
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def wants_color(stream: object, environ: Mapping[str, str] = os.environ) -> bool:
+    """Colour only for a terminal, and never when ``NO_COLOR`` is set to anything but the empty string."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not environ.get("NO_COLOR")
+
+
+def file_line_reader() -> Callable[[str, int], str | None]:
+    """Reads line N of a file, each file read once per reader; None when the file or the line is not there."""
+    cache: dict[str, list[str] | None] = {}
+
+    def read_line(file: str, line: int) -> str | None:
+        if file not in cache:
+            try:
+                cache[file] = Path(file).read_text(encoding="utf-8", errors="replace").split("\n")
+            except OSError:
+                cache[file] = None
+        lines = cache[file]
+        return lines[line - 1] if lines is not None and 1 <= line <= len(lines) else None
+
+    return read_line
+
+
+def render(
+    output_format: str,
+    diagnostics: list[Diagnostic],
+    *,
+    color: bool = False,
+    read_line: Callable[[str, int], str | None] | None = None,
+) -> str:
+    """The report in ``output_format`` (one of FORMATS). ``read_line`` feeds the text format's source lines."""
+    if output_format == "text":
+        from . import text
+
+        return text.render(diagnostics, read_line or file_line_reader(), color=color)
+    from ..catalog import codes_by_id
+
+    codes = codes_by_id()
+    if output_format == "json":
+        from . import json
+
+        return json.render(diagnostics, codes)
+    if output_format == "github":
+        from . import github
+
+        return github.render(diagnostics, codes)
+    if output_format == "sarif":
+        from .. import __version__
+        from . import sarif
+
+        return sarif.render(diagnostics, codes, __version__)
+    raise ValueError(f"unknown output format {output_format!r}; expected one of {', '.join(FORMATS)}")

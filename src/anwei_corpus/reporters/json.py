@@ -1,11 +1,18 @@
-"""JSON: a stable, documented shape for machines (see README, "Diagnostics as JSON")."""
+"""JSON for machines: a stable shape with a ``version`` (see README, "Output formats").
+
+Within a version keys are only ever added; removing or renaming a key, or changing its type, raises ``version``.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 
-from ..diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic, Location, Severity
+from ..rules import CodeDoc
+
+VERSION = 1
 
 
 def _location(location: Location) -> dict:
@@ -13,14 +20,15 @@ def _location(location: Location) -> dict:
             "path": [str(step) for step in location.path]}
 
 
-def render(diagnostics: list[Diagnostic]) -> str:
-    counts = Counter(d.severity.value for d in diagnostics)
+def render(diagnostics: list[Diagnostic], codes: Mapping[str, CodeDoc]) -> str:
+    counts = Counter(d.severity for d in diagnostics)
     document = {
-        "version": 1,
-        "summary": {name: counts.get(name, 0) for name in ("error", "warning", "info")},
+        "version": VERSION,
+        "summary": {severity.value: counts.get(severity, 0) for severity in Severity},
         "diagnostics": [
             {
                 "code": d.code,
+                "name": codes[d.code].name if d.code in codes else None,
                 "severity": d.severity.value,
                 "message": d.message,
                 "hint": d.hint,

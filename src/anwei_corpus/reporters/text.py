@@ -1,42 +1,136 @@
-"""Plain text: one finding per block, with the offending line and a caret under it."""
+"""Text for people: one block per finding, with the offending line, a caret under it, the hint and the other end
+of a cross-reference, then a summary line. Coloured through rich when asked; rich is imported only then."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Location, Severity
 
 LineReader = Callable[[str, int], str | None]
+Span = tuple[str, str | None]  # a piece of text and the name of its style (None: unstyled)
+Line = list[Span]
+
+GUTTER_WIDTH = 5
+TAB = "    "
+
+# Style names used by the spans, and how rich shows them.
+STYLES = {
+    "error": "bold red",
+    "warning": "bold yellow",
+    "info": "bold blue",
+    "location": "bold",
+    "code": "bold",
+    "gutter": "blue",
+    "help": "bold cyan",
+    "related": "bold magenta",
+}
 
 
-def render(diagnostics: list[Diagnostic], read_line: LineReader) -> str:
-    blocks = []
+def render(diagnostics: list[Diagnostic], read_line: LineReader, *, color: bool = False) -> str:
+    """The report as text; with ``color``, with ANSI colour codes."""
+    lines: list[Line] = []
     for diagnostic in diagnostics:
-        location = diagnostic.location
-        lines = [f"{location.display()}: {diagnostic.code} [{diagnostic.severity.value}] {diagnostic.message}"]
-        if location.line is not None:
-            text = read_line(location.file, location.line)
-            if text is not None:
-                gutter = f"{location.line:>5} | "
-                lines.append(gutter + text)
-                lines.append(" " * (len(gutter) + _width(text[: (location.column or 1) - 1])) + "^")
-        if diagnostic.hint:
-            lines.append(f"  help: {diagnostic.hint}")
-        for related in diagnostic.related:
-            lines.append(f"  {diagnostic.related_label or 'see'}: {related.display()}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + ("\n\n" if blocks else "") + summary(diagnostics) + "\n"
+        lines += _block(diagnostic, read_line)
+        lines.append([])
+    lines.append(_summary_spans(diagnostics))
+    return _coloured(lines) if color else "".join(_plain(line) + "\n" for line in lines)
+
+
+def _block(diagnostic: Diagnostic, read_line: LineReader) -> list[Line]:
+    severity = diagnostic.severity.value
+    lines: list[Line] = [[
+        (diagnostic.location.display(), "location"),
+        (": ", None),
+        (diagnostic.code, "code"),
+        (" [", None),
+        (severity, severity),
+        ("] ", None),
+        (diagnostic.message, None),
+    ]]
+    lines += _snippet(diagnostic.location, read_line, severity)
+    if diagnostic.hint:
+        lines.append([("  help: ", "help"), (diagnostic.hint, None)])
+    for related in diagnostic.related:
+        lines.append([(f"  {diagnostic.related_label or 'see'}: ", "related"), (related.display(), "location")])
+        lines += _snippet(related, read_line, "related")
+    return lines
+
+
+def _snippet(location: Location, read_line: LineReader, caret_style: str) -> list[Line]:
+    """The source line of ``location`` and a caret under its column, or nothing when the line is unknown."""
+    if location.line is None:
+        return []
+    text = read_line(location.file, location.line)
+    if text is None:
+        return []
+    gutter = f"{location.line:>{GUTTER_WIDTH}} | "
+    before = text[: (location.column or 1) - 1]
+    return [
+        [(gutter, "gutter"), (_visible(text), None)],
+        [(" " * (len(gutter) + _width(_visible(before))), None), ("^", caret_style)],
+    ]
+
+
+def _visible(text: str) -> str:
+    """The line as it can be shown: tabs as spaces, control characters as their visible pictures."""
+    return "".join(TAB if char == "\t" else _picture(char) for char in text)
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\N{SYMBOL FOR DELETE}"
+    if 0x80 <= code < 0xA0:
+        return "\N{REPLACEMENT CHARACTER}"
+    return char
 
 
 def _width(text: str) -> int:
-    """Display width: CJK and full-width characters take two columns."""
-    import unicodedata
+    """Display width: CJK and full-width characters take two columns, combining and format characters none."""
+    return sum(_char_width(char) for char in text)
 
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+def _char_width(char: str) -> int:
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _summary_spans(diagnostics: list[Diagnostic]) -> Line:
+    counts = Counter(d.severity for d in diagnostics)
+    spans: Line = []
+    for severity in Severity:
+        count = counts.get(severity, 0)
+        if spans:
+            spans.append((", ", None))
+        noun = severity.value + ("s" if count != 1 and severity is not Severity.INFO else "")
+        spans.append((f"{count} {noun}", severity.value if count else None))
+    return spans
 
 
 def summary(diagnostics: list[Diagnostic]) -> str:
-    counts = Counter(d.severity.value for d in diagnostics)
-    return ", ".join(f"{counts.get(name, 0)} {name}{'s' if counts.get(name, 0) != 1 else ''}"
-                     for name in ("error", "warning", "info"))
+    """``2 errors, 0 warnings, 1 info``."""
+    return _plain(_summary_spans(diagnostics))
+
+
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line)
+
+
+def _coloured(lines: list[Line]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system="standard", highlight=False, emoji=False,
+                      soft_wrap=True, width=1_000)
+    for line in lines:
+        console.print(Text.assemble(*((text, STYLES[style] if style else "") for text, style in line)))
+    return buffer.getvalue()

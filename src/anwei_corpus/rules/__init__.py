@@ -31,17 +31,29 @@ from . import (
     unknown_person,
     unknown_unit,
 )
+from .load_codes import LOAD_CODE_TEXTS
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A check with a stable code. ``check`` yields diagnostics; it never prints and never exits."""
+class CodeDoc:
+    """What a user reads about a code: its name, default severity, a one-line summary and the documentation."""
 
     code: str
     name: str
     severity: Severity
     summary: str
     documentation: str
+
+    @property
+    def description(self) -> str:
+        """The documentation's first paragraph."""
+        return self.documentation.split("\n\n", 1)[0]
+
+
+@dataclass(frozen=True)
+class Rule(CodeDoc):
+    """A check with a stable code. ``check`` yields diagnostics; it never prints and never exits."""
+
     check: Callable[[CheckContext], Iterable[Diagnostic]]
 
     @classmethod
@@ -57,22 +69,9 @@ class Rule:
 
 
 # Codes raised by the loader and the schema step, which no module checks but users may select and read about.
-LOAD_CODES: dict[str, tuple[str, str]] = {
-    "AW001": ("yaml-syntax", "The file is not valid YAML."),
-    "AW002": ("duplicate-key", "A mapping defines the same key twice."),
-    "AW003": ("tab-indentation", "A line is indented with a tab."),
-    "AW004": ("disallowed-tag", "A value carries a YAML tag other than the core schema's."),
-    "AW005": ("encoding", "The file is not UTF-8."),
-    "AW006": ("byte-order-mark", "The file starts with a byte-order mark."),
-    "AW007": ("control-character", "The file holds a NUL or another control character."),
-    "AW008": ("not-a-mapping", "The file is empty or holds a list or a single value instead of a mapping."),
-    "AW009": ("alias", "The file uses a YAML alias."),
-    "AW010": ("too-deep", "The file nests deeper than any corpus file needs."),
-    "AW011": ("file-too-large", "The file is larger than the size limit."),
-    "AW012": ("unreadable", "A file or folder of the corpus is missing or cannot be read."),
-    "AW013": ("symlink-outside", "A corpus file is a symbolic link pointing outside the corpus."),
-    "AW101": ("schema", "A value does not fit the schema: missing or unknown key, wrong type or pattern."),
-    "AW102": ("schema-version", "The corpus is written for another major schema version."),
+LOAD_CODES: dict[str, CodeDoc] = {
+    code: CodeDoc(code, name, Severity.ERROR, summary, inspect.cleandoc(documentation))
+    for code, (name, summary, documentation) in LOAD_CODE_TEXTS.items()
 }
 
 _MODULES = (

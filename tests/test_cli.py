@@ -1,0 +1,217 @@
+"""The ``anwei`` command line: formats, selection, exit codes, and the rule catalogue."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, NOTICE, ROOT
+from typer.testing import CliRunner
+
+from anwei_corpus.api import UnknownCodePattern, fails, validate
+from anwei_corpus.catalog import UnknownCode, as_markdown, codes, lookup
+from anwei_corpus.cli import app
+from anwei_corpus.diagnostics import CorpusUnreadable, Diagnostic, Location, Severity
+from anwei_corpus.rules import LOAD_CODES, RULES
+
+BODY = f"{NOTICE}/body.yaml"
+ALL_CODES = sorted({*RULES, *LOAD_CODES})
+
+
+@pytest.fixture
+def run(monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def misspelt_unit(corpus_copy):
+    """A copy of the corpus with one unit ID misspelt in body.yaml; returns (copy, line)."""
+    line = corpus_copy.replace(BODY, "emergency-bureau", "emergency-bureu")
+    return corpus_copy, line
+
+
+# validate
+
+
+def test_clean_corpus_exits_0(run):
+    result = run("validate", str(DATA), "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("0 errors, 0 warnings, 1 info\n")
+
+
+def test_findings_exit_1_and_name_the_line(run, misspelt_unit):
+    corpus_copy, line = misspelt_unit
+    result = run("validate", str(corpus_copy.root), "--select", "AW301")
+    assert result.exit_code == 1
+    assert f"body.yaml:{line}:" in result.output
+    assert "AW301 [error] unknown unit 'emergency-bureu' — did you mean 'emergency-bureau'?" in result.output
+    assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "reported"),
+    [
+        ([], {"AW301", "AW308", "AW704"}),
+        (["--ignore", "AW301,AW7"], {"AW308"}),
+        (["--ignore", "AW301", "--ignore", "AW7"], {"AW308"}),
+        (["--select", "aw30"], {"AW301", "AW308"}),
+        (["--select", "AW301", "--select", "AW704"], {"AW301", "AW704"}),
+        (["--select", "AW3", "--ignore", " AW308 "], {"AW301"}),
+    ],
+)
+def test_select_and_ignore_take_lists_and_prefixes(run, misspelt_unit, options, reported):
+    result = run("validate", str(misspelt_unit[0].root), "--format", "json", *options)
+    assert {d["code"] for d in json.loads(result.output)["diagnostics"]} == reported
+
+
+def test_unknown_code_pattern_is_a_usage_error(run):
+    result = run("validate", str(DATA), "--select", "AW9")
+    assert result.exit_code == 2
+    assert "unknown rule code(s): AW9" in result.output
+
+
+def test_unreadable_corpus_exits_2_in_the_chosen_format(run, tmp_path):
+    result = run("validate", str(tmp_path / "nowhere"), "--format", "json")
+    assert result.exit_code == 2
+    assert [d["code"] for d in json.loads(result.output)["diagnostics"]] == ["AW012"]
+
+
+def test_unknown_format_is_a_usage_error(run):
+    assert run("validate", str(DATA), "--format", "xml").exit_code == 2
+
+
+def test_github_actions_gets_annotations_unless_a_format_is_given(run, misspelt_unit):
+    root = str(misspelt_unit[0].root)
+    annotated = run("validate", root, "--select", "AW301", env={"GITHUB_ACTIONS": "true"})
+    assert annotated.exit_code == 1
+    assert annotated.output.startswith("::error file=")
+    assert ",title=AW301 unknown-unit::" in annotated.output
+    chosen = run("validate", root, "--select", "AW301", "--format", "text", env={"GITHUB_ACTIONS": "true"})
+    assert not chosen.output.startswith("::")
+
+
+def test_output_writes_the_report_to_a_file(run, misspelt_unit, tmp_path):
+    target = tmp_path / "anwei.sarif"
+    result = run("validate", str(misspelt_unit[0].root), "--format", "sarif", "--output", str(target))
+    assert result.exit_code == 1
+    assert result.output == ""
+    log = json.loads(target.read_text(encoding="utf-8"))
+    assert "AW301" in {r["ruleId"] for r in log["runs"][0]["results"]}
+
+
+def test_unwritable_output_is_a_usage_error(run, tmp_path):
+    result = run("validate", str(DATA), "--output", str(tmp_path / "missing" / "report.txt"))
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+
+
+def test_strict_fails_on_warnings_only():
+    warning = Diagnostic("AW999", Severity.WARNING, "w", Location("f"))
+    info = Diagnostic("AW704", Severity.INFO, "i", Location("f"))
+    assert not fails([warning, info])
+    assert fails([warning], strict=True)
+    assert not fails([info], strict=True)
+    assert fails([Diagnostic("AW301", Severity.ERROR, "e", Location("f"))])
+
+
+def test_validate_twin_returns_the_findings(misspelt_unit, tmp_path):
+    assert [d.code for d in validate(misspelt_unit[0].root, select=["aw301"])] == ["AW301"]
+    with pytest.raises(UnknownCodePattern, match="AW9"):
+        validate(DATA, ignore=["AW9"])
+    with pytest.raises(CorpusUnreadable):
+        validate(tmp_path / "nowhere")
+
+
+def test_command_runs_without_importing_rich_for_plain_output():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "anwei_corpus", "validate", str(DATA)],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "import time:" in line}
+    assert "anwei_corpus.reporters.text" in imported
+    assert not {module for module in imported if module.split(".")[0] == "rich"}
+
+
+# rules and rule
+
+
+def test_rules_lists_every_code(run):
+    result = run("rules")
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.splitlines()]
+    assert listed == ALL_CODES
+    assert "AW301  unknown-unit" in result.output
+
+
+def test_rules_as_json(run):
+    entries = json.loads(run("rules", "--format", "json").output)
+    assert [entry["code"] for entry in entries] == ALL_CODES
+    assert set(entries[0]) == {"code", "name", "severity", "summary", "documentation"}
+    assert {entry["severity"] for entry in entries} <= {"error", "warning", "info"}
+
+
+@pytest.mark.parametrize("query", ["AW301", "aw301", "unknown-unit"])
+def test_rule_prints_the_documentation(run, query):
+    result = run("rule", query)
+    assert result.exit_code == 0
+    assert result.output.startswith("AW301 unknown-unit [error]\n")
+    assert RULES["AW301"].documentation in result.output
+
+
+def test_rule_documents_loader_codes_too(run):
+    result = run("rule", "AW002")
+    assert result.exit_code == 0
+    assert "duplicate key" in result.output
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"), [("AW31", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
+)
+def test_unknown_rule_exits_2_with_a_suggestion(run, query, suggestion):
+    result = run("rule", query)
+    assert result.exit_code == 2
+    assert f"did you mean {suggestion}" in result.output
+
+
+def test_lookup_without_a_close_match_points_at_the_list():
+    with pytest.raises(UnknownCode, match="see 'anwei rules'") as caught:
+        lookup("zzzz")
+    assert caught.value.suggestions == []
+
+
+# the catalogue itself
+
+
+def test_every_code_is_documented_with_a_unique_name():
+    docs = codes()
+    assert [doc.code for doc in docs] == ALL_CODES
+    assert len({doc.name for doc in docs}) == len(docs)
+    assert all(doc.name and doc.summary and doc.documentation for doc in docs)
+
+
+def test_loader_codes_have_an_example_and_a_fix():
+    for doc in LOAD_CODES.values():
+        assert doc.severity is Severity.ERROR
+        assert doc.documentation.count("\n\n") >= 1, doc.code
+        assert "Example" in doc.documentation, doc.code
+
+
+def test_docs_rules_md_is_current():
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    stale = "docs/rules.md is stale: run 'anwei rules --format markdown > docs/rules.md'"
+    assert committed == as_markdown(codes()), stale
+
+
+def test_rules_as_markdown_is_the_docs_file(run):
+    assert run("rules", "--format", "markdown").output == as_markdown(codes())
