@@ -25,6 +25,7 @@ from . import (
     printed_in_source,
     source_checksum,
     source_coverage,
+    stale_suppression,
     unit_list_matches,
     unknown_category,
     unknown_measure,
@@ -92,6 +93,10 @@ _MODULES = (
     edit_applies,
     printed_in_source,
     source_coverage,
+    stale_suppression,
 )
 
 RULES: dict[str, Rule] = {module.CODE: Rule.from_module(module) for module in _MODULES}
+
+# Runs after the others and their suppressions: it reports the suppressions that accepted nothing.
+STALE_SUPPRESSION = stale_suppression.CODE
