@@ -28,7 +28,8 @@ def test_a_suppression_silences_its_code_at_its_entity_only(corpus_copy):
 
 
 def test_a_suppression_of_another_code_does_not_silence(corpus_copy):
-    line = corpus_copy.replace(BODY, MEASURE_44_UNITS, "            units: [[emergency-bureu]]\n" + _suppress(12, "AW302"))
+    misspelt = "            units: [[emergency-bureu]]\n"
+    line = corpus_copy.replace(BODY, MEASURE_44_UNITS, misspelt + _suppress(12, "AW302"))
     diagnostics = check(corpus_copy.root)
     assert lines(diagnostics, "AW301", BODY) == [line]
     assert lines(diagnostics, "AW801", BODY) == [corpus_copy.line_of(BODY, "- code: AW302")]

@@ -6,7 +6,7 @@ below the entity's own path in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import CorpusSource, SourceFile

@@ -74,8 +74,6 @@ class Edit(StrictModel):
         if self.kind == "doubt":
             if self.printed != self.reading:
                 raise ValueError("an edit of kind 'doubt' keeps the printed form: reading must equal printed")
-            if not self.note:
-                raise ValueError("an edit of kind 'doubt' needs a note saying what is doubtful")
         elif self.printed == self.reading:
             raise ValueError(f"an edit of kind {self.kind!r} must change something: printed equals reading")
         return self
