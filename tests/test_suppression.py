@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from anwei_corpus.corpus import SourceFile
+from anwei_corpus.diagnostics import Diagnostic, Location, Severity
+from anwei_corpus.models.common import Suppression
+from anwei_corpus.suppression import SuppressionAt
 from conftest import NOTICE
 from findings import at, check, lines
 
@@ -76,3 +80,17 @@ def test_suppressions_are_not_judged_while_a_file_fails_to_load(corpus_copy):
 def test_the_reason_is_mandatory(corpus_copy):
     line = corpus_copy.replace(BODY, MEASURE_44_UNITS, MEASURE_44_UNITS + _suppress(12, "AW301", "' '")) + 3
     assert lines(check(corpus_copy.root, "AW101"), "AW101", BODY) == [line]
+
+
+def test_an_entity_path_covers_its_own_paths_only():
+    task_2 = SuppressionAt(SourceFile("attachment.yaml"), ("tasks", 1), 0, Suppression(code="AW503", reason="why"))
+
+    def finding(file: str, path: tuple, code: str = "AW503") -> Diagnostic:
+        return Diagnostic(code, Severity.WARNING, "m", Location(file, path))
+
+    assert task_2.covers(finding("attachment.yaml", ("tasks", 1, "responsible_units")))
+    assert task_2.covers(finding("attachment.yaml", ("tasks", 1)))
+    assert not task_2.covers(finding("attachment.yaml", ("tasks", 10, "responsible_units")))
+    assert not task_2.covers(finding("attachment.yaml", ("tasks",)))
+    assert not task_2.covers(finding("body.yaml", ("tasks", 1)))
+    assert not task_2.covers(finding("attachment.yaml", ("tasks", 1), code="AW502"))
