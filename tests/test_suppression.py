@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import NOTICE
+from findings import at, check, lines
+
 from anwei_corpus.corpus import SourceFile
 from anwei_corpus.diagnostics import Diagnostic, Location, Severity
 from anwei_corpus.models.common import Suppression
 from anwei_corpus.suppression import SuppressionAt
-from conftest import NOTICE
-from findings import at, check, lines
 
 BODY = f"{NOTICE}/body.yaml"
 ATTACHMENT = f"{NOTICE}/attachment.yaml"
