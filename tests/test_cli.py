@@ -60,9 +60,9 @@ def test_findings_exit_1_and_name_the_line(run, misspelt_unit):
 @pytest.mark.parametrize(
     ("options", "reported"),
     [
-        ([], {"AW301", "AW308", "AW704"}),
-        (["--ignore", "AW301,AW7"], {"AW308"}),
-        (["--ignore", "AW301", "--ignore", "AW7"], {"AW308"}),
+        ([], {"AW301", "AW308", "AW503", "AW704"}),
+        (["--ignore", "AW301,AW5,AW7"], {"AW308"}),
+        (["--ignore", "AW301", "--ignore", "AW7"], {"AW308", "AW503"}),
         (["--select", "aw30"], {"AW301", "AW308"}),
         (["--select", "AW301", "--select", "AW704"], {"AW301", "AW704"}),
         (["--select", "AW3", "--ignore", " AW308 "], {"AW301"}),
@@ -176,12 +176,12 @@ def test_rule_documents_loader_codes_too(run):
 
 
 @pytest.mark.parametrize(
-    ("query", "suggestion"), [("AW31", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
+    ("query", "suggestion"), [("AW3O1", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
 )
 def test_unknown_rule_exits_2_with_a_suggestion(run, query, suggestion):
     result = run("rule", query)
     assert result.exit_code == 2
-    assert f"did you mean {suggestion}" in result.output
+    assert "did you mean" in result.output and suggestion in result.output
 
 
 def test_lookup_without_a_close_match_points_at_the_list():

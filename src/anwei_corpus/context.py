@@ -11,6 +11,7 @@ from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .models.source import BodyFile, Measure, Part, Section
 from .provenance import BrokenEdit, PrintedItem, locate_items, printed_items
+from .suppression import SuppressionAt
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class CheckContext:
         self.code = ""
         self.severity = Severity.ERROR
         self._provenance: dict[str, Provenance] = {}
+        self.checked_codes: set[str] = set()  # the rules run so far
+        self.stale_suppressions: list[SuppressionAt] = []  # set by the checker once the other rules have run
 
     def provenance(self, notice: NoticeSource) -> Provenance:
         """Printed forms of the notice's texts and where they stand in its source (computed once)."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -43,8 +44,13 @@ Certainty = Literal["certain", "high", "medium", "low"]
 class Suppression(StrictModel):
     """A finding a maintainer accepts for this entity, with the reason why."""
 
-    code: Annotated[str, Field(pattern=r"^AW[0-9]{3}$")]
-    reason: Annotated[str, Field(min_length=1)]
+    code: Annotated[str, Field(pattern=r"^AW[0-9]{3}$", description="The code of the accepted finding.")]
+    reason: Annotated[str, Field(min_length=1, pattern=r"\S", description="Why the finding is accepted.")]
+
+
+def suppress_field() -> Any:
+    """The ``suppress`` field of an entity a rule can report on."""
+    return Field(default_factory=list, description="Findings accepted for this entry, each with its reason.")
 
 
 class Edit(StrictModel):
@@ -68,8 +74,6 @@ class Edit(StrictModel):
         if self.kind == "doubt":
             if self.printed != self.reading:
                 raise ValueError("an edit of kind 'doubt' keeps the printed form: reading must equal printed")
-            if not self.note:
-                raise ValueError("an edit of kind 'doubt' needs a note saying what is doubtful")
         elif self.printed == self.reading:
             raise ValueError(f"an edit of kind {self.kind!r} must change something: printed equals reading")
         return self
@@ -85,3 +89,15 @@ class Passage(StrictModel):
 
     text: Annotated[str, Field(min_length=1)]
     edits: list[Edit] = Field(default_factory=list)
+    suppress: list[Suppression] = suppress_field()
+
+
+def walk_models(value: object, path: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
+    """Every model inside ``value`` with its YAML path: field names are the YAML keys, list items their index."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name in type(value).model_fields:
+            yield from walk_models(getattr(value, name), path + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_models(item, path + (index,))

@@ -20,6 +20,7 @@ from .common import (
     Suppression,
     UnitId,
     VersionString,
+    suppress_field,
 )
 
 PositiveInt = Annotated[int, Field(ge=1)]
@@ -70,9 +71,7 @@ class UnitEntry(StrictModel):
     aliases: list[str] = Field(default_factory=list, description="Every other printed spelling of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
     note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Findings accepted for this entry, each with its reason."
-    )
+    suppress: list[Suppression] = suppress_field()
 
 
 class UnitsFile(StrictModel):
@@ -87,9 +86,7 @@ class PersonEntry(StrictModel):
     id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
     note: str | None = None
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Findings accepted for this entry, each with its reason."
-    )
+    suppress: list[Suppression] = suppress_field()
 
 
 class PeopleFile(StrictModel):
@@ -108,6 +105,7 @@ class DocNumber(StrictModel):
     organ_code: str
     year: int = Field(ge=1949, le=2100)
     serial: PositiveInt
+    suppress: list[Suppression] = suppress_field()
 
 
 class PrintedDate(StrictModel):
@@ -115,6 +113,7 @@ class PrintedDate(StrictModel):
 
     value: dt.date
     printed: PassageField
+    suppress: list[Suppression] = suppress_field()
 
 
 class Imprint(StrictModel):
@@ -183,9 +182,7 @@ class Measure(StrictModel):
         description="The closing unit list in printed order; a full-width comma in the list starts a new group.",
     )
     edits: list[Edit] = Field(default_factory=list)
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Findings accepted for this entry, each with its reason."
-    )
+    suppress: list[Suppression] = suppress_field()
 
 
 class Section(StrictModel):
@@ -195,6 +192,7 @@ class Section(StrictModel):
     title: PassageField
     intro: PassageField | None = Field(default=None, description="The paragraph under the title, where printed.")
     measures: list[Measure] = Field(min_length=1)
+    suppress: list[Suppression] = suppress_field()
 
 
 class Part(StrictModel):
@@ -203,6 +201,7 @@ class Part(StrictModel):
     number: PositiveInt
     title: PassageField
     sections: list[Section] = Field(min_length=1)
+    suppress: list[Suppression] = suppress_field()
 
 
 class Closing(StrictModel):
@@ -210,6 +209,7 @@ class Closing(StrictModel):
 
     text: PassageField
     announced_tasks: PositiveInt = Field(description="The count of tasks the paragraph announces (列出N项).")
+    suppress: list[Suppression] = suppress_field()
 
 
 class BodyFile(StrictModel):
@@ -247,9 +247,7 @@ class Task(StrictModel):
     requirement: PassageField = Field(description="工作要求.")
     remark: PassageField | None = Field(default=None, description="备注; null where the cell is empty.")
     links: TaskLinks
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Findings accepted for this entry, each with its reason."
-    )
+    suppress: list[Suppression] = suppress_field()
 
 
 class Category(StrictModel):
@@ -258,6 +256,7 @@ class Category(StrictModel):
     number: PositiveInt
     title: PassageField
     subtotal_printed: PositiveInt = Field(description="The 小计 printed in the category row.")
+    suppress: list[Suppression] = suppress_field()
 
 
 class Breakdown(StrictModel):
@@ -266,6 +265,7 @@ class Breakdown(StrictModel):
     label: str
     categories_printed: PositiveInt
     tasks_printed: PositiveInt
+    suppress: list[Suppression] = suppress_field()
 
 
 class TableSpelling(StrictModel):

@@ -2,6 +2,9 @@
 
 ``closing.announced_tasks`` records the number the paragraph prints; the rule checks it against the table and
 that the closing text indeed prints that number as 列出N项.
+
+Example of a finding: ``the closing paragraph announces 24 tasks but the table has 23``. Correct
+``announced_tasks`` to what the paragraph prints, or find the task missing from the table.
 """
 
 from __future__ import annotations

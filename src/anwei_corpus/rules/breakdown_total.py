@@ -2,6 +2,9 @@
 
 N is the number of categories and M the number of tasks inside categories (task 1 stands above them and is not
 counted). The line must also agree with the sum of the categories' printed subtotals.
+
+Example of a finding: ``小计 21 项 is printed but 22 tasks stand in categories``. Correct the printed number
+to what the source prints, or the categories of the tasks.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 The table prints a subtotal in every category row, e.g. 一、提高政治站位，织密风险防范责任防线（小计 4 项）.
 If a task is added, removed or moved to another category, the printed subtotal no longer agrees: either the
 task's category is wrong or the subtotal was transcribed wrongly.
+
+Example of a finding: ``category 2 prints 小计 4 项 but has 3 tasks``. Check the task's ``category`` against the
+table, then the printed subtotal against the source.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 GB/T 9704-2012 prints the document number with 六角括号 〔〕 around the full year, the serial number without
 leading zeros and without 第, followed by 号: 普安委〔2022〕6号. Square brackets [] or （）, a two-digit year
 or 06号 are errors. The parsed fields organ_code, year and serial must say the same as the printed form.
+
+Example of a finding: ``发文字号 '普安委[2022]6号' is not of the form 机关代字〔年份〕序号号``. Write
+普安委〔2022〕6号, as the source prints it.
 """
 
 from __future__ import annotations

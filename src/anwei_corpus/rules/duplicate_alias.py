@@ -3,6 +3,9 @@
 Printed names are how a unit list in the text is resolved to IDs. If 区绿容局 were the alias of two units, the
 list of measure 4 could not be resolved. A name that repeats within one entry (as its name and again as an
 alias) is reported too. Remove the repeat, or decide which unit the name belongs to.
+
+Example of a finding: ``name '区应急局' is already a name of unit 'emergency-bureau'``, with the first place
+it is given.
 """
 
 from __future__ import annotations

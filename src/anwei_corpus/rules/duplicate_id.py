@@ -2,6 +2,8 @@
 
 An ID is a promise to downstream tools that it names one thing for good. Two entries with one ID make every
 reference to it ambiguous. Rename the newer entry (and the references to it), or merge the two.
+
+Example of a finding: ``ID 'emergency-bureau' is already used``, with the place the ID is first defined.
 """
 
 from __future__ import annotations

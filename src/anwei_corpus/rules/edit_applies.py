@@ -4,6 +4,9 @@ An edit says "the source prints P where the corpus reads R". Rebuilding the prin
 ``occurrence``-th appearance of R in the text. If the text was changed so that R no longer appears (or appears
 fewer times), the record is stale: update ``reading``/``occurrence``, or remove the record if the departure is
 gone.
+
+Example of a finding: ``editorial record does not apply: reading '护装甲标' (occurrence 1) is not in the
+text``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ The printed form is the clean reading with every editorial record undone, framed
 a measure as ``12. <text>``, a section title as ``（五）<title>``, a task as its table row (cells separated by
 tabs, two-character names padded to 王 珏). If it is not found, the reading departs from the source somewhere
 without a record: compare the text with the source line shown in the hint and record (or undo) the change.
+
+Example of a finding: ``printed form not found in source.txt: '31. 继续深化道路交通违法行为大整治…'…``, with
+the first difference from the closest source line as the hint.
 """
 
 from __future__ import annotations

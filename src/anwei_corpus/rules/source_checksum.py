@@ -4,6 +4,8 @@
 against, so it must never change silently: a different checksum means the file was edited (or replaced) and
 every provenance finding is suspect. Restore the file, or, if a better source was obtained, update the checksum
 and re-check every entry against it.
+
+Example of a finding: ``source.txt has SHA-256 3f5a…, not the recorded one``.
 """
 
 from __future__ import annotations

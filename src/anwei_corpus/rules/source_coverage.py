@@ -3,6 +3,9 @@
 Every non-whitespace character of the source should be accounted for by some encoded text or by the page
 furniture that ``notice.yaml`` lists. The rule reports the share and, when it is below 100 %, the first stretch
 of the source that nothing accounts for, so it can be encoded or listed as furniture.
+
+Example of a finding: ``corpus accounts for 14791 of 14791 non-whitespace source characters (100.00%)``;
+below 100 % the hint names the line of the first stretch nothing accounts for.
 """
 
 from __future__ import annotations

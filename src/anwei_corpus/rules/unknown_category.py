@@ -2,6 +2,9 @@
 
 Tasks above the categories (task 1, the annual target) have ``category: null``; every other task names the
 number of a category row of ``categories``.
+
+Example of a finding: ``task 23 is in category 9, which the table does not have``. Use the number of the
+category row the task stands under.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 A task with ``basis: measures`` names at least one measure number, each of which must be a measure of the
 notice's body. A task with ``basis: general-requirements`` comes from the opening paragraph and names none.
+
+Example of a finding: ``task 23 links to measure 99, which the notice does not have (measures run
+1–50)``. Link the measure the task comes from.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 The 牵头区领导 of a task are person IDs (the name in pinyin, like ``jiang-aifeng``). A misspelt ID is reported
 with the closest registered ID. Add a new leader to ``registry/people.yaml``.
+
+Example of a finding: ``unknown person 'xu-shujei' — did you mean 'xu-shujie'?``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,36 @@
+"""No invisible character hides in a text: zero-width spaces and joiners, BOMs, no-break and other odd spaces.
+
+Characters such as U+200B ZERO WIDTH SPACE, U+200E LEFT-TO-RIGHT MARK, U+2060 WORD JOINER, U+FEFF (a BOM inside
+a text) and U+00A0 NO-BREAK SPACE come in through copy and paste. They are invisible in an editor, yet they make
+two equal-looking names different and break searches. Every format character (Unicode category Cf) and every
+space separator other than the ordinary and the ideographic space is reported, spelled out:
+``invisible character U+200B (ZERO WIDTH SPACE) at character 5: '区应急<U+200B>局'``. Delete it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..clean_texts import Problem, text_findings
+from ..context import CheckContext
+from ..diagnostics import Diagnostic, Severity
+
+CODE = "AW603"
+NAME = "invisible-character"
+SEVERITY = Severity.ERROR
+SUMMARY = "No zero-width, format or unusual space character stands in a text."
+
+_VISIBLE_SPACES = {" ", "\u3000"}
+
+
+def problems(text: str) -> Iterator[Problem]:
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cf" or (category == "Zs" and char not in _VISIBLE_SPACES):
+            name = unicodedata.name(char, "unnamed")
+            yield index, index + 1, f"invisible character U+{ord(char):04X} ({name})"
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    yield from text_findings(ctx, problems, "delete the character")

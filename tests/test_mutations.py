@@ -1,0 +1,130 @@
+"""Damage the real corpus in many ways; each damage must be caught with the right code at the right file and line.
+
+Each mutation replaces one string in one file of a fresh copy of the corpus. The expected finding is on the line
+of the change, or on the line of ``at`` (a string of the damaged file, plus ``offset`` lines) when the finding
+belongs elsewhere, e.g. at the next measure's number when one is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from conftest import NOTICE
+from findings import check, lines
+
+BODY = f"{NOTICE}/body.yaml"
+ATTACHMENT = f"{NOTICE}/attachment.yaml"
+META = f"{NOTICE}/notice.yaml"
+SOURCE = f"{NOTICE}/source.txt"
+UNITS = "registry/units.yaml"
+PEOPLE = "registry/people.yaml"
+
+MEASURE_13 = """          - number: 13
+            text: 立足本区应急管理“十四五”规划，全面落实区委、区政府有关安全发展和城区治理的工作措施，组织安全生产规划调研，推进规划落地见效。坚持立足当前与着眼长远相结合，瞄准重大风险和挑战，在补短板、堵漏洞、强弱项上精准发力，坚持系统治理、综合治理、依法治理，统筹协调应对重大公共安全事件，围绕建设更高水平的平安目标，有效从源头消除和管控风险。（区安委会各成员单位）
+            units: [[committee-members]]
+"""
+
+
+@dataclass(frozen=True)
+class Mutation:
+    code: str
+    file: str
+    old: str
+    new: str
+    finding_file: str | None = None  # default: the damaged file
+    at: str | None = None  # default: the line of the change
+    offset: int = 0
+
+
+MUTATIONS = {
+    # numbering and forms
+    "drop-measure": Mutation("AW201", BODY, MEASURE_13, "", at="- number: 14"),
+    "renumber-measure": Mutation("AW201", BODY, "- number: 14\n", "- number: 41\n"),
+    "renumber-task": Mutation("AW201", ATTACHMENT, "- number: 7\n    category: 2", "- number: 8\n    category: 2"),
+    "square-brackets": Mutation("AW203", META, "printed: 普安委〔2022〕6号", "printed: 普安委[2022]6号"),
+    "title-with-numeral": Mutation("AW204", BODY, "title: 压实各级领导责任", "title: （一）压实各级领导责任"),
+    "part-title-with-numeral": Mutation("AW204", BODY, "title: 优化监管机制", "title: 二、优化监管机制"),
+    "date-value-off": Mutation("AW205", META, "date:\n  value: 2022-08-15", "date:\n  value: 2022-08-16", offset=1),
+    "imprint-before-date": Mutation("AW205", META, "    value: 2022-08-15\n    printed: 2022年8月15日",
+                                    "    value: 2022-08-14\n    printed: 2022年8月14日"),
+    # references
+    "misspelt-unit": Mutation("AW301", BODY, "[[emergency-bureau, organisation-department]]",
+                              "[[emergency-bureu, organisation-department]]"),
+    "unknown-leader": Mutation("AW302", ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue, xu-shujei]"),
+    "missing-measure": Mutation("AW303", ATTACHMENT, "measures: [43]", "measures: [99]"),
+    "unknown-category": Mutation("AW304", ATTACHMENT, "- number: 23\n    category: 5", "- number: 23\n    category: 9",
+                                 offset=1),
+    "duplicate-unit-id": Mutation("AW305", UNITS, "id: housing-bureau", "id: emergency-bureau"),
+    "alias-used-twice": Mutation("AW306", UNITS, "aliases: [消防救援支队]", "aliases: [消防救援支队, 区应急局]"),
+    "unit-list-mismatch": Mutation("AW308", BODY, "units: [[establishment-office, emergency-bureau]]",
+                                   "units: [[emergency-bureau, establishment-office]]"),
+    "unused-unit": Mutation("AW309", ATTACHMENT, "[human-resources-bureau, finance-bureau, subdistricts-and-towns]",
+                            "[human-resources-bureau, subdistricts-and-towns]", finding_file=UNITS,
+                            at="id: finance-bureau"),
+    "task-out-of-category-order": Mutation("AW310", ATTACHMENT, "- number: 12\n    category: 3",
+                                           "- number: 12\n    category: 2", offset=1),
+    "unit-both-roles": Mutation("AW311", ATTACHMENT, "[development-reform-commission, subdistricts-and-towns]",
+                                "[emergency-bureau, subdistricts-and-towns]"),
+    # totals
+    "changed-subtotal": Mutation("AW401", ATTACHMENT, "subtotal_printed: 3", "subtotal_printed: 4"),
+    "changed-breakdown": Mutation("AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21"),
+    "wrong-announced-count": Mutation("AW403", BODY, "announced_tasks: 23", "announced_tasks: 24"),
+    # consistency
+    "category-title-differs": Mutation("AW501", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系",
+                                       "title: 优化监管机制，完善城市安全体系"),
+    "link-outside-category": Mutation("AW502", ATTACHMENT, "measures: [30]", "measures: [40]"),
+    "task-units-not-in-measures": Mutation("AW503", ATTACHMENT, "responsible_units: [commerce-commission]",
+                                           "responsible_units: [justice-bureau]"),
+    "repeated-task-title": Mutation("AW504", ATTACHMENT, "title: 修订《普陀区突发事件总体应急预案》",
+                                    "title: 推动应急力量健康发展", at="- number: 20\n", offset=2),
+    # text hygiene
+    "half-width-comma": Mutation("AW601", BODY, "社会化应急救援队伍，深化", "社会化应急救援队伍,深化"),
+    "stray-latin-word": Mutation("AW602", BODY, "意义重大，任务艰巨", "意义重大and任务艰巨"),
+    "zero-width-space": Mutation("AW603", BODY, "建立专家服务常态化机制", "建立专家服务\u200b常态化机制"),
+    "not-nfc": Mutation("AW604", PEOPLE, "name: 姚汝林", "name: 姚汝\uf9f4"),
+    "padded-name": Mutation("AW605", PEOPLE, "name: 姜爱锋", "name: ' 姜爱锋'"),
+    "space-in-alias": Mutation("AW605", UNITS, "aliases: [区绿容局]", "aliases: [区绿 容局]"),
+    "leftover-bold": Mutation("AW606", BODY, "建立专家服务常态化机制", "建立专家服务**常态化**机制"),
+    # editorial record
+    "changed-source-byte": Mutation("AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META,
+                                    at="sha256:"),
+    "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="- kind: break\n"
+                                  "                printed: \"护装"),
+    "text-departs-from-source": Mutation("AW701", BODY, "扎实推进各项专项整治活动走深走实", "扎实推进各项专项整治活动"),
+    "uncertain-edit-without-note": Mutation(
+        "AW705", BODY, "certainty: low\n                note: “共进一步”文意不明，疑有脱误（或为“更进一步”），照印本保留。",
+        "certainty: low", at="- kind: doubt\n                printed: 扫清盲点"),
+    "edit-of-wrong-kind": Mutation("AW706", BODY, "- kind: punctuation\n                printed: 区民防办)",
+                                   "- kind: space\n                printed: 区民防办)"),
+    # suppression
+    "stale-suppression": Mutation("AW801", ATTACHMENT, "responsible_units: [committee-members]\n    cooperating_units: "
+                                  "[subdistricts-and-towns]\n    requirement: 各级领导干部",
+                                  "responsible_units: [committee-members, emergency-bureau]\n    cooperating_units: "
+                                  "[subdistricts-and-towns]\n    requirement: 各级领导干部",
+                                  at="- code: AW503"),
+    # files the loader refuses
+    "byte-order-mark": Mutation("AW006", PEOPLE, "# yaml-language-server", "\ufeff# yaml-language-server"),
+    "duplicate-key": Mutation("AW002", PEOPLE, "name: 肖文高", "name: 肖文高\n    name: 肖文高", offset=1),
+    "tab-indentation": Mutation("AW003", PEOPLE, "    name: 姜爱锋", "\tname: 姜爱锋"),
+    "python-tag": Mutation("AW004", META, "copies: 60", "copies: !!python/object:os.system 60"),
+    "schema-wrong-type": Mutation("AW101", META, "copies: 60", "copies: sixty"),
+}
+
+
+def test_every_family_is_damaged():
+    families = {mutation.code[:3] for mutation in MUTATIONS.values()}
+    assert {"AW0", "AW1", "AW2", "AW3", "AW4", "AW5", "AW6", "AW7", "AW8"} <= families
+    assert len(MUTATIONS) >= 25
+
+
+@pytest.mark.parametrize("name", MUTATIONS)
+def test_damage_is_caught(corpus_copy, name):
+    mutation = MUTATIONS[name]
+    line = corpus_copy.replace(mutation.file, mutation.old, mutation.new)
+    finding_file = mutation.finding_file or mutation.file
+    if mutation.at is not None:
+        line = corpus_copy.line_of(finding_file, mutation.at)
+    expected = line + mutation.offset
+    found = lines(check(corpus_copy.root), mutation.code, finding_file)
+    assert expected in found, f"{mutation.code} expected at {finding_file}:{expected}, found at {found}"
