@@ -64,6 +64,13 @@ class CheckContext:
     def notices(self) -> list[NoticeSource]:
         return self.corpus.notices
 
+    def notices_with(self, *files: str) -> Iterator[tuple]:
+        """(notice, model, …) for each notice whose named files ("notice", "body", "attachment") all loaded."""
+        for notice in self.corpus.notices:
+            models = [getattr(notice, name).model for name in files]
+            if None not in models:
+                yield (notice, *models)
+
     @cached_property
     def unit_ids(self) -> set[str]:
         units = self.corpus.units.model

@@ -21,10 +21,7 @@ SUMMARY = "The printed total line agrees with the categories and the tasks in th
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        attachment = notice.attachment.model
-        if attachment is None:
-            continue
+    for notice, attachment in ctx.notices_with("attachment"):
         breakdown = attachment.breakdown
         categories = len(attachment.categories)
         if breakdown.categories_printed != categories:

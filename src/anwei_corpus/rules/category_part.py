@@ -22,10 +22,7 @@ SUMMARY = "Each category has the number and the title of a part of the body."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        body, attachment = notice.body.model, notice.attachment.model
-        if body is None or attachment is None:
-            continue
+    for notice, body, attachment in ctx.notices_with("body", "attachment"):
         parts = {part.number: (p, part) for p, part in enumerate(body.parts)}
         for c, category in enumerate(attachment.categories):
             path = ("categories", c, "title", "text")

@@ -22,10 +22,7 @@ SUMMARY = "Each category's printed subtotal equals its number of tasks."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        attachment = notice.attachment.model
-        if attachment is None:
-            continue
+    for notice, attachment in ctx.notices_with("attachment"):
         for c, category in enumerate(attachment.categories):
             counted = sum(1 for task in attachment.tasks if task.category == category.number)
             if counted != category.subtotal_printed:

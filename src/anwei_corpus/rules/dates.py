@@ -46,10 +46,7 @@ def _printed_day(ctx: CheckContext, notice: NoticeSource, path: YamlPath, date: 
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        meta = notice.notice.model
-        if meta is None:
-            continue
+    for notice, meta in ctx.notices_with("notice"):
         yield from _printed_day(ctx, notice, ("date",), meta.date)
         yield from _printed_day(ctx, notice, ("imprint", "date"), meta.imprint.date)
         if meta.imprint.date.value < meta.date.value:

@@ -25,10 +25,7 @@ _FORM = re.compile(r"^(?P<organ>[^\s〔〕\[\]（）()]+)〔(?P<year>[0-9]{4})�
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        meta = notice.notice.model
-        if meta is None:
-            continue
+    for notice, meta in ctx.notices_with("notice"):
         number = meta.doc_number
         match = _FORM.match(number.printed)
         if match is None:

@@ -22,10 +22,7 @@ SUMMARY = "Tasks are grouped under their category rows in table order; uncategor
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        attachment = notice.attachment.model
-        if attachment is None:
-            continue
+    for notice, attachment in ctx.notices_with("attachment"):
         previous = None  # the category of the task before
         for t, task in enumerate(attachment.tasks):
             path = ("tasks", t, "category")

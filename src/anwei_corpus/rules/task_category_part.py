@@ -20,10 +20,7 @@ SUMMARY = "A task of category N links only to measures in part N."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        body, attachment = notice.body.model, notice.attachment.model
-        if body is None or attachment is None:
-            continue
+    for notice, body, attachment in ctx.notices_with("body", "attachment"):
         part_of = {at.measure.number: (at.part.number, at.path) for at in iter_measures(body)}
         for t, task in enumerate(attachment.tasks):
             if task.category is None:

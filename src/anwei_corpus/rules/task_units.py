@@ -25,10 +25,7 @@ SUMMARY = "Some responsible unit of a task stands in the unit list of a measure 
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        body, attachment = notice.body.model, notice.attachment.model
-        if body is None or attachment is None:
-            continue
+    for notice, body, attachment in ctx.notices_with("body", "attachment"):
         units_of = {
             at.measure.number: {uid for group in at.measure.units for uid in group} for at in iter_measures(body)
         }

@@ -21,10 +21,7 @@ SUMMARY = "Every task's category number is a category of the table."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        attachment = notice.attachment.model
-        if attachment is None:
-            continue
+    for notice, attachment in ctx.notices_with("attachment"):
         numbers = {category.number for category in attachment.categories}
         for t, task in enumerate(attachment.tasks):
             if task.category is not None and task.category not in numbers:

@@ -21,10 +21,7 @@ SUMMARY = "Task links name measures that exist, and only when the basis is 'meas
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for notice in ctx.notices:
-        attachment, body = notice.attachment.model, notice.body.model
-        if attachment is None or body is None:
-            continue
+    for notice, attachment, body in ctx.notices_with("attachment", "body"):
         numbers = sorted(at.measure.number for at in iter_measures(body))
         for t, task in enumerate(attachment.tasks):
             links = task.links

@@ -22,10 +22,7 @@ SUMMARY = "Every leader reference resolves to the people registry."
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.people.model is None:
         return
-    for notice in ctx.notices:
-        attachment = notice.attachment.model
-        if attachment is None:
-            continue
+    for notice, attachment in ctx.notices_with("attachment"):
         for t, task in enumerate(attachment.tasks):
             for index, pid in enumerate(task.leaders):
                 if pid not in ctx.person_ids:
