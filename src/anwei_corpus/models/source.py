@@ -31,7 +31,10 @@ def _passage_from_plain_string(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-PassageField = Annotated[Passage, BeforeValidator(_passage_from_plain_string)]
+# The schema says "a string or a passage mapping", as the validator accepts, so that editors agree with it.
+PassageField = Annotated[
+    Passage, BeforeValidator(_passage_from_plain_string, json_schema_input_type=Annotated[str, Field(min_length=1)] | Passage)
+]
 
 
 # --- data/corpus.yaml -------------------------------------------------------------------------------------------
