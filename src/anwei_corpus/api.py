@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
-from .models.release import Corpus
+
+if TYPE_CHECKING:
+    from .models.release import Corpus
 
 RELEASE_FILE = "anwei-corpus.json"
 
@@ -50,6 +53,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 def load_release(path: str | os.PathLike[str]) -> Corpus:
     """Read a release: a folder written by ``anwei export``, or its ``anwei-corpus.json`` itself."""
+    from .models.release import Corpus
+
     target = Path(path)
     if target.is_dir():
         target = target / RELEASE_FILE
