@@ -22,6 +22,7 @@ import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +146,7 @@ def check_characters(text: str, file: str) -> None:
         line, column = _position_of(text, bad.start())
         name = unicodedata.name(char, "a control character")
         raise _error("AW007", f"control character U+{ord(char):04X} ({name})", file, line, column, "delete it")
-    tab = _TAB_INDENT.search(text)
+    tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab is not None:
         line, column = _position_of(text, tab.end() - 1)
         raise _error("AW003", "tab in indentation", file, line, column, "indent with spaces only")
@@ -195,15 +196,15 @@ _ALLOWED_TAGS = {ScalarEvent: set(_SCALAR_READERS), MappingStartEvent: {_MAP_TAG
 # The YAML 1.2 core schema's implicit types, by the first character of a plain scalar (ruamel.yaml's table, copied
 # once; looking it up through the resolver costs more than parsing). Plain scalars it does not type are strings.
 _IMPLICIT_TYPES = {
-    first: [(str(tag), regexp) for tag, regexp in entries if str(tag) in _SCALAR_READERS]
+    first: [(str(tag), regexp.match) for tag, regexp in entries if str(tag) in _SCALAR_READERS]
     for first, entries in VersionedResolver().versioned_resolver.items()
 }
-_NO_TYPES: list = []
 
 
+@lru_cache(maxsize=4096)  # keys and small numbers recur in every notice
 def _resolve_plain(value: str) -> str:
-    for tag, regexp in _IMPLICIT_TYPES.get(value[:1], _NO_TYPES):
-        if regexp.match(value):
+    for tag, match in _IMPLICIT_TYPES.get(value[:1], ()):
+        if match(value):
             return tag
     return _STR_TAG
 
@@ -216,9 +217,6 @@ def _reference_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
 
     return YAML(typ="safe", pure=True).parse(io.StringIO(text))
-
-
-_NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
 
 
 class _Builder:
@@ -304,7 +302,7 @@ class _Builder:
         positions = self.document.positions
         for event in events:
             kind = type(event)
-            if kind in _NODE_EVENTS:
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
                 mark = event.start_mark
                 if event.anchor is not None:
                     self.anchors[event.anchor] = mark.line + 1
@@ -322,13 +320,16 @@ class _Builder:
                     parent = None
                     self._root(event, documents)
                     path = ()
-                if len(path) > MAX_DEPTH:
-                    raise self._refuse("AW010", f"nesting deeper than {MAX_DEPTH} levels", mark)
                 positions[path] = (mark.line + 1, mark.column + 1)
                 if kind is ScalarEvent:
-                    value: Any = self._scalar(event)
+                    value: Any = event.value
+                    if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
+                        value = self._scalar(event)
                 else:
-                    self._tag(event)
+                    if len(path) >= MAX_DEPTH:
+                        raise self._refuse("AW010", f"nesting deeper than {MAX_DEPTH} levels", mark)
+                    if event.tag is not None:
+                        self._tag(event)
                     value = {} if kind is MappingStartEvent else []
                     stack.append([value, path, None])
                 if parent is None:
