@@ -144,8 +144,9 @@ def check_characters(text: str, file: str) -> None:
     if bad is not None:
         char = bad.group()
         line, column = _position_of(text, bad.start())
-        name = unicodedata.name(char, "a control character")
-        raise _error("AW007", f"control character U+{ord(char):04X} ({name})", file, line, column, "delete it")
+        name = unicodedata.name(char, "")
+        described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+        raise _error("AW007", f"control character {described}", file, line, column, "delete it")
     tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab is not None:
         line, column = _position_of(text, tab.end() - 1)
@@ -265,6 +266,7 @@ class _Builder:
     def _key(self, event: Any, mapping: list) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
+            self._tag(event)  # a refused tag is the thing to report, wherever it stands
             raise self._refuse("AW001", "mapping key is not a plain scalar", mark)
         key = self._scalar(event)
         if not isinstance(key, str):
@@ -389,15 +391,17 @@ def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -
         raise _error("AW012", "file is missing", display_name, hint=missing_hint) from None
     except OSError as exc:
         raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         kind = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(kind):
-            what = "a folder" if stat.S_ISDIR(kind) else "not a regular file"
+            what = "a folder" if stat.S_ISDIR(kind) else "something that is not a regular file"
             raise _error("AW012", f"expected a file, found {what}", display_name)
-        try:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+    except OSError as exc:
+        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
         raise _error("AW011", f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
     return raw
