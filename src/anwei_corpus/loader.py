@@ -322,7 +322,11 @@ class _Builder:
                     parent = None
                     self._root(event, documents)
                     path = ()
-                positions[path] = (mark.line + 1, mark.column + 1)
+                if kind is ScalarEvent and not event.value and parent is not None and type(container) is dict:
+                    # An empty value has no text to point at, and the two parsers place it differently: use its key.
+                    positions[path] = self.document.key_positions[path]
+                else:
+                    positions[path] = (mark.line + 1, mark.column + 1)
                 if kind is ScalarEvent:
                     value: Any = event.value
                     if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
@@ -371,7 +375,7 @@ def _parse_with(events: Iterator[Any], text: str, file: str) -> YamlDocument:
 
 def parse(text: str, file: str) -> YamlDocument:
     """Parse YAML text that has already been decoded and screened."""
-    if FAST_PARSER:
+    if FAST_PARSER and "\t" not in text:  # libyaml takes tabs in places ruamel.yaml refuses them
         try:
             return _parse_with(_fast_events(text), text, file)
         except YamlLoadError:
