@@ -175,6 +175,25 @@ def test_both_parsers_read_the_real_files_alike(name):
 
 
 @pytest.mark.skipif(loader.CParser is None, reason="ruamel.yaml.clib is not installed")
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        (f"{NOTICE}/body.yaml", "emergency-bureau, organisation-department", "emergency-buraeu, organisation-department"),
+        ("registry/units.yaml", "kind: committee", "kind: [committee]"),
+        (f"{NOTICE}/attachment.yaml", "\ntasks:\n", "\ntasks:\ntasks:\n"),
+    ],
+)
+def test_both_parsers_give_the_same_findings(monkeypatch, scratch, name, old, new):
+    with damaged(scratch, name, ORIGINAL[name].replace(old.encode(), new.encode(), 1)) as root:
+        findings = []
+        for fast in (True, False):
+            monkeypatch.setattr(loader, "FAST_PARSER", fast)
+            findings.append(check_corpus(load_source(root)))
+    assert findings[0] == findings[1]
+    assert any(d.severity is Severity.ERROR for d in findings[0])
+
+
+@pytest.mark.skipif(loader.CParser is None, reason="ruamel.yaml.clib is not installed")
 @settings(FUZZ, max_examples=120)
 @given(damage(YAML_FILES))
 def test_both_parsers_read_damaged_files_alike(change):

@@ -8,7 +8,8 @@ before it can exhaust anything, and every key and value keeps its line and colum
 Two parsers can produce the events: libyaml's through ruamel.yaml.clib (the fast path) and ruamel.yaml's
 pure-Python one (the reference path). Both feed the same builder. When the fast path finds anything wrong with a
 file, the file is read again on the reference path and that reading is reported, so a diagnostic never depends on
-which parser ran.
+which parser ran. A file holding a tab goes to the reference path directly: libyaml accepts tabs in places where
+ruamel.yaml does not, and the reference decides.
 """
 
 from __future__ import annotations
