@@ -247,6 +247,13 @@ def test_notice_folder_linked_from_outside(corpus_copy, tmp_path):
     assert f"data/{SOURCE}" not in result.stdout  # its path comes from notice.yaml, which was not read
 
 
+def test_symlink_loop(corpus_copy):
+    body = corpus_copy.file(BODY)
+    body.unlink()
+    body.symlink_to(body.name)
+    assert_reports(validate(corpus_copy), "AW012", f"data/{BODY}")
+
+
 def test_symlink_inside_the_corpus_is_followed(corpus_copy):
     people = corpus_copy.file("registry/people.yaml")
     moved = corpus_copy.file("registry/people-real.yaml")

@@ -94,12 +94,16 @@ def display_name(path: Path) -> str:
 
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
     """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
-    if not _inside(path.resolve(), root.resolve()):
+    try:
+        inside = _inside(path.resolve(), root.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
+        raise YamlLoadError(Diagnostic("AW012", Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))) from None
+    if not inside:
         raise YamlLoadError(
             Diagnostic(
                 "AW013",
                 Severity.ERROR,
-                "file is a symbolic link pointing outside the corpus",
+                "file lies outside the corpus, reached through a symbolic link",
                 Location(name),
                 hint="copy the file into the corpus folder instead of linking to it",
             )
