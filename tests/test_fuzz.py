@@ -8,6 +8,7 @@ damaged file: the same data and positions, or the same diagnostic.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -114,11 +115,22 @@ def punctuation(draw, raw: bytes) -> bytes:
 
 
 @st.composite
+def changed_numbers(draw, raw: bytes) -> bytes:
+    """A number replaced by another: the damage the numbering and total rules must word well."""
+    numbers = [match.span() for match in re.finditer(rb"(?<=: )-?[0-9]+\b", raw)]
+    if not numbers:  # source.txt
+        return raw
+    start, end = draw(st.sampled_from(numbers))
+    replacement = draw(st.sampled_from([-1, 0, 1, 2, 3, 23, 50, 2**31, 10**30]))
+    return raw[:start] + str(replacement).encode() + raw[end:]
+
+
+@st.composite
 def truncation(draw, raw: bytes) -> bytes:
     return raw[: draw(st.integers(0, len(raw)))]
 
 
-DAMAGE = (byte_flips, line_edits, swapped_values, punctuation, truncation)
+DAMAGE = (byte_flips, line_edits, swapped_values, punctuation, changed_numbers, truncation)
 
 
 @st.composite
