@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_synthetic import make_synthetic  # noqa: E402
+from make_synthetic import make_synthetic
 
 DATA = ROOT / "data"
 NOTICE = "notices/putuo-anwei-2022-6"

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import NOTICE, ROOT, CorpusCopy
 
 SRC = str(ROOT / "src")
@@ -37,6 +36,7 @@ def run_anwei(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         cwd=cwd,
         env=dict(os.environ, PYTHONPATH=SRC),
         capture_output=True,
+        check=False,
         text=True,
         errors="replace",
         timeout=120,
