@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "1.0.0"
 SCHEMA_VERSION = "1.0.0"
-
-from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, validate  # noqa: E402
-from .models.release import Corpus, NotFound  # noqa: E402
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -23,3 +22,27 @@ __all__ = [
     "load_release",
     "validate",
 ]
+
+if TYPE_CHECKING:
+    from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, validate
+    from .models.release import Corpus, NotFound
+
+_LAZY = {
+    "CorpusInvalid": "api",
+    "ReleaseUnreadable": "api",
+    "load": "api",
+    "load_release": "api",
+    "validate": "api",
+    "Corpus": "models.release",
+    "NotFound": "models.release",
+}
+
+
+def __getattr__(name: str) -> object:
+    # The API pulls in every model; importing it on first use keeps `anwei validate` from paying for the release
+    # models it never builds.
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

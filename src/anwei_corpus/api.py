@@ -7,11 +7,14 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Severity
-from .models.release import Corpus
+
+if TYPE_CHECKING:
+    from .models.release import Corpus
 
 RELEASE_FILE = "anwei-corpus.json"
 MANIFEST_FILE = "manifest.json"
@@ -94,6 +97,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     schema version is refused. Raises ReleaseUnreadable, with a message saying why, when the release cannot be read.
     """
     from . import SCHEMA_VERSION
+    from .models.release import Corpus
 
     target = Path(path)
     folder = target if target.is_dir() else None

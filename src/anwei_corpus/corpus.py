@@ -13,6 +13,7 @@ Layout of a corpus folder::
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import SCHEMA_VERSION
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
-from .loader import YamlDocument, YamlLoadError, read_yaml
+from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
 from .schema_errors import describe_validation_error
 
@@ -91,26 +92,30 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
-    source: SourceFile[ModelT] = SourceFile(display_name(path))
-    if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
-        diagnostics.append(
-            Diagnostic("AW013", Severity.ERROR, "file is a symbolic link pointing outside the corpus", Location(source.name))
-        )
-        return source
-    if not path.is_file():
-        diagnostics.append(
+def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
+    """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
+    try:
+        inside = _inside(path.resolve(), root.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
+        raise YamlLoadError(Diagnostic("AW012", Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))) from None
+    if not inside:
+        raise YamlLoadError(
             Diagnostic(
-                "AW012",
+                "AW013",
                 Severity.ERROR,
-                "file is missing",
-                Location(source.name),
-                hint=f"every corpus needs {path.name}; see the data layout in README.md",
+                "file lies outside the corpus, reached through a symbolic link",
+                Location(name),
+                hint="copy the file into the corpus folder instead of linking to it",
             )
         )
-        return source
+    return read_bytes(path, name, missing_hint)
+
+
+def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
+    source: SourceFile[ModelT] = SourceFile(display_name(path))
     try:
-        source.document = read_yaml(path, source.name)
+        hint = f"every corpus needs {path.name}; see the data layout in README.md"
+        source.document = load_yaml(_read_inside(path, root, source.name, hint), source.name)
     except YamlLoadError as exc:
         diagnostics.append(exc.diagnostic)
         return source
@@ -143,7 +148,16 @@ def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | No
 
 def load_source(path: str | os.PathLike[str]) -> CorpusSource:
     """Read a corpus folder. Raises CorpusUnreadable when there is no corpus to read at all."""
-    root = Path(path)
+    collecting = gc.isenabled()
+    gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
+    try:
+        return _read_corpus(Path(path))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_corpus(root: Path) -> CorpusSource:
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a folder"
         raise CorpusUnreadable(
@@ -151,7 +165,7 @@ def load_source(path: str | os.PathLike[str]) -> CorpusSource:
         )
     diagnostics: list[Diagnostic] = []
     manifest = _load_file(root / "corpus.yaml", CorpusFile, diagnostics, root)
-    if manifest.document is None:
+    if manifest.document is None and diagnostics[-1].code == "AW012":
         raise CorpusUnreadable(diagnostics[-1])
     corpus = CorpusSource(
         root=root,
@@ -180,14 +194,7 @@ def load_source(path: str | os.PathLike[str]) -> CorpusSource:
             source_path = folder / notice.notice.model.source.file
             notice.source_name = display_name(source_path)
             try:
-                notice.source_bytes = source_path.read_bytes()
-            except OSError as exc:
-                diagnostics.append(
-                    Diagnostic(
-                        "AW012",
-                        Severity.ERROR,
-                        f"source text cannot be read: {exc.strerror or exc}",
-                        notice.notice.locate(("source", "file")),
-                    )
-                )
+                notice.source_bytes = _read_inside(source_path, root, notice.source_name)
+            except YamlLoadError as exc:
+                diagnostics.append(exc.diagnostic)
     return corpus

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -69,6 +70,9 @@ class Coverage:
         return self.covered / self.total if self.total else 1.0
 
 
+_NON_SPACE = re.compile(r"\S+")  # \s is exactly str.isspace
+
+
 def coverage(source: str, found_spans: Iterable[tuple[int, int]]) -> Coverage:
     """Mark the spans the corpus was found at and report what is left."""
     marked = bytearray(len(source))
@@ -77,17 +81,27 @@ def coverage(source: str, found_spans: Iterable[tuple[int, int]]) -> Coverage:
     covered = total = 0
     runs: list[tuple[int, str]] = []
     run_start = None
-    for index, char in enumerate(source):
-        if char.isspace():
-            continue
-        total += 1
-        if marked[index]:
-            covered += 1
+    # Whole stretches of non-whitespace are counted at once; only one that is partly covered goes by character.
+    for word in _NON_SPACE.finditer(source):
+        start, end = word.span()
+        marks = marked[start:end].count(1)
+        total += end - start
+        covered += marks
+        if marks == end - start:
             if run_start is not None:
-                runs.append(_run(source, run_start, index))
+                runs.append(_run(source, run_start, start))
                 run_start = None
-        elif run_start is None:
-            run_start = index
+        elif marks == 0:
+            if run_start is None:
+                run_start = start
+        else:
+            for index in range(start, end):
+                if marked[index]:
+                    if run_start is not None:
+                        runs.append(_run(source, run_start, index))
+                        run_start = None
+                elif run_start is None:
+                    run_start = index
     if run_start is not None:
         runs.append(_run(source, run_start, len(source)))
     return Coverage(covered, total, tuple(runs))

@@ -1,9 +1,15 @@
-"""Read one YAML file into plain data plus the position of every node.
+"""Read one corpus file safely: YAML into plain data plus the position of every node, and plain bytes.
 
-The YAML is composed into a node graph with ruamel.yaml's safe composer and then turned into plain Python data
-by hand, so that only the core schema's types can ever be built (no tag constructs an object), a duplicate key is
-an error rather than a silent overwrite, aliases are refused before they can be expanded, and every key and
-value keeps its line and column.
+A YAML file is read as a stream of parse events and turned into plain Python data by hand, so that only the core
+schema's types can ever be built (no tag constructs an object), a duplicate key is an error rather than a silent
+overwrite, an alias is refused where it stands (nothing is ever expanded), nesting is refused past ``MAX_DEPTH``
+before it can exhaust anything, and every key and value keeps its line and column.
+
+Two parsers can produce the events: libyaml's through ruamel.yaml.clib (the fast path) and ruamel.yaml's
+pure-Python one (the reference path). Both feed the same builder. When the fast path finds anything wrong with a
+file, the file is read again on the reference path and that reading is reported, so a diagnostic never depends on
+which parser ran. A file holding a tab goes to the reference path directly: libyaml accepts tabs in places where
+ruamel.yaml does not, and the reference decides.
 """
 
 from __future__ import annotations
@@ -11,25 +17,49 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
+import os
+import re
+import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
+
+try:
+    from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's parser
+except ImportError:  # pragma: no cover - the reference path alone still reads every file
+    CParser = None
 
 MAX_FILE_BYTES = 1024 * 1024  # a notice's largest file is about 60 KiB
 MAX_DEPTH = 64  # the deepest real path is about 10
 
-CORE_TAG = "tag:yaml.org,2002:"
-ALLOWED_TAGS = {CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+FAST_PARSER = CParser is not None  # tests switch it off to compare both paths
 
-# Control characters that have no business in a corpus file (tab and newlines are handled by YAML itself).
-_FORBIDDEN_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\x7f"}
+CORE_TAG = "tag:yaml.org,2002:"
+_MAP_TAG, _SEQ_TAG, _STR_TAG = CORE_TAG + "map", CORE_TAG + "seq", CORE_TAG + "str"
+
+# Characters with no business in a corpus file: C0 and C1 controls other than tab and line feed, a carriage
+# return that does not end a line, the line and paragraph separators (YAML counts them as line breaks where an
+# editor does not, so line numbers would disagree), and the two non-characters.
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
 @dataclass
@@ -59,7 +89,7 @@ class YamlDocument:
 
 
 class YamlLoadError(Exception):
-    """The file could not be read as corpus YAML; ``diagnostic`` says where and why."""
+    """The file could not be read as a corpus file; ``diagnostic`` says where and why."""
 
     def __init__(self, diagnostic: Diagnostic):
         super().__init__(diagnostic.message)
@@ -76,16 +106,23 @@ def _position_of(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16 has a NUL in every other byte."""
+    head = raw[:200]
+    return len(head) >= 4 and (head[1::2].count(0) * 2 >= len(head) // 2 or head[0::2].count(0) * 2 >= len(head) // 2)
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode a corpus file, which must be UTF-8 without a byte-order mark."""
     if raw.startswith(codecs.BOM_UTF8):
         raise _error("AW006", "file starts with a UTF-8 byte-order mark", file, 1, 1, "save the file as UTF-8 without BOM")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
         raise _error("AW005", "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _position_of(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, column = _position_of(before, len(before))
         guess = ""
         try:
             raw.decode("gb18030")
@@ -103,95 +140,18 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def check_characters(text: str, file: str) -> None:
-    """Refuse NUL and other control characters, and tab indentation, before YAML sees them."""
-    for index, char in enumerate(text):
-        if char in _FORBIDDEN_CONTROLS:
-            line, column = _position_of(text, index)
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            raise _error("AW007", f"control character U+{ord(char):04X} ({name})", file, line, column, "delete it")
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-        if "\t" in indent:
-            raise _error(
-                "AW003", "tab in indentation", file, number, indent.index("\t") + 1, "indent with spaces only"
-            )
-
-
-def _tag(node: Node) -> str:
-    tag = node.tag
-    return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
-
-
-class _Builder:
-    """Turns a composed node graph into plain data, recording positions."""
-
-    def __init__(self, file: str, document: YamlDocument):
-        self.file = file
-        self.document = document
-        self.seen: set[int] = set()
-
-    def build(self, node: Node, path: YamlPath) -> Any:
-        mark = node.start_mark
-        if len(path) > MAX_DEPTH:
-            raise _error("AW010", f"nesting deeper than {MAX_DEPTH} levels", self.file, mark.line + 1, mark.column + 1)
-        if id(node) in self.seen:
-            line, column = self.document.key_positions.get(path, (mark.line + 1, mark.column + 1))
-            raise _error(
-                "AW009",
-                f"alias reuses the node anchored at line {mark.line + 1}",
-                self.file,
-                line,
-                column,
-                "write the value out in full; corpus files use no anchors or aliases",
-            )
-        self.seen.add(id(node))
-        self.document.positions[path] = (mark.line + 1, mark.column + 1)
-        tag = _tag(node)
-        if tag not in ALLOWED_TAGS:
-            raise _error(
-                "AW004",
-                f"tag {tag.replace(CORE_TAG, '!!')!r} is not allowed",
-                self.file,
-                mark.line + 1,
-                mark.column + 1,
-                "corpus files use plain YAML values: strings, numbers, booleans, null, dates, lists and mappings",
-            )
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        return self._scalar(node, tag)
-
-    def _mapping(self, node: MappingNode, path: YamlPath) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key_mark = key_node.start_mark
-            if not isinstance(key_node, ScalarNode):
-                raise _error("AW001", "mapping key is not a plain scalar", self.file, key_mark.line + 1, key_mark.column + 1)
-            key = self._scalar(key_node, _tag(key_node))
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                first_line, _ = self.document.key_positions[path + (key,)]
-                raise _error(
-                    "AW002",
-                    f"duplicate key {key!r} (first defined on line {first_line})",
-                    self.file,
-                    key_mark.line + 1,
-                    key_mark.column + 1,
-                    "remove one of the two entries",
-                )
-            self.document.key_positions[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.build(value_node, path + (key,))
-        return result
-
-    def _scalar(self, node: ScalarNode, tag: str) -> Any:
-        try:
-            return _SCALAR_READERS[tag](node.value)
-        except ValueError as exc:
-            mark = node.start_mark
-            raise _error("AW001", f"cannot read value {node.value!r}: {exc}", self.file, mark.line + 1, mark.column + 1) from None
+    """Refuse control characters and tab indentation before YAML sees them."""
+    bad = _FORBIDDEN_CHARACTER.search(text)
+    if bad is not None:
+        char = bad.group()
+        line, column = _position_of(text, bad.start())
+        name = unicodedata.name(char, "")
+        described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+        raise _error("AW007", f"control character {described}", file, line, column, "delete it")
+    tab = _TAB_INDENT.search(text) if "\t" in text else None
+    if tab is not None:
+        line, column = _position_of(text, tab.end() - 1)
+        raise _error("AW003", "tab in indentation", file, line, column, "indent with spaces only")
 
 
 def _read_int(text: str) -> int:
@@ -213,6 +173,13 @@ def _read_float(text: str) -> float:
     return float(lowered)
 
 
+def _read_bool(text: str) -> bool:
+    lowered = text.lower()
+    if lowered not in ("true", "false", "yes", "no", "on", "off"):
+        raise ValueError("not a boolean")
+    return lowered in ("true", "yes", "on")
+
+
 def _read_timestamp(text: str) -> dt.date | dt.datetime:
     if len(text) == 10:
         return dt.date.fromisoformat(text)
@@ -220,53 +187,238 @@ def _read_timestamp(text: str) -> dt.date | dt.datetime:
 
 
 _SCALAR_READERS = {
-    CORE_TAG + "str": str,
+    _STR_TAG: str,
     CORE_TAG + "null": lambda text: None,
-    CORE_TAG + "bool": lambda text: text.lower() in ("true", "yes", "on"),
+    CORE_TAG + "bool": _read_bool,
     CORE_TAG + "int": _read_int,
     CORE_TAG + "float": _read_float,
     CORE_TAG + "timestamp": _read_timestamp,
 }
+_ALLOWED_TAGS = {ScalarEvent: set(_SCALAR_READERS), MappingStartEvent: {_MAP_TAG}, SequenceStartEvent: {_SEQ_TAG}}
+# The YAML 1.2 core schema's implicit types, by the first character of a plain scalar (ruamel.yaml's table, copied
+# once; looking it up through the resolver costs more than parsing). Plain scalars it does not type are strings.
+_IMPLICIT_TYPES = {
+    first: [(str(tag), regexp.match) for tag, regexp in entries if str(tag) in _SCALAR_READERS]
+    for first, entries in VersionedResolver().versioned_resolver.items()
+}
 
 
-def parse(text: str, file: str) -> YamlDocument:
-    """Parse YAML text that has already been decoded and screened."""
+@lru_cache(maxsize=4096)  # keys and small numbers recur in every notice
+def _resolve_plain(value: str) -> str:
+    for tag, match in _IMPLICIT_TYPES.get(value[:1], ()):
+        if match(value):
+            return tag
+    return _STR_TAG
+
+
+def _fast_events(text: str) -> Iterator[Any]:
+    return iter(CParser(text).get_event, None)  # get_event returns None once the stream has ended
+
+
+def _reference_events(text: str) -> Iterator[Any]:
+    from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
+
+    return YAML(typ="safe", pure=True).parse(io.StringIO(text))
+
+
+class _Builder:
+    """Turns parse events into plain data, recording positions; refuses what a corpus file must not hold.
+
+    Mappings and lists being filled sit on a stack as ``[value, path, key]``, where ``key`` is the key whose value
+    comes next in a mapping (None while a key is expected). This loop runs once per event of every file, which is
+    why it is written out flat.
+    """
+
+    def __init__(self, document: YamlDocument):
+        self.document = document
+        self.file = document.file
+        self.anchors: dict[str, int] = {}
+
+    def _refuse(self, code: str, message: str, mark: Any, hint: str | None = None) -> YamlLoadError:
+        return _error(code, message, self.file, mark.line + 1, mark.column + 1, hint)
+
+    def _tag(self, event: Any) -> str:
+        tag = event.tag
+        kind = type(event)
+        if tag is None or tag == "!":  # untagged, or the non-specific tag (which makes a scalar a string)
+            if kind is ScalarEvent:
+                return _resolve_plain(event.value) if tag is None and event.implicit[0] else _STR_TAG
+            return _MAP_TAG if kind is MappingStartEvent else _SEQ_TAG
+        if not isinstance(tag, str):
+            tag = str(getattr(tag, "value", tag))
+        if tag not in _ALLOWED_TAGS[kind]:
+            raise self._refuse(
+                "AW004",
+                f"tag {tag.replace(CORE_TAG, '!!')!r} is not allowed",
+                event.start_mark,
+                "corpus files use plain YAML values: strings, numbers, booleans, null, dates, lists and mappings",
+            )
+        return tag
+
+    def _scalar(self, event: Any) -> Any:
+        tag = self._tag(event)
+        if tag == _STR_TAG:
+            return event.value
+        try:
+            return _SCALAR_READERS[tag](event.value)
+        except ValueError as exc:
+            raise self._refuse("AW001", f"cannot read value {event.value[:60]!r}: {exc}", event.start_mark) from None
+
+    def _key(self, event: Any, mapping: list) -> None:
+        mark = event.start_mark
+        if type(event) is not ScalarEvent:
+            self._tag(event)  # a refused tag is the thing to report, wherever it stands
+            raise self._refuse("AW001", "mapping key is not a plain scalar", mark)
+        key = self._scalar(event)
+        if not isinstance(key, str):
+            key = str(key)
+        path = mapping[1] + (key,)
+        if key in mapping[0]:
+            first_line, _ = self.document.key_positions[path]
+            raise self._refuse(
+                "AW002", f"duplicate key {key!r} (first defined on line {first_line})", mark, "remove one of the two entries"
+            )
+        self.document.key_positions[path] = (mark.line + 1, mark.column + 1)
+        mapping[2] = key
+
+    def _root(self, event: Any, documents: int) -> None:
+        if documents > 1:
+            raise self._refuse("AW001", "file holds more than one YAML document", event.start_mark)
+        if type(event) is not MappingStartEvent:
+            what = "a list" if type(event) is SequenceStartEvent else "a single value"
+            raise self._refuse("AW008", f"file holds {what}; expected a mapping", event.start_mark)
+
+    def _alias(self, event: Any) -> YamlLoadError:
+        anchored = self.anchors.get(event.anchor)
+        where = f" anchored at line {anchored}" if anchored else ""
+        return self._refuse(
+            "AW009",
+            f"alias *{event.anchor} reuses the node{where}",
+            event.start_mark,
+            "write the value out in full; corpus files use no anchors or aliases",
+        )
+
+    def build(self, events: Iterator[Any]) -> Any:
+        stack: list[list] = []
+        root: Any = None
+        documents = 0
+        positions = self.document.positions
+        for event in events:
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = mark.line + 1
+                if stack:
+                    parent = stack[-1]
+                    container = parent[0]
+                    if type(container) is list:
+                        path = parent[1] + (len(container),)
+                    elif parent[2] is None:
+                        self._key(event, parent)
+                        continue
+                    else:
+                        path = parent[1] + (parent[2],)
+                else:
+                    parent = None
+                    self._root(event, documents)
+                    path = ()
+                if kind is ScalarEvent and not event.value and parent is not None and type(container) is dict:
+                    # An empty value has no text to point at, and the two parsers place it differently: use its key.
+                    positions[path] = self.document.key_positions[path]
+                else:
+                    positions[path] = (mark.line + 1, mark.column + 1)
+                if kind is ScalarEvent:
+                    value: Any = event.value
+                    if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
+                        value = self._scalar(event)
+                else:
+                    if len(path) >= MAX_DEPTH:
+                        raise self._refuse("AW010", f"nesting deeper than {MAX_DEPTH} levels", mark)
+                    if event.tag is not None:
+                        self._tag(event)
+                    value = {} if kind is MappingStartEvent else []
+                    stack.append([value, path, None])
+                if parent is None:
+                    root = value
+                elif type(container) is list:
+                    container.append(value)
+                else:
+                    container[parent[2]] = value
+                    parent[2] = None
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+            elif kind is AliasEvent:
+                raise self._alias(event)
+            elif kind is DocumentStartEvent:
+                documents += 1
+        if not positions:
+            raise _error("AW008", "file is empty; expected a mapping", self.file, 1, 1)
+        return root
+
+
+def _parse_with(events: Iterator[Any], text: str, file: str) -> YamlDocument:
     document = YamlDocument(file=file, data=None, lines=text.split("\n"))
-    yaml = YAML(typ="safe", pure=True)
     try:
-        nodes = list(yaml.compose_all(io.StringIO(text)))
+        document.data = _Builder(document).build(events)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise _error("AW001", f"YAML syntax error: {problem}", file, line, column) from None
+    except ReaderError as exc:
+        line, column = _position_of(text, exc.position)
+        raise _error("AW001", f"YAML cannot read character {exc.character!r}: {exc.reason}", file, line, column) from None
     except YAMLError as exc:
         raise _error("AW001", f"YAML syntax error: {exc}", file) from None
-    except RecursionError:
-        raise _error("AW010", "nesting too deep to read", file) from None
-    if not nodes:
-        raise _error("AW008", "file is empty; expected a mapping", file, 1, 1)
-    if len(nodes) > 1:
-        mark = nodes[1].start_mark
-        raise _error("AW001", "file holds more than one YAML document", file, mark.line + 1, mark.column + 1)
-    root = nodes[0]
-    if not isinstance(root, MappingNode):
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        mark = root.start_mark
-        raise _error("AW008", f"file holds {kind}; expected a mapping", file, mark.line + 1, mark.column + 1)
-    document.data = _Builder(file, document).build(root, ())
     return document
+
+
+def parse(text: str, file: str) -> YamlDocument:
+    """Parse YAML text that has already been decoded and screened."""
+    if FAST_PARSER and "\t" not in text:  # libyaml takes tabs in places ruamel.yaml refuses them
+        try:
+            return _parse_with(_fast_events(text), text, file)
+        except YamlLoadError:
+            pass  # the reference path says what is wrong, in the words it always uses
+    return _parse_with(_reference_events(text), text, file)
+
+
+def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -> bytes:
+    """A regular file's bytes, refusing anything over ``MAX_FILE_BYTES`` without reading more than that.
+
+    The file is opened without blocking and checked through its descriptor, so a FIFO or device put where a file
+    should be is refused rather than waited on.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise _error("AW012", "file is missing", display_name, hint=missing_hint) from None
+    except OSError as exc:
+        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+    try:
+        kind = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else "something that is not a regular file"
+            raise _error("AW012", f"expected a file, found {what}", display_name)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _error("AW011", f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
+    return raw
+
+
+def load_yaml(raw: bytes, display_name: str) -> YamlDocument:
+    """Decode, screen and parse the bytes of one corpus file."""
+    text = decode(raw, display_name)
+    check_characters(text, display_name)
+    return parse(text, display_name)
 
 
 def read_yaml(path: Path, display_name: str) -> YamlDocument:
     """Read, decode, screen and parse one corpus file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _error("AW011", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", display_name)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
-    text = decode(raw, display_name)
-    check_characters(text, display_name)
-    return parse(text, display_name)
+    return load_yaml(read_bytes(path, display_name), display_name)

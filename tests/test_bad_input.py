@@ -1,0 +1,326 @@
+"""Hostile and broken input, through the real command: a clear finding, the right exit code, never a traceback.
+
+Each case damages a copy of the corpus and runs ``python -m anwei_corpus validate`` on it in a child process whose
+address space is capped, so a case that tried to expand or nest without bound would fail rather than eat the
+machine; the timeout only guards against a hang.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import NOTICE, ROOT, CorpusCopy
+
+SRC = str(ROOT / "src")
+MEMORY_CAP = 1024 * 1024 * 1024
+BODY = f"{NOTICE}/body.yaml"
+NOTICE_FILE = f"{NOTICE}/notice.yaml"
+ATTACHMENT = f"{NOTICE}/attachment.yaml"
+SOURCE = f"{NOTICE}/source.txt"
+YAML_FILES = ("corpus.yaml", "registry/units.yaml", "registry/people.yaml", NOTICE_FILE, BODY, ATTACHMENT)
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_anwei(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", *args],
+        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=SRC),
+        capture_output=True,
+        check=False,
+        text=True,
+        errors="replace",
+        timeout=120,
+        preexec_fn=_cap_memory,
+    )
+
+
+def validate(corpus: CorpusCopy | Path) -> subprocess.CompletedProcess:
+    root = corpus.root if isinstance(corpus, CorpusCopy) else corpus
+    return run_anwei("validate", root.name, cwd=root.parent)
+
+
+def assert_reports(result: subprocess.CompletedProcess, code: str, where: str, exit_code: int = 1) -> None:
+    """``where`` is ``file`` or ``file:line`` as the report must print it."""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == exit_code, output
+    assert code in output, output
+    assert where in output, output
+
+
+def replace_line(corpus: CorpusCopy, relative: str, number: int, new_line: str) -> None:
+    path = corpus.file(relative)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = new_line
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --- YAML syntax -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_malformed_yaml(corpus_copy, where):
+    lines = corpus_copy.file(BODY).read_text(encoding="utf-8").rstrip("\n").split("\n")
+    number = {"start": 5, "middle": len(lines) // 2, "end": len(lines)}[where]
+    while ": " not in lines[number - 1]:
+        number += 1 if where != "end" else -1
+    replace_line(corpus_copy, BODY, number, lines[number - 1] + ": extra")
+    assert_reports(validate(corpus_copy), "AW001", f"data/{BODY}:{number}:")
+
+
+def test_unclosed_flow_list_at_end_of_file(corpus_copy):
+    path = corpus_copy.file("registry/people.yaml")
+    path.write_text(path.read_text(encoding="utf-8") + "extra: [a, b\n", encoding="utf-8")
+    assert_reports(validate(corpus_copy), "AW001", "data/registry/people.yaml:")
+
+
+def test_duplicate_key(corpus_copy):
+    line = corpus_copy.replace(NOTICE_FILE, "issuer: safety-committee\n", "issuer: safety-committee\nissuer: x\n")
+    result = validate(corpus_copy)
+    assert_reports(result, "AW002", f"data/{NOTICE_FILE}:{line + 1}:1")
+    assert f"first defined on line {line}" in result.stdout
+
+
+def test_tab_indentation(corpus_copy):
+    line = corpus_copy.replace(NOTICE_FILE, "  file: source.txt", "\tfile: source.txt")
+    assert_reports(validate(corpus_copy), "AW003", f"data/{NOTICE_FILE}:{line}:1")
+
+
+# --- tags, aliases, nesting ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        'issuer: !!python/object/apply:os.system ["touch {marker}"]',
+        'issuer: !!python/object/new:os.system ["touch {marker}"]',
+        "issuer: !!python/name:os.system",
+        '!!python/object/apply:os.system ["touch {marker}"]: x',
+        "!!python/name:os.system key: x",
+        'issuer: !<tag:yaml.org,2002:python/object/apply:os.system> ["touch {marker}"]',
+        "issuer: !custom safety-committee",
+        "issuer: !!binary aGVsbG8=",
+        "issuer: !!map safety-committee",
+    ],
+)
+def test_tags_never_construct_anything(corpus_copy, tmp_path, tagged):
+    marker = tmp_path / "tag-ran"
+    line = corpus_copy.replace(NOTICE_FILE, "issuer: safety-committee", tagged.format(marker=marker))
+    assert_reports(validate(corpus_copy), "AW004", f"data/{NOTICE_FILE}:{line}:")
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_refused_at_the_first_alias(corpus_copy):
+    bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        previous, current = chr(ord("a") + level - 1), chr(ord("a") + level)
+        bomb.append(f"{current}: &{current} [" + ",".join([f"*{previous}"] * 9) + "]")
+    corpus_copy.file("registry/units.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    result = validate(corpus_copy)
+    assert_reports(result, "AW009", "data/registry/units.yaml:2:")
+    assert "anchored at line 1" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "deep",
+    ["key: " + "[" * 20_000 + "]" * 20_000, "key:\n" + "- " * 20_000 + "x", "key: " + "{a: " * 20_000 + "}" * 20_000],
+    ids=["flow-lists", "block-lists", "flow-mappings"],
+)
+def test_deep_nesting(corpus_copy, deep):
+    corpus_copy.file("registry/people.yaml").write_text(deep + "\n", encoding="utf-8")
+    assert_reports(validate(corpus_copy), "AW010", "data/registry/people.yaml:")
+
+
+# --- encodings and characters ----------------------------------------------------------------------------------
+
+
+def _reencode(corpus: CorpusCopy, relative: str, encoding: str, bom: bytes = b"") -> None:
+    path = corpus.file(relative)
+    path.write_bytes(bom + path.read_text(encoding="utf-8").encode(encoding))
+
+
+def test_gb18030_file(corpus_copy):
+    _reencode(corpus_copy, BODY, "gb18030")
+    result = validate(corpus_copy)
+    assert_reports(result, "AW005", f"data/{BODY}:3:9")  # the first Chinese character
+    assert "GB18030" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("utf-16-be", b"")],
+    ids=["le-bom", "be-bom", "le", "be"],
+)
+def test_utf16_file(corpus_copy, encoding, bom):
+    _reencode(corpus_copy, ATTACHMENT, encoding, bom)
+    result = validate(corpus_copy)
+    assert_reports(result, "AW005", f"data/{ATTACHMENT}:1:1")
+    assert "UTF-16" in result.stdout
+
+
+def test_utf8_byte_order_mark_is_refused(corpus_copy):
+    _reencode(corpus_copy, "registry/people.yaml", "utf-8", codecs.BOM_UTF8)
+    assert_reports(validate(corpus_copy), "AW006", "data/registry/people.yaml:1:1")
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x85", "\u2028", "\r"])
+def test_control_characters(corpus_copy, character):
+    line = corpus_copy.replace(NOTICE_FILE, "copies: 60", f"copies: 6{character}0")
+    assert_reports(validate(corpus_copy), "AW007", f"data/{NOTICE_FILE}:{line}:10")
+
+
+def test_invalid_utf8_after_chinese_text_is_located_by_character(corpus_copy):
+    path = corpus_copy.file(NOTICE_FILE)
+    raw = path.read_bytes()
+    marker = "print_run: 共印60份".encode()
+    line = raw[: raw.index(marker)].count(b"\n") + 1
+    path.write_bytes(raw.replace(marker, marker + b"\xff"))
+    assert_reports(validate(corpus_copy), "AW005", f"data/{NOTICE_FILE}:{line}:17")
+
+
+# --- files that are not what they should be --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, code, where",
+    [
+        (b"", "AW008", ":1:1"),
+        (b"# only a comment\n", "AW008", ":1:1"),
+        (b"- a\n- b\n", "AW008", ":1:1"),
+        (b"just a value\n", "AW008", ":1:1"),
+        (b"a: 1\n---\nb: 2\n", "AW001", ":3:1"),
+        (bytes(range(256)) * 8, "AW005", ":2:"),
+    ],
+    ids=["empty", "comment-only", "list", "scalar", "two-documents", "binary"],
+)
+def test_file_content_that_is_not_a_mapping(corpus_copy, content, code, where):
+    corpus_copy.file(BODY).write_bytes(content)
+    assert_reports(validate(corpus_copy), code, f"data/{BODY}{where}")
+
+
+@pytest.mark.parametrize("relative", YAML_FILES[1:])
+def test_truncated_file(corpus_copy, relative):
+    path = corpus_copy.file(relative)
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2 + 1])  # likely mid-character as well as mid-line
+    assert_reports(validate(corpus_copy), "AW", "error")  # what is wrong depends on where the cut falls
+
+
+def test_file_over_the_size_limit(corpus_copy):
+    path = corpus_copy.file(BODY)
+    path.write_bytes(path.read_bytes() + b"# padding\n" * 110_000)
+    assert_reports(validate(corpus_copy), "AW011", f"data/{BODY}")
+
+
+def test_source_text_over_the_size_limit(corpus_copy):
+    corpus_copy.file(SOURCE).write_bytes(b"x" * (1024 * 1024 + 1))
+    assert_reports(validate(corpus_copy), "AW011", f"data/{SOURCE}")
+
+
+@pytest.mark.parametrize("relative", [*YAML_FILES, SOURCE])
+def test_symlink_outside_the_corpus(corpus_copy, tmp_path, relative):
+    outside = tmp_path / "outside" / Path(relative).name
+    outside.parent.mkdir(exist_ok=True)
+    target = corpus_copy.file(relative)
+    outside.write_bytes(target.read_bytes())
+    target.unlink()
+    target.symlink_to(outside)
+    assert_reports(validate(corpus_copy), "AW013", f"data/{relative}")
+
+
+def test_notice_folder_linked_from_outside(corpus_copy, tmp_path):
+    folder = corpus_copy.file(NOTICE)
+    folder.rename(tmp_path / "elsewhere")
+    folder.symlink_to(tmp_path / "elsewhere")
+    result = validate(corpus_copy)
+    assert_reports(result, "AW013", f"data/{BODY}")
+    assert f"data/{SOURCE}" not in result.stdout  # its path comes from notice.yaml, which was not read
+
+
+def test_symlink_loop(corpus_copy):
+    body = corpus_copy.file(BODY)
+    body.unlink()
+    body.symlink_to(body.name)
+    assert_reports(validate(corpus_copy), "AW012", f"data/{BODY}")
+
+
+def test_symlink_inside_the_corpus_is_followed(corpus_copy):
+    people = corpus_copy.file("registry/people.yaml")
+    moved = corpus_copy.file("registry/people-real.yaml")
+    people.rename(moved)
+    people.symlink_to(moved.name)
+    result = validate(corpus_copy)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("relative", [BODY, SOURCE])
+def test_folder_in_place_of_a_file(corpus_copy, relative):
+    path = corpus_copy.file(relative)
+    path.unlink()
+    path.mkdir()
+    result = validate(corpus_copy)
+    assert_reports(result, "AW012", f"data/{relative}")
+    assert "found a folder" in result.stdout
+
+
+def test_fifo_in_place_of_a_file_does_not_hang(corpus_copy):
+    path = corpus_copy.file(ATTACHMENT)
+    path.unlink()
+    os.mkfifo(path)
+    assert_reports(validate(corpus_copy), "AW012", f"data/{ATTACHMENT}")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_unreadable_file(corpus_copy):
+    corpus_copy.file(BODY).chmod(0)
+    assert_reports(validate(corpus_copy), "AW012", f"data/{BODY}")
+
+
+@pytest.mark.parametrize("relative", [BODY, SOURCE])
+def test_missing_file(corpus_copy, relative):
+    corpus_copy.file(relative).unlink()
+    assert_reports(validate(corpus_copy), "AW012", f"data/{relative}")
+
+
+# --- no corpus at all ------------------------------------------------------------------------------------------
+
+
+def test_corpus_folder_that_does_not_exist(tmp_path):
+    result = run_anwei("validate", "nowhere", cwd=tmp_path)
+    assert_reports(result, "AW012", "nowhere", exit_code=2)
+    assert "does not exist" in result.stdout
+
+
+def test_file_where_the_corpus_folder_should_be(tmp_path):
+    (tmp_path / "data").write_text("not a folder\n", encoding="utf-8")
+    result = run_anwei("validate", "data", cwd=tmp_path)
+    assert_reports(result, "AW012", "data", exit_code=2)
+    assert "is not a folder" in result.stdout
+
+
+def test_missing_manifest(corpus_copy):
+    corpus_copy.file("corpus.yaml").unlink()
+    assert_reports(validate(corpus_copy), "AW012", "data/corpus.yaml", exit_code=2)
+
+
+def test_broken_manifest_is_a_finding(corpus_copy):
+    corpus_copy.file("corpus.yaml").write_text("notices: [\n", encoding="utf-8")
+    assert_reports(validate(corpus_copy), "AW001", "data/corpus.yaml:")
+
+
+def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):
+    corpus_copy.replace(BODY, "emergency-bureau, organisation-department", "emergency-buraeu, organisation-department")
+    result = run_anwei("export", str(corpus_copy.root), "--out", str(tmp_path / "release"), cwd=tmp_path)
+    assert_reports(result, "AW301", f"{BODY}:")
+    assert not (tmp_path / "release").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data"]

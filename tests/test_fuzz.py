@@ -1,0 +1,264 @@
+"""Damage the real corpus at random and require a clean outcome: findings or a clean pass, never a crash.
+
+Most examples run in-process (any exception escaping ``load_source``, ``check_corpus`` or the release build is a
+failure); a few run the real command. The fast (libyaml) and reference (pure-Python) parsers must agree on every
+damaged file: the same data and positions, or the same diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import DATA, NOTICE, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from anwei_corpus import loader
+from anwei_corpus.build import build_corpus
+from anwei_corpus.checker import check_corpus
+from anwei_corpus.corpus import load_source
+from anwei_corpus.diagnostics import CorpusUnreadable, Severity
+from anwei_corpus.editorial import coverage
+from anwei_corpus.release import release_files
+
+FILES = (
+    "corpus.yaml",
+    "registry/units.yaml",
+    "registry/people.yaml",
+    f"{NOTICE}/notice.yaml",
+    f"{NOTICE}/body.yaml",
+    f"{NOTICE}/attachment.yaml",
+    f"{NOTICE}/source.txt",
+)
+YAML_FILES = FILES[:-1]
+ORIGINAL = {name: (DATA / name).read_bytes() for name in FILES}
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+
+
+@pytest.fixture(scope="module")
+def scratch() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="anwei-fuzz-"))
+    shutil.copytree(DATA, folder / "data")
+    yield folder / "data"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def damaged(root: Path, name: str, content: bytes) -> Iterator[Path]:
+    """The scratch corpus with one file replaced, put back afterwards."""
+    (root / name).write_bytes(content)
+    try:
+        yield root
+    finally:
+        (root / name).write_bytes(ORIGINAL[name])
+
+
+# --- kinds of damage -------------------------------------------------------------------------------------------
+
+
+@st.composite
+def byte_flips(draw, raw: bytes) -> bytes:
+    data = bytearray(raw)
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(data) - 1))
+        data[index] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+@st.composite
+def line_edits(draw, raw: bytes) -> bytes:
+    lines = raw.split(b"\n")
+    for _ in range(draw(st.integers(1, 3))):
+        index = draw(st.integers(0, len(lines) - 1))
+        if draw(st.booleans()):
+            del lines[index]
+        else:
+            lines.insert(index, lines[index])
+    return b"\n".join(lines)
+
+
+@st.composite
+def swapped_values(draw, raw: bytes) -> bytes:
+    """Exchange the values of two ``key: value`` lines: right syntax, wrong meaning."""
+    lines = raw.split(b"\n")
+    pairs = [i for i, line in enumerate(lines) if b": " in line and not line.lstrip().startswith(b"#")]
+    if len(pairs) < 2:  # source.txt
+        return raw
+    first, second = draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=2))
+    head_a, _, value_a = lines[first].partition(b": ")
+    head_b, _, value_b = lines[second].partition(b": ")
+    lines[first], lines[second] = head_a + b": " + value_b, head_b + b": " + value_a
+    return b"\n".join(lines)
+
+
+YAML_PUNCTUATION = [b": ", b"- ", b"? ", b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!str ", b"!x ", b"|", b">",
+                    b"'", b'"', b"#", b"%YAML 1.1\n", b"---\n", b"...\n", b"\n", b"  ", b"\\"]
+
+
+@st.composite
+def punctuation(draw, raw: bytes) -> bytes:
+    """YAML's own punctuation dropped in at random: the damage a parser must word well."""
+    data = raw
+    for _ in range(draw(st.integers(1, 3))):
+        index = draw(st.integers(0, len(data)))
+        data = data[:index] + draw(st.sampled_from(YAML_PUNCTUATION)) + data[index:]
+    return data
+
+
+@st.composite
+def changed_numbers(draw, raw: bytes) -> bytes:
+    """A number replaced by another: the damage the numbering and total rules must word well."""
+    numbers = [match.span() for match in re.finditer(rb"(?<=: )-?[0-9]+\b", raw)]
+    if not numbers:  # source.txt
+        return raw
+    start, end = draw(st.sampled_from(numbers))
+    replacement = draw(st.sampled_from([-1, 0, 1, 2, 3, 23, 50, 2**31, 10**30]))
+    return raw[:start] + str(replacement).encode() + raw[end:]
+
+
+@st.composite
+def truncation(draw, raw: bytes) -> bytes:
+    return raw[: draw(st.integers(0, len(raw)))]
+
+
+DAMAGE = (byte_flips, line_edits, swapped_values, punctuation, changed_numbers, truncation)
+
+
+@st.composite
+def damage(draw, names: tuple[str, ...] = FILES) -> tuple[str, bytes]:
+    name = draw(st.sampled_from(names))
+    return name, draw(draw(st.sampled_from(DAMAGE))(ORIGINAL[name]))
+
+
+# --- properties ------------------------------------------------------------------------------------------------
+
+
+def validate_in_process(root: Path) -> int:
+    """What ``anwei validate`` then ``anwei export`` would do, minus the output: the exit code."""
+    try:
+        source = load_source(root)
+    except CorpusUnreadable:
+        return 2
+    diagnostics = check_corpus(source)
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return 1
+    corpus = build_corpus(source)
+    release_files(corpus)
+    return 0
+
+
+@settings(FUZZ, max_examples=150)
+@given(damage())
+def test_damaged_corpus_never_crashes(scratch, change):
+    name, content = change
+    with damaged(scratch, name, content) as root:
+        assert validate_in_process(root) in (0, 1, 2)
+
+
+def read_both_ways(raw: bytes, name: str) -> tuple:
+    """The loader's reading of one file on each parser: data and positions, or the diagnostic."""
+    results = []
+    for fast in (True, False):
+        loader.FAST_PARSER = fast
+        try:
+            document = loader.load_yaml(raw, name)
+            results.append((document.data, document.positions, document.key_positions))
+        except loader.YamlLoadError as exc:
+            results.append(exc.diagnostic)
+        finally:
+            loader.FAST_PARSER = loader.CParser is not None
+    return tuple(results)
+
+
+@pytest.mark.skipif(loader.CParser is None, reason="ruamel.yaml.clib is not installed")
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_both_parsers_read_the_real_files_alike(name):
+    fast, reference = read_both_ways(ORIGINAL[name], name)
+    assert fast == reference
+
+
+@pytest.mark.skipif(loader.CParser is None, reason="ruamel.yaml.clib is not installed")
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        (f"{NOTICE}/body.yaml", "emergency-bureau, organisation-department", "emergency-buraeu, organisation-department"),
+        ("registry/units.yaml", "kind: committee", "kind: [committee]"),
+        (f"{NOTICE}/attachment.yaml", "\ntasks:\n", "\ntasks:\ntasks:\n"),
+    ],
+)
+def test_both_parsers_give_the_same_findings(monkeypatch, scratch, name, old, new):
+    with damaged(scratch, name, ORIGINAL[name].replace(old.encode(), new.encode(), 1)) as root:
+        findings = []
+        for fast in (True, False):
+            monkeypatch.setattr(loader, "FAST_PARSER", fast)
+            findings.append(check_corpus(load_source(root)))
+    assert findings[0] == findings[1]
+    assert any(d.severity is Severity.ERROR for d in findings[0])
+
+
+@pytest.mark.skipif(loader.CParser is None, reason="ruamel.yaml.clib is not installed")
+@settings(FUZZ, max_examples=120)
+@given(damage(YAML_FILES))
+def test_both_parsers_read_damaged_files_alike(change):
+    name, content = change
+    fast, reference = read_both_ways(content, name)
+    assert fast == reference
+
+
+@settings(FUZZ, max_examples=4)
+@given(damage())
+def test_damaged_corpus_through_the_command(scratch, change):
+    name, content = change
+    with damaged(scratch, name, content) as root:
+        result = subprocess.run(
+            [sys.executable, "-m", "anwei_corpus", "validate", str(root)],
+            env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+            capture_output=True,
+            check=False,
+            text=True,
+            errors="replace",
+            timeout=120,
+        )
+    assert result.returncode in (0, 1, 2)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- the coverage count, which works on stretches of text, against its definition by single characters ---------
+
+
+def coverage_by_character(source: str, spans: list[tuple[int, int]]) -> tuple:
+    marked = [False] * len(source)
+    for start, end in spans:
+        for index in range(start, min(end, len(source))):
+            marked[index] = True
+    counted = [index for index, char in enumerate(source) if not char.isspace()]
+    runs, run_start = [], None
+    for index in counted:
+        if marked[index] and run_start is not None:
+            runs.append((source.count("\n", 0, run_start) + 1, source[run_start:index].strip()))
+            run_start = None
+        elif not marked[index] and run_start is None:
+            run_start = index
+    if run_start is not None:
+        runs.append((source.count("\n", 0, run_start) + 1, source[run_start:].strip()))
+    return sum(marked[index] for index in counted), len(counted), tuple(runs)
+
+
+@settings(FUZZ, max_examples=300)
+@given(
+    st.text(alphabet="ab中 \n\t\u3000\xa0", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=4),
+)
+def test_coverage_counts_what_its_definition_counts(source, starts):
+    spans = [(start, start + length) for start, length in starts]
+    result = coverage(source, spans)
+    assert (result.covered, result.total, result.uncovered_runs) == coverage_by_character(source, spans)
