@@ -263,3 +263,16 @@ def test_unknown_format_is_refused():
     assert FORMATS == ("text", "json", "github", "sarif")
     with pytest.raises(ValueError, match="unknown output format 'xml'"):
         render("xml", FINDINGS)
+
+
+def test_text_cuts_a_long_line_around_the_column():
+    from anwei_corpus.diagnostics import Diagnostic, Location, Severity
+    from anwei_corpus.reporters import text
+
+    line = "x" * 300 + "错" + "y" * 300
+    finding = Diagnostic("AW601", Severity.ERROR, "bad", Location("f.yaml", (), 1, 301))
+    shown = text.render([finding], lambda file, number: line)
+    source_line, caret_line = shown.split("\n")[1:3]
+    assert source_line.startswith("    1 | …") and source_line.endswith("…")
+    assert len(source_line) < 120
+    assert caret_line.index("^") == source_line.index("错")

@@ -14,6 +14,7 @@ Span = tuple[str, str | None]  # a piece of text and the name of its style (None
 Line = list[Span]
 
 GUTTER_WIDTH = 5
+SHOWN_CHARACTERS = 100  # of a long source line; measure texts run to 700 characters on one line
 TAB = "    "
 
 # Style names used by the spans, and how rich shows them.
@@ -67,11 +68,23 @@ def _snippet(location: Location, read_line: LineReader, caret_style: str) -> lis
     if text is None:
         return []
     gutter = f"{location.line:>{GUTTER_WIDTH}} | "
-    before = text[: (location.column or 1) - 1]
+    text, column = _window(text, location.column or 1)
+    before = text[: column - 1]
     return [
         [(gutter, "gutter"), (_visible(text), None)],
         [(" " * (len(gutter) + _width(_visible(before))), None), ("^", caret_style)],
     ]
+
+
+def _window(text: str, column: int) -> tuple[str, int]:
+    """A long line cut to the stretch around ``column`` (marked with …), and the column within that stretch."""
+    if len(text) <= SHOWN_CHARACTERS:
+        return text, column
+    start = max(0, min(column - 1 - SHOWN_CHARACTERS // 4, len(text) - SHOWN_CHARACTERS))
+    end = start + SHOWN_CHARACTERS
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + text[start:end] + suffix, column - start + len(prefix)
 
 
 def _visible(text: str) -> str:

@@ -140,10 +140,10 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "AW013": (
         "symlink-outside",
-        "A corpus file is a symbolic link pointing outside the corpus.",
+        "A corpus file is, or is reached through, a symbolic link pointing outside the corpus.",
         """
-        A corpus is validated and released as one folder; a symbolic link that leaves it would make the result
-        depend on files outside the repository.
+        A corpus is validated and released as one folder; a symbolic link that leaves it, whether the file itself
+        or a folder on its way, would make the result depend on files outside the repository.
 
         Example: ``registry/units.yaml`` linking to ``/home/me/units.yaml`` reports "file is a symbolic link
         pointing outside the corpus". Copy the file into the corpus instead of linking it.
