@@ -28,7 +28,9 @@ CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_defa
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
 
 
-class CatalogFormat(str, Enum):
+class DocumentFormat(str, Enum):
+    """Formats of the rule catalogue and of the diff."""
+
     text = "text"
     json = "json"
     markdown = "markdown"
@@ -99,7 +101,7 @@ def validate(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogFormat.text,
+    output_format: Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")] = DocumentFormat.text,
 ) -> None:
     """List every code a run can report, loader and schema codes included, with name, severity and summary.
 
@@ -156,17 +158,11 @@ def export(
     typer.echo(f"wrote {target} (corpus {corpus.corpus_version}, schema {corpus.schema_version})")
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
 @app.command()
 def diff(
     old: Annotated[Path, typer.Argument(help="The older corpus: a YAML folder, a release folder or its JSON file.")],
     new: Annotated[Path, typer.Argument(help="The newer corpus, in any of the same forms.")],
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    output_format: Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")] = DocumentFormat.text,
     check_bump: Annotated[
         bool, typer.Option("--check-bump", help="Fail when NEW's corpus version is not bumped enough for the changes.")
     ] = False,
@@ -185,7 +181,7 @@ def diff(
         try:
             corpora.append(load_any(path))
         except CorpusUnreadable as exc:
-            _report([exc.diagnostic], OutputFormat.text)
+            _report([exc.diagnostic], "text")
             _fail_usage(f"{role} is not a corpus or a release: {path}")
         except CorpusInvalid as exc:
             _fail_usage(f"{role} corpus {path} has errors ({exc}); run 'anwei validate {path}'")
@@ -202,24 +198,14 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,
 ) -> None:
     """Write the JSON Schemas generated from the models, or check that the committed ones are current."""
-    from .release import to_json
-    from .schema_gen import all_schemas
+    from .schema_gen import write_schemas
 
-    stale = []
-    for name, content in all_schemas().items():
-        target = out / name
-        wanted = to_json(content)
-        current = target.read_bytes() if target.is_file() else None
-        if current == wanted:
-            continue
-        stale.append(name)
-        if not check:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(wanted)
+    stale = write_schemas(out, check=check)
     if check and stale:
         typer.echo(f"stale schema(s) in {out}: {', '.join(stale)}; run 'anwei schema'", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    typer.echo(f"{'checked' if check else 'wrote'} schemas in {out}" + (f" ({len(stale)} updated)" if stale and not check else ""))
+    updated = f" ({len(stale)} updated)" if stale and not check else ""
+    typer.echo(f"{'checked' if check else 'wrote'} schemas in {out}{updated}")
 
 
 def main() -> None:

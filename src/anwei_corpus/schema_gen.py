@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
@@ -57,3 +59,20 @@ def all_schemas() -> dict[str, dict]:
     schemas = {f"source/{name}": schema for name, schema in source_schemas().items()}
     schemas["release.schema.json"] = release_schema()
     return schemas
+
+
+def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
+    """Bring ``folder`` up to date with the models (or, with ``check``, only compare); return the stale names."""
+    from .release import to_json
+
+    stale = []
+    for name, content in all_schemas().items():
+        target = folder / name
+        wanted = to_json(content)
+        if target.is_file() and target.read_bytes() == wanted:
+            continue
+        stale.append(name)
+        if not check:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(wanted)
+    return stale
