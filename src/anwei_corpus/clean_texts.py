@@ -92,7 +92,7 @@ def text_findings(
     An edit accounts for a problem when the problem lies inside the edit's reading: the reading keeps what the
     source prints there, and the record says so.
     """
-    for item in iter_clean_texts(ctx.corpus):
+    for item in ctx.clean_texts:
         recorded = None
         for start, end, what in problems(item.text):
             recorded = _recorded_spans(item.text, item.edits) if recorded is None else recorded

@@ -5,12 +5,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from functools import cached_property
 
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .models.source import BodyFile, Measure, Part, Section
 from .provenance import BrokenEdit, PrintedItem, locate_items, printed_items
+
+if TYPE_CHECKING:
+    from .clean_texts import CleanText
 from .suppression import SuppressionAt
 
 
@@ -51,6 +55,13 @@ class CheckContext:
         self._provenance: dict[str, Provenance] = {}
         self.checked_codes: set[str] = set()  # the rules run so far
         self.stale_suppressions: list[SuppressionAt] = []  # set by the checker once the other rules have run
+
+    @cached_property
+    def clean_texts(self) -> list[CleanText]:
+        """Every clean-reading text of the corpus (see clean_texts.py), gathered once for all the rules."""
+        from .clean_texts import iter_clean_texts
+
+        return list(iter_clean_texts(self.corpus))
 
     def provenance(self, notice: NoticeSource) -> Provenance:
         """Printed forms of the notice's texts and where they stand in its source (computed once)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -96,8 +97,20 @@ def walk_models(value: object, path: tuple = ()) -> Iterator[tuple[tuple, BaseMo
     """Every model inside ``value`` with its YAML path: field names are the YAML keys, list items their index."""
     if isinstance(value, BaseModel):
         yield path, value
-        for name in type(value).model_fields:
+        for name in _fields_holding_models(type(value)):
             yield from walk_models(getattr(value, name), path + (name,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from walk_models(item, path + (index,))
+
+
+@cache
+def _fields_holding_models(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields whose type can hold a model: the walk need not look into strings and numbers."""
+    return tuple(name for name, field in model.model_fields.items() if _may_hold_model(field.annotation))
+
+
+def _may_hold_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(argument) for argument in get_args(annotation))

@@ -20,7 +20,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from ..clean_texts import iter_clean_texts
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
 from ..models.common import Edit
@@ -57,7 +56,7 @@ _FITS: dict[str, tuple[Callable[[Edit], bool], str]] = {
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for item in iter_clean_texts(ctx.corpus):
+    for item in ctx.clean_texts:
         for index, edit in enumerate(item.edits):
             if edit.kind not in _FITS:
                 continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..clean_texts import iter_clean_texts
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
 
@@ -21,7 +20,7 @@ SUMMARY = "Every doubt edit and every edit less than certain carries a note."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for item in iter_clean_texts(ctx.corpus):
+    for item in ctx.clean_texts:
         for index, edit in enumerate(item.edits):
             if (edit.kind == "doubt" or edit.certainty != "certain") and not (edit.note or "").strip():
                 yield ctx.finding(

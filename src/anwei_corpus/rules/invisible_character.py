@@ -25,6 +25,8 @@ _VISIBLE_SPACES = {" ", "\u3000"}
 
 
 def problems(text: str) -> Iterator[Problem]:
+    if text.isprintable():  # Python counts format characters and every space but U+0020 as unprintable
+        return
     for index, char in enumerate(text):
         category = unicodedata.category(char)
         if category == "Cf" or (category == "Zs" and char not in _VISIBLE_SPACES):
