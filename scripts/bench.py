@@ -31,16 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_synthetic import make_synthetic
 
+from anwei_corpus.corpus import yaml_layout
+
 DATA = ROOT / "data"
 NOTICE = "notices/putuo-anwei-2022-6"
-SCHEMA_OF = {
-    "corpus.yaml": "corpus",
-    "registry/units.yaml": "units",
-    "registry/people.yaml": "people",
-    f"{NOTICE}/notice.yaml": "notice",
-    f"{NOTICE}/body.yaml": "body",
-    f"{NOTICE}/attachment.yaml": "attachment",
-}
+SCHEMA_OF = yaml_layout(["putuo-anwei-2022-6"])
 # Damage of several kinds, so the error corpus pays for every path an error can take: a file that fails to parse
 # (read again on the reference parser), a schema error, a rule finding and a checksum mismatch.
 ERRORS = (

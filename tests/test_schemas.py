@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from anwei_corpus.corpus import yaml_layout
 from anwei_corpus.loader import read_yaml
 from anwei_corpus.release import to_json
 from anwei_corpus.schema_gen import all_schemas
@@ -16,14 +17,7 @@ from conftest import DATA, NOTICE, ROOT
 
 SCHEMA_DIR = ROOT / "schema"
 
-YAML_FILES = {
-    "corpus.yaml": "corpus",
-    "registry/units.yaml": "units",
-    "registry/people.yaml": "people",
-    f"{NOTICE}/notice.yaml": "notice",
-    f"{NOTICE}/body.yaml": "body",
-    f"{NOTICE}/attachment.yaml": "attachment",
-}
+YAML_FILES = yaml_layout([NOTICE.removeprefix("notices/")])
 
 
 @pytest.mark.parametrize("name", sorted(all_schemas()))

@@ -29,6 +29,23 @@ from .schema_errors import describe_validation_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
+# The files of a corpus folder, each with the name of its schema under schema/source/.
+MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
+NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
+SCHEMA_NAMES = {
+    MANIFEST: "corpus", UNITS: "units", PEOPLE: "people",
+    NOTICE_YAML: "notice", BODY_YAML: "body", ATTACHMENT_YAML: "attachment",
+}
+
+
+def yaml_layout(notice_folders: list[str]) -> dict[str, str]:
+    """Every YAML file of a corpus holding these notices (path relative to the corpus folder) → its schema name."""
+    layout = {name: SCHEMA_NAMES[name] for name in (MANIFEST, UNITS, PEOPLE)}
+    for folder in notice_folders:
+        for name in (NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML):
+            layout[f"notices/{folder}/{name}"] = SCHEMA_NAMES[name]
+    return layout
+
 
 @dataclass
 class SourceFile(Generic[ModelT]):
@@ -164,14 +181,14 @@ def _read_corpus(root: Path) -> CorpusSource:
             Diagnostic("AW012", Severity.ERROR, f"corpus folder {what}", Location(display_name(root)))
         )
     diagnostics: list[Diagnostic] = []
-    manifest = _load_file(root / "corpus.yaml", CorpusFile, diagnostics, root)
+    manifest = _load_file(root / MANIFEST, CorpusFile, diagnostics, root)
     if manifest.document is None and diagnostics[-1].code == "AW012":
         raise CorpusUnreadable(diagnostics[-1])
     corpus = CorpusSource(
         root=root,
         manifest=manifest,
-        units=_load_file(root / "registry" / "units.yaml", UnitsFile, diagnostics, root),
-        people=_load_file(root / "registry" / "people.yaml", PeopleFile, diagnostics, root),
+        units=_load_file(root / UNITS, UnitsFile, diagnostics, root),
+        people=_load_file(root / PEOPLE, PeopleFile, diagnostics, root),
         diagnostics=diagnostics,
     )
     if manifest.model is None:
@@ -184,9 +201,9 @@ def _read_corpus(root: Path) -> CorpusSource:
         folder = root / "notices" / folder_name
         notice = NoticeSource(
             folder=folder_name,
-            notice=_load_file(folder / "notice.yaml", NoticeFile, diagnostics, root),
-            body=_load_file(folder / "body.yaml", BodyFile, diagnostics, root),
-            attachment=_load_file(folder / "attachment.yaml", AttachmentFile, diagnostics, root),
+            notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
+            body=_load_file(folder / BODY_YAML, BodyFile, diagnostics, root),
+            attachment=_load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
             source_name="",
         )
         corpus.notices.append(notice)
