@@ -14,7 +14,7 @@ SEED_SOURCE = DATA / NOTICE / "source.txt"
 
 
 class CorpusCopy:
-    """A copy of the real corpus in a temporary folder, with helpers to damage it."""
+    """A copy of the real corpus in a temporary folder, with methods to damage it."""
 
     def __init__(self, root: Path):
         self.root = root

@@ -15,7 +15,8 @@ import jsonschema
 import pytest
 
 from anwei_corpus import ReleaseUnreadable, load, load_release
-from anwei_corpus.release import NOTICE_LISTS, built_from_environment, export, release_files
+from anwei_corpus.models.release import ENTITY_LISTS
+from anwei_corpus.release import built_from_environment, export, release_files
 from conftest import DATA, ROOT
 
 PROMISED_KEYS = {
@@ -128,7 +129,7 @@ def test_sha256sum_accepts_the_sums_and_catches_a_change(release, tmp_path):
 
 def test_json_lines_hold_the_same_entities(corpus, release):
     notice = corpus.notices[0]
-    for name in NOTICE_LISTS:
+    for name in ENTITY_LISTS:
         rows = [json.loads(line) for line in (release / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
         assert rows == [{"notice": notice.id, **entity.model_dump(mode="json")} for entity in getattr(notice, name)]
     units = [json.loads(line) for line in (release / "units.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -15,6 +15,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Corpus",
     "CorpusInvalid",
+    "CorpusUnreadable",
     "NotFound",
     "ReleaseUnreadable",
     "__version__",
@@ -25,10 +26,12 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, validate
+    from .diagnostics import CorpusUnreadable
     from .models.release import Corpus, NotFound
 
 _LAZY = {
     "CorpusInvalid": "api",
+    "CorpusUnreadable": "diagnostics",
     "ReleaseUnreadable": "api",
     "load": "api",
     "load_release": "api",

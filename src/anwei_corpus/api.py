@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,13 +35,8 @@ class ReleaseUnreadable(Exception):
 
 
 def default_corpus_path() -> Path:
-    """``$ANWEI_CORPUS``, else ``./data``, else the ``data`` folder of the checkout this package runs from."""
-    if "ANWEI_CORPUS" in os.environ:
-        return Path(os.environ["ANWEI_CORPUS"])
-    here = Path.cwd() / "data"
-    if (here / "corpus.yaml").is_file():
-        return here
-    return Path(__file__).resolve().parents[2] / "data"
+    """``$ANWEI_CORPUS`` when set, else ``data`` in the working directory."""
+    return Path(os.environ.get("ANWEI_CORPUS", "data"))
 
 
 class UnknownCodePattern(ValueError):
@@ -96,6 +89,8 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     In a folder, the file must match the SHA-256 its ``manifest.json`` gives. A release written for another major
     schema version is refused. Raises ReleaseUnreadable, with a message saying why, when the release cannot be read.
     """
+    from pydantic_core import from_json
+
     from . import SCHEMA_VERSION
     from .models.release import Corpus
 
@@ -110,7 +105,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     if folder is not None:
         _check_against_manifest(folder, content)
     try:
-        data = json.loads(content)
+        data = from_json(content)  # bounded nesting: a hostile file cannot exhaust the stack
     except ValueError as exc:
         raise ReleaseUnreadable(f"{target} is not JSON: {exc}") from None
     version = data.get("schema_version") if isinstance(data, dict) else None
@@ -127,13 +122,17 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
 
 
 def _check_against_manifest(folder: Path, content: bytes) -> None:
+    from pydantic_core import from_json
+
+    from .release import sha256
+
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():
         return
     try:
-        files = json.loads(manifest_path.read_bytes())["files"]
+        files = from_json(manifest_path.read_bytes())["files"]
         expected = next(entry["sha256"] for entry in files if entry["name"] == RELEASE_FILE)
     except (OSError, ValueError, KeyError, TypeError, StopIteration):
         raise ReleaseUnreadable(f"{manifest_path} does not list {RELEASE_FILE} with its sha256") from None
-    if hashlib.sha256(content).hexdigest() != expected:
+    if sha256(content) != expected:
         raise ReleaseUnreadable(f"{folder / RELEASE_FILE} does not match the sha256 in {manifest_path}")

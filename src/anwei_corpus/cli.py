@@ -129,18 +129,22 @@ def show_rule(
 @app.command()
 def export(
     path: CorpusPath = Path("data"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Release folder to write.")] = Path("release"),
+    out: Annotated[Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")] = Path(
+        "release"
+    ),
 ) -> None:
     """Validate the corpus and write its release into OUT (atomically; an invalid corpus writes nothing).
 
     The manifest carries a build time only when SOURCE_DATE_EPOCH is set.
     """
     from .api import CorpusInvalid, load
-    from .release import built_from_environment, export as export_release
+    from .release import ReleaseTargetRefused, built_from_environment, check_target
+    from .release import export as export_release
 
     try:
         built = built_from_environment()
-    except ValueError as exc:
+        check_target(out, path)
+    except (ValueError, ReleaseTargetRefused) as exc:
         _fail_usage(str(exc))
     try:
         corpus = load(path)
@@ -152,7 +156,9 @@ def export(
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = export_release(corpus, out, built)
+        target = export_release(corpus, out, built, corpus_root=path)
+    except ReleaseTargetRefused as exc:
+        _fail_usage(str(exc))
     except OSError as exc:
         _fail_usage(f"cannot write release to {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {target} (corpus {corpus.corpus_version}, schema {corpus.schema_version})")
@@ -194,13 +200,18 @@ def diff(
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the generated schemas.")] = Path("schema"),
+    out: Annotated[Path, typer.Option("--out", help="Folder of the generated schemas.")] = Path("schema"),
     check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,
 ) -> None:
     """Write the JSON Schemas generated from the models, or check that the committed ones are current."""
     from .schema_gen import write_schemas
 
-    stale = write_schemas(out, check=check)
+    if check and not out.is_dir():
+        _fail_usage(f"no schema folder {out} to check")
+    try:
+        stale = write_schemas(out, check=check)
+    except OSError as exc:
+        _fail_usage(f"cannot write schemas to {out}: {exc.strerror or exc}")
     if check and stale:
         typer.echo(f"stale schema(s) in {out}: {', '.join(stale)}; run 'anwei schema'", err=True)
         raise typer.Exit(EXIT_FINDINGS)

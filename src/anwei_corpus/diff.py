@@ -21,10 +21,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from .models.release import Corpus
+from .models.release import ENTITY_LISTS, NUMBERED_LISTS, Corpus
 
-NOTICE_LISTS = {"parts": "part", "sections": "section", "measures": "measure", "categories": "category",
-                "tasks": "task"}
 REGISTRY_LINKS = {"units", "leaders", "responsible_units", "cooperating_units", "addressee_units"}
 NUMBER_LINKS = {"measures"}
 SCALAR_LINKS = {"section", "part", "category", "issuer"}
@@ -237,7 +235,7 @@ def compare(old: Corpus, new: Corpus) -> CorpusDiff:
     renames = {**_renamed_ids(*units), **_renamed_ids(*people)}
     changes = _compare_entities("unit", *units, renames) + _compare_entities("person", *people, renames)
 
-    lists = {*NOTICE_LISTS, "editorial"}
+    lists = set(ENTITY_LISTS)
     notices = [[n.model_dump(mode="json", exclude=lists) for n in corpus.notices] for corpus in (old, new)]
     changes += _compare_entities("notice", *notices, renames)
     new_notices = {notice.id: notice for notice in new.notices}
@@ -245,7 +243,7 @@ def compare(old: Corpus, new: Corpus) -> CorpusDiff:
         new_notice = new_notices.get(old_notice.id)
         if new_notice is None:
             continue
-        for attr, entity in NOTICE_LISTS.items():
+        for attr, entity in NUMBERED_LISTS.items():
             changes += _compare_entities(entity, *([e.model_dump(mode="json") for e in getattr(n, attr)]
                                                    for n in (old_notice, new_notice)), renames)
         changes += _compare_editorial(*([r.model_dump(mode="json") for r in n.editorial]

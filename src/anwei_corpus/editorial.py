@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .models.common import Edit, Passage
+from .models.common import Edit
 
 
 class EditNotApplicable(ValueError):
@@ -52,9 +52,6 @@ def printed_form(text: str, edits: Sequence[Edit]) -> str:
     pieces.append(text[cursor:])
     return "".join(pieces)
 
-
-def passage_printed(passage: Passage) -> str:
-    return printed_form(passage.text, passage.edits)
 
 
 @dataclass(frozen=True)

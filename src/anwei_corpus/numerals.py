@@ -13,10 +13,3 @@ def chinese_numeral(number: int) -> str:
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")
     return head + (_DIGITS[ones - 1] if ones else "")
 
-
-def parse_chinese_numeral(label: str) -> int | None:
-    """The inverse of chinese_numeral; None for anything else."""
-    for number in range(1, 100):
-        if chinese_numeral(number) == label:
-            return number
-    return None

@@ -19,12 +19,11 @@ from pathlib import Path
 
 from . import __version__
 from .api import MANIFEST_FILE, RELEASE_FILE, SUMS_FILE
-from .models.release import Corpus, Notice
+from .models.release import ENTITY_LISTS, Corpus, Notice
 from .schema_gen import release_schema
 
 SCHEMA_FILE = "anwei-corpus.schema.json"
 # Lists of a notice written one entity a line, each line led by the ID of its notice.
-NOTICE_LISTS = ("parts", "sections", "measures", "categories", "tasks", "editorial")
 
 
 def to_json(data: object) -> bytes:
@@ -59,14 +58,14 @@ def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.dateti
 
 
 def _entity_lines(corpus: Corpus) -> dict[str, bytes]:
-    notice_fields = set(Notice.model_fields) - set(NOTICE_LISTS)
+    notice_fields = set(Notice.model_fields) - set(ENTITY_LISTS)
     files = {
         "notices.jsonl": to_json_lines([notice.model_dump(mode="json", include=notice_fields)
                                         for notice in corpus.notices]),
         "units.jsonl": to_json_lines([unit.model_dump(mode="json") for unit in corpus.units]),
         "people.jsonl": to_json_lines([person.model_dump(mode="json") for person in corpus.people]),
     }
-    for name in NOTICE_LISTS:
+    for name in ENTITY_LISTS:
         files[f"{name}.jsonl"] = to_json_lines([
             {"notice": notice.id, **entity.model_dump(mode="json")}
             for notice in corpus.notices for entity in getattr(notice, name)
@@ -99,6 +98,28 @@ def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str,
     return files
 
 
+class ReleaseTargetRefused(ValueError):
+    """The folder given for a release holds something a release must not replace."""
+
+
+def check_target(out_dir: str | os.PathLike[str], corpus_root: str | os.PathLike[str] | None = None) -> None:
+    """Refuse a target that is not a release folder: a file, a folder with other content, or the corpus itself.
+
+    Writing a release replaces the whole target folder, so it must be new, empty, or an earlier release.
+    """
+    target = Path(out_dir)
+    if corpus_root is not None:
+        root, resolved = Path(corpus_root).resolve(), target.resolve()
+        if resolved == root or root in resolved.parents or resolved in root.parents:
+            raise ReleaseTargetRefused(f"{target} is, holds or lies inside the corpus {corpus_root}; choose another folder")
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir() or target.is_symlink():
+        raise ReleaseTargetRefused(f"{target} exists and is not a folder; choose a new or release folder")
+    if any(target.iterdir()) and not (target / MANIFEST_FILE).is_file():
+        raise ReleaseTargetRefused(f"{target} holds files but no {MANIFEST_FILE}: it is not a release to replace")
+
+
 def write_release(files: dict[str, bytes], out_dir: str | os.PathLike[str]) -> Path:
     """Write the files into ``out_dir`` so that a reader sees the old release or the new one, never a mix.
 
@@ -106,6 +127,7 @@ def write_release(files: dict[str, bytes], out_dir: str | os.PathLike[str]) -> P
     release is kept until the rename has succeeded.
     """
     target = Path(out_dir)
+    check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
@@ -130,9 +152,17 @@ def write_release(files: dict[str, bytes], out_dir: str | os.PathLike[str]) -> P
     return target
 
 
-def export(corpus: Corpus, out_dir: str | os.PathLike[str], built: dt.datetime | None = None) -> Path:
-    """Write the release of ``corpus`` into ``out_dir`` (replacing what is there) and return its path.
+def export(
+    corpus: Corpus,
+    out_dir: str | os.PathLike[str],
+    built: dt.datetime | None = None,
+    corpus_root: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write the release of ``corpus`` into ``out_dir`` (replacing an earlier release there) and return its path.
 
     ``built`` goes into the manifest when given; pass ``built_from_environment()`` to honour SOURCE_DATE_EPOCH.
+    With ``corpus_root``, a target inside the corpus folder (or holding it) is refused. Raises ReleaseTargetRefused
+    for a target that is not a release folder.
     """
+    check_target(out_dir, corpus_root)
     return write_release(release_files(corpus, built), out_dir)

@@ -302,3 +302,9 @@ class Corpus(StrictModel):
         """The tasks, in every notice, that a district leader (by ID or name) leads."""
         person_id = self.person(person).id
         return [task for notice in self.notices for task in notice.tasks if person_id in task.leaders]
+
+
+# The lists of numbered entities a notice holds, each with the singular that names one of them.
+NUMBERED_LISTS = {"parts": "part", "sections": "section", "measures": "measure", "categories": "category", "tasks": "task"}
+# Every list of entities a notice holds: the numbered ones and the editorial record.
+ENTITY_LISTS = (*NUMBERED_LISTS, "editorial")

@@ -1,0 +1,76 @@
+"""`anwei export` writes only where a release belongs, and hostile releases and folders fail cleanly."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+import anwei_corpus
+from anwei_corpus.cli import app
+from conftest import DATA
+
+runner = CliRunner()
+
+
+def export(*args: str):
+    return runner.invoke(app, ["export", *args])
+
+
+def test_export_refuses_a_file(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    result = export(str(DATA), "--out", str(notes))
+    assert result.exit_code == 2
+    assert "is not a folder" in result.output
+    assert notes.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_export_refuses_a_folder_that_is_not_a_release(tmp_path):
+    (tmp_path / "thesis.md").write_text("keep me", encoding="utf-8")
+    result = export(str(DATA), "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "not a release" in result.output
+    assert (tmp_path / "thesis.md").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("inside", ["", "registry", ".."])
+def test_export_refuses_the_corpus_itself(corpus_copy, inside):
+    target = corpus_copy.root / inside if inside else corpus_copy.root
+    result = export(str(corpus_copy.root), "--out", str(target))
+    assert result.exit_code == 2
+    assert "corpus" in result.output
+    assert (corpus_copy.root / "corpus.yaml").is_file()
+
+
+def test_export_replaces_an_earlier_release_and_an_empty_folder(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert export(str(DATA), "--out", str(empty)).exit_code == 0
+    assert export(str(DATA), "--out", str(empty)).exit_code == 0
+    assert (empty / "manifest.json").is_file()
+
+
+def test_schema_to_an_unwritable_place_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(blocker / "schemas")])
+    assert result.exit_code == 2
+    assert "cannot write schemas" in result.output
+
+
+def test_schema_check_of_a_missing_folder_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["schema", "--check", "--out", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+
+
+def test_deeply_nested_release_json_is_refused_without_a_crash(tmp_path):
+    hostile = tmp_path / "anwei-corpus.json"
+    hostile.write_text("[" * 200_000, encoding="utf-8")
+    with pytest.raises(anwei_corpus.ReleaseUnreadable, match="not JSON"):
+        anwei_corpus.load_release(hostile)
+
+
+def test_load_raises_an_importable_unreadable_error(tmp_path):
+    with pytest.raises(anwei_corpus.CorpusUnreadable):
+        anwei_corpus.load(tmp_path / "nowhere")
