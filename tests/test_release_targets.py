@@ -74,3 +74,22 @@ def test_deeply_nested_release_json_is_refused_without_a_crash(tmp_path):
 def test_load_raises_an_importable_unreadable_error(tmp_path):
     with pytest.raises(anwei_corpus.CorpusUnreadable):
         anwei_corpus.load(tmp_path / "nowhere")
+
+
+def test_a_notice_listed_twice_is_a_schema_error(corpus_copy):
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    line = corpus_copy.replace("corpus.yaml", "  - putuo-anwei-2022-6\n", "  - putuo-anwei-2022-6\n  - putuo-anwei-2022-6\n")
+    findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW101"]
+    assert [(d.location.file.endswith("corpus.yaml"), "more than once" in d.message) for d in findings] == [(True, True)]
+    assert findings[0].location.line == line  # the list itself
+
+
+def test_a_notice_id_that_differs_from_its_folder_is_reported(corpus_copy):
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    line = corpus_copy.replace("notices/putuo-anwei-2022-6/notice.yaml", "id: putuo-anwei-2022-6", "id: putuo-anwei-2023-1")
+    findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW312"]
+    assert [(d.location.line, "differs from its folder" in d.message) for d in findings] == [(line, True)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, field_validator
 
 from .common import (
     UNIT_ID_PATTERN,
@@ -49,6 +49,14 @@ class CorpusFile(StrictModel):
     notices: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(
         min_length=1, description="Folder names under notices/, one per notice, in publication order."
     )
+
+    @field_validator("notices")
+    @classmethod
+    def _each_notice_once(cls, notices: list[str]) -> list[str]:
+        repeated = sorted({name for name in notices if notices.count(name) > 1})
+        if repeated:
+            raise ValueError(f"notice(s) listed more than once: {', '.join(repeated)}")
+        return notices
 
 
 # --- data/registry/units.yaml and people.yaml ------------------------------------------------------------------
