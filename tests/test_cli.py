@@ -176,7 +176,7 @@ def test_rule_documents_loader_codes_too(run):
 
 
 @pytest.mark.parametrize(
-    ("query", "suggestion"), [("AW3O1", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
+    ("query", "suggestion"), [("AW301X", "AW301"), ("unknown-unti", "AW301"), ("tab-indent", "AW003")]
 )
 def test_unknown_rule_exits_2_with_a_suggestion(run, query, suggestion):
     result = run("rule", query)
