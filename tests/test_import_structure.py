@@ -11,7 +11,7 @@ from conftest import ROOT
 
 def imported_after(statement: str) -> set[str]:
     result = subprocess.run(
-        [sys.executable, "-c", f"import sys; {statement}; print(' '.join(sys.modules))"],
+        [sys.executable, "-c", f"import sys\n{statement}\nprint(' '.join(sys.modules))"],
         env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
         cwd=ROOT,
         capture_output=True,
@@ -21,13 +21,15 @@ def imported_after(statement: str) -> set[str]:
     return set(result.stdout.split())
 
 
-def test_validating_does_not_import_the_release_models():
+def test_anwei_validate_does_not_import_the_release_models_or_rich():
+    """The path `anwei validate data` takes, to its exit: plain text output, no colour."""
     modules = imported_after(
-        "import anwei_corpus.cli; from anwei_corpus.corpus import load_source; "
-        "from anwei_corpus.checker import check_corpus; check_corpus(load_source('data'))"
+        "from anwei_corpus.cli import app\n"
+        "try:\n    app(['validate', 'data'])\nexcept SystemExit:\n    pass"
     )
-    assert "anwei_corpus.corpus" in modules
+    assert "anwei_corpus.corpus" in modules and "anwei_corpus.checker" in modules
     assert "anwei_corpus.models.release" not in modules
+    assert not any(name == "rich" or name.startswith("rich.") for name in modules)
 
 
 def test_the_api_is_there_on_first_use():
