@@ -13,6 +13,7 @@ Layout of a corpus folder::
 
 from __future__ import annotations
 
+import difflib
 import gc
 import os
 from dataclasses import dataclass, field
@@ -139,7 +140,7 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
     try:
         source.model = model.model_validate(source.document.data)
     except ValidationError as exc:
-        diagnostics.extend(describe_validation_error(exc, source.document))
+        diagnostics.extend(describe_validation_error(exc, source.document, model))
     return source
 
 
@@ -197,8 +198,21 @@ def _read_corpus(root: Path) -> CorpusSource:
     if refusal is not None:
         diagnostics.append(refusal)
         return corpus
-    for folder_name in manifest.model.notices:
+    folders = _notice_folders(root)
+    for index, folder_name in enumerate(manifest.model.notices):
         folder = root / "notices" / folder_name
+        if folder_name not in folders:
+            # One finding at the list entry rather than one per file; the notice stays, unread, so that the rules
+            # know a notice is missing (its units and people would otherwise look unused).
+            diagnostics.append(_missing_notice_folder(manifest, index, folder_name, folders))
+            corpus.notices.append(
+                NoticeSource(
+                    folder_name,
+                    *(SourceFile(display_name(folder / name)) for name in (NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML)),
+                    source_name="",
+                )
+            )
+            continue
         notice = NoticeSource(
             folder=folder_name,
             notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
@@ -214,4 +228,46 @@ def _read_corpus(root: Path) -> CorpusSource:
                 notice.source_bytes = _read_inside(source_path, root, notice.source_name)
             except YamlLoadError as exc:
                 diagnostics.append(exc.diagnostic)
+    diagnostics.extend(_unlisted_notice_folders(manifest, folders))
     return corpus
+
+
+def _notice_folders(root: Path) -> list[str]:
+    """The folders under notices/, hidden ones aside."""
+    try:
+        return sorted(entry.name for entry in (root / "notices").iterdir() if entry.is_dir() and entry.name[0] != ".")
+    except OSError:
+        return []
+
+
+def _missing_notice_folder(manifest: SourceFile[CorpusFile], index: int, name: str, folders: list[str]) -> Diagnostic:
+    message = f"notice {name!r} has no folder notices/{name}"
+    close = difflib.get_close_matches(name, folders, n=1)
+    if close:
+        message += f" — did you mean {close[0]!r}?"
+    return Diagnostic(
+        "AW012",
+        Severity.ERROR,
+        message,
+        manifest.locate(("notices", index)),
+        hint="correct the name in corpus.yaml, or create the folder with the notice's files",
+    )
+
+
+def _unlisted_notice_folders(manifest: SourceFile[CorpusFile], folders: list[str]) -> list[Diagnostic]:
+    """A folder that corpus.yaml does not list stays out of the release; one that a listed name misspells is
+    already reported with that name."""
+    assert manifest.model is not None
+    listed = manifest.model.notices
+    missing = [name for name in listed if name not in folders]
+    return [
+        Diagnostic(
+            "AW012",
+            Severity.ERROR,
+            f"folder notices/{folder} is not listed in corpus.yaml, so it stays out of the release",
+            manifest.locate(("notices",), key=True),
+            hint=f"add '{folder}' to the notices of corpus.yaml, or remove the folder",
+        )
+        for folder in folders
+        if folder not in listed and not difflib.get_close_matches(folder, missing, n=1)
+    ]

@@ -41,6 +41,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
+from .yaml_errors import explain as explain_syntax_error
 
 try:
     from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's parser
@@ -60,6 +61,9 @@ _MAP_TAG, _SEQ_TAG, _STR_TAG = CORE_TAG + "map", CORE_TAG + "seq", CORE_TAG + "s
 # editor does not, so line numbers would disagree), and the two non-characters.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+# A space other than the ASCII one at the start of a line, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input
+# method: YAML does not count it as indentation but as the start of the content, which misplaces the line.
+_ODD_SPACE_INDENT = re.compile(r"^ *([^\S\t\n\r ])", re.MULTILINE)
 
 
 @dataclass
@@ -126,7 +130,10 @@ def decode(raw: bytes, file: str) -> str:
         guess = ""
         try:
             raw.decode("gb18030")
-            guess = " (it reads as GB18030)"
+            line_start = raw.rfind(b"\n", 0, exc.start) + 1
+            line_end = raw.find(b"\n", exc.start)
+            shown = raw[line_start : None if line_end < 0 else line_end].decode("gb18030").strip()
+            guess = f"; the line reads {shown[:60]!r} in GB18030"
         except UnicodeDecodeError:
             pass
         raise _error(
@@ -140,7 +147,7 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def check_characters(text: str, file: str) -> None:
-    """Refuse control characters and tab indentation before YAML sees them."""
+    """Refuse control characters, and indentation by tabs or by spaces other than ASCII, before YAML sees them."""
     bad = _FORBIDDEN_CHARACTER.search(text)
     if bad is not None:
         char = bad.group()
@@ -152,6 +159,20 @@ def check_characters(text: str, file: str) -> None:
     if tab is not None:
         line, column = _position_of(text, tab.end() - 1)
         raise _error("AW003", "tab in indentation", file, line, column, "indent with spaces only")
+    if not text.isascii():
+        odd = _ODD_SPACE_INDENT.search(text)
+        if odd is not None:
+            line, column = _position_of(text, odd.start(1))
+            space = odd.group(1)
+            described = f"U+{ord(space):04X} {unicodedata.name(space, 'SPACE')}"
+            raise _error(
+                "AW003",
+                f"indented with {described} — indent with ASCII spaces",
+                file,
+                line,
+                column,
+                "YAML counts only ASCII spaces as indentation; replace the characters at the start of the line",
+            )
 
 
 def _read_int(text: str) -> int:
@@ -262,13 +283,22 @@ class _Builder:
         try:
             return _SCALAR_READERS[tag](event.value)
         except ValueError as exc:
-            raise self._refuse("AW001", f"cannot read value {event.value[:60]!r}: {exc}", event.start_mark) from None
+            if tag == CORE_TAG + "timestamp":
+                return event.value  # shaped like a date but no real one (2022-08-51): the schema says what is wrong
+            raise self._refuse(
+                "AW001",
+                f"cannot read value {event.value[:60]!r}: {exc}",
+                event.start_mark,
+                "put the value in quotes if it is meant as text",
+            ) from None
 
     def _key(self, event: Any, mapping: list) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
             self._tag(event)  # a refused tag is the thing to report, wherever it stands
-            raise self._refuse("AW001", "mapping key is not a plain scalar", mark)
+            raise self._refuse(
+                "AW001", "mapping key is not a plain scalar", mark, "keys are plain words such as `title` or `units`"
+            )
         key = self._scalar(event)
         if not isinstance(key, str):
             key = str(key)
@@ -283,7 +313,12 @@ class _Builder:
 
     def _root(self, event: Any, documents: int) -> None:
         if documents > 1:
-            raise self._refuse("AW001", "file holds more than one YAML document", event.start_mark)
+            raise self._refuse(
+                "AW001",
+                "file holds more than one YAML document",
+                event.start_mark,
+                "remove the `---` line; each corpus file is one document",
+            )
         if type(event) is not MappingStartEvent:
             what = "a list" if type(event) is SequenceStartEvent else "a single value"
             raise self._refuse("AW008", f"file holds {what}; expected a mapping", event.start_mark)
@@ -357,31 +392,34 @@ class _Builder:
         return root
 
 
-def _parse_with(events: Iterator[Any], text: str, file: str) -> YamlDocument:
+def _build(events: Iterator[Any], text: str, file: str) -> YamlDocument:
     document = YamlDocument(file=file, data=None, lines=text.split("\n"))
+    document.data = _Builder(document).build(events)
+    return document
+
+
+def _parse_reference(text: str, file: str) -> YamlDocument:
     try:
-        document.data = _Builder(document).build(events)
+        return _build(_reference_events(text), text, file)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise _error("AW001", f"YAML syntax error: {problem}", file, line, column) from None
+        said = explain_syntax_error(exc, text)
+        raise _error("AW001", said.message, file, said.line, said.column, said.hint) from None
     except ReaderError as exc:
         line, column = _position_of(text, exc.position)
-        raise _error("AW001", f"YAML cannot read character {exc.character!r}: {exc.reason}", file, line, column) from None
+        message = f"YAML cannot read character {exc.character!r}: {exc.reason}"
+        raise _error("AW001", message, file, line, column, "delete the character, or put the value in quotes") from None
     except YAMLError as exc:
-        raise _error("AW001", f"YAML syntax error: {exc}", file) from None
-    return document
+        raise _error("AW001", f"YAML syntax error: {exc}", file, hint="check the file in a YAML editor") from None
 
 
 def parse(text: str, file: str) -> YamlDocument:
     """Parse YAML text that has already been decoded and screened."""
     if FAST_PARSER and "\t" not in text:  # libyaml takes tabs in places ruamel.yaml refuses them
         try:
-            return _parse_with(_fast_events(text), text, file)
-        except YamlLoadError:
+            return _build(_fast_events(text), text, file)
+        except (YamlLoadError, YAMLError):
             pass  # the reference path says what is wrong, in the words it always uses
-    return _parse_with(_reference_events(text), text, file)
+    return _parse_reference(text, file)
 
 
 def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -> bytes:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity
 from .loader import YamlDocument
@@ -35,7 +42,57 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(error: dict) -> tuple[str, str | None]:
+def _closest(word: object, choices: typing.Iterable[str]) -> str | None:
+    if not isinstance(word, str):
+        return None
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _inner_types(annotation: Any) -> list[Any]:
+    """The types an annotation stands for, with Annotated, unions and Optional taken apart."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_types(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return [inner for argument in typing.get_args(annotation) for inner in _inner_types(argument)]
+    return [annotation]
+
+
+def _models_at(root: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
+    """The models that can stand at ``loc`` below a ``root`` model, following fields, list items and mapping values."""
+    candidates: list[Any] = [root]
+    for part in loc:
+        following: list[Any] = []
+        for candidate in candidates:
+            for kind in _inner_types(candidate):
+                origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+                if isinstance(kind, type) and issubclass(kind, BaseModel) and part in kind.model_fields:
+                    following.append(kind.model_fields[part].annotation)
+                elif origin in (list, tuple) and isinstance(part, int):
+                    following.extend(argument for argument in arguments if argument is not Ellipsis)
+                elif origin is dict and arguments:
+                    following.append(arguments[-1])
+        candidates = following
+    return [
+        kind
+        for candidate in candidates
+        for kind in _inner_types(candidate)
+        if isinstance(kind, type) and issubclass(kind, BaseModel)
+    ]
+
+
+def _not_a_real_date(value: object) -> bool:
+    if not isinstance(value, str) or re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return True
+    return False
+
+
+def _message(error: dict, model: type[BaseModel] | None) -> tuple[str, str | None]:
     kind = error["type"]
     loc = error["loc"]
     ctx = error.get("ctx") or {}
@@ -43,15 +100,23 @@ def _message(error: dict) -> tuple[str, str | None]:
     if kind == "missing":
         return f"missing required key {field!r}", f"add `{field}:`"
     if kind == "extra_forbidden":
+        allowed = [name for parent in (_models_at(model, loc[:-1]) if model else ()) for name in parent.model_fields]
+        suggestion = _closest(field, allowed)
+        if suggestion is not None:
+            return f"unknown key {field!r}", f"did you mean {suggestion!r}? Otherwise remove it"
         return f"unknown key {field!r}", "remove it, or check its spelling against the schema"
     if kind in _TYPE_WORDS:
-        return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(error.get('input'))}", None
+        found = error.get("input")
+        hint = f"{found} is not a real date" if kind == "date_type" and _not_a_real_date(found) else None
+        return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(found)}", hint
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         wanted = _PATTERN_WORDS.get(pattern, f"text matching {pattern}")
         return f"{field}: {_shown(error.get('input'))} is not {wanted}", None
     if kind == "literal_error":
-        return f"{field}: {_shown(error.get('input'))} is not one of {ctx.get('expected')}", None
+        suggestion = _closest(error.get("input"), re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        hint = f"did you mean {suggestion!r}?" if suggestion is not None else None
+        return f"{field}: {_shown(error.get('input'))} is not one of {ctx.get('expected')}", hint
     if kind in ("greater_than_equal", "greater_than"):
         return f"{field}: {_shown(error.get('input'))} is too small (at least {ctx.get('ge', ctx.get('gt'))})", None
     if kind in ("less_than_equal", "less_than"):
@@ -64,12 +129,17 @@ def _message(error: dict) -> tuple[str, str | None]:
     return f"{field}: {message}", None
 
 
-def describe_validation_error(exc: ValidationError, document: YamlDocument) -> list[Diagnostic]:
-    """One diagnostic per pydantic error, located at the node (or the missing key's mapping)."""
+def describe_validation_error(
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel] | None = None
+) -> list[Diagnostic]:
+    """One diagnostic per pydantic error, located at the node (or the missing key's mapping).
+
+    With the ``model`` the file was validated against, an unknown key gets the closest allowed key as a suggestion.
+    """
     diagnostics = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        message, hint = _message(error)
+        message, hint = _message(error, model)
         if error["type"] == "missing":
             location = document.locate(loc[:-1])
         elif error["type"] == "extra_forbidden":

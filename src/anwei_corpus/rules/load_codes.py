@@ -14,9 +14,15 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         The file cannot be parsed: a quote or bracket is not closed, a key lacks its colon, the indentation of a
         line does not fit its neighbours, or the file holds more than one YAML document (a second ``---``).
 
-        Example: ``units: [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']', but
-        got ':'" at the position where the parser gave up. The mistake is often on the line before. Fix the syntax;
-        a YAML editor extension shows the same error as you type.
+        The parser gives up where it notices the mistake, often a line or more past it, so common mistakes are
+        recognised and reported at the line to edit: a quote left open (at the quote), a full-width colon typed
+        after a key, a key without its colon, a key indented out of step with its entry, and a tab where YAML
+        allows none. Other errors keep the parser's words and get a hint of where to look.
+
+        Example: ``title 强化风险监测预警`` reports "line 150 has no ':' after 'title'"; a key two spaces short
+        reports "`units` is indented 10 columns but the other keys of this entry are at 12"; ``units:
+        [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']', but got ':'". Fix the
+        syntax; a YAML editor extension shows the same error as you type.
         """,
     ),
     "AW002": (
@@ -33,10 +39,13 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         "tab-indentation",
         "A line is indented with a tab.",
         """
-        YAML forbids tabs in indentation, and a tab that happens to parse hides the structure a reader sees.
+        YAML forbids tabs in indentation, and a tab that happens to parse hides the structure a reader sees. A space
+        other than the ASCII one, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input method, is not indentation
+        to YAML at all but the start of the content, so it is refused the same way.
 
-        Example: a line starting with a tab reports "tab in indentation" at the tab. Indent with spaces only (two
-        per level, as the rest of the corpus does).
+        Example: a line starting with a tab reports "tab in indentation" at the tab; a line starting with two U+3000
+        reports "indented with U+3000 IDEOGRAPHIC SPACE — indent with ASCII spaces". Indent with ASCII spaces only
+        (two per level, as the rest of the corpus does).
         """,
     ),
     "AW004": (
@@ -57,8 +66,9 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 is reported where its first byte that is
         not UTF-8 stands.
 
-        Example: ``name: 区应急局`` saved as GBK reports "byte 0xc7 at offset 6 is not valid UTF-8 (it reads as
-        GB18030)". Re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030 -t UTF-8``.
+        Example: ``name: 区应急局`` saved as GBK reports "byte 0xc7 at offset 6 is not valid UTF-8; the line reads
+        'name: 区应急局' in GB18030". Re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030
+        -t UTF-8``.
         """,
     ),
     "AW006": (
@@ -134,8 +144,14 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         The corpus folder, its ``corpus.yaml``, a registry, one of a notice's files or its source text is missing or
         cannot be opened. A missing corpus folder or manifest makes the whole run fail with exit status 2.
 
-        Example: "file is missing" on ``notices/putuo-anwei-2022-6/body.yaml`` after a rename. Restore the file, or
-        correct the notice's folder in ``corpus.yaml``; check permissions if the file is there.
+        A notice listed in ``corpus.yaml`` without a folder under ``notices/`` is reported once, at its list entry,
+        with the closest existing folder. A folder under ``notices/`` that ``corpus.yaml`` does not list is an error
+        too: its notice would silently stay out of the release.
+
+        Example: "file is missing" on ``notices/putuo-anwei-2022-6/body.yaml`` after a rename; "notice
+        'putuo-anwei-2022-06' has no folder notices/putuo-anwei-2022-06 — did you mean 'putuo-anwei-2022-6'?" at
+        the entry of ``corpus.yaml``. Restore the file, or correct the notice's folder in ``corpus.yaml``; check
+        permissions if the file is there.
         """,
     ),
     "AW013": (
@@ -158,8 +174,10 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
 
         Example: ``numbr: 12`` in a measure reports "unknown key 'numbr'" at the key and "missing required key
         'number'" at the measure; ``id: Emergency_Bureau`` reports "id: 'Emergency_Bureau' is not a lower-case ASCII
-        ID with hyphens, like emergency-bureau". Fix the key or the value as the message says; an editor with the
-        YAML language server flags these as you type.
+        ID with hyphens, like emergency-bureau". An unknown key or a misspelt choice gets the closest allowed one
+        as a suggestion (``aliasses`` → ``aliases``, ``goverment-department`` → ``government-department``), and a
+        date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. Fix the key or
+        the value as the message says; an editor with the YAML language server flags these as you type.
         """,
     ),
     "AW102": (

@@ -1,0 +1,226 @@
+"""What the loader and the schema step say about a maintainer's mistake: the code, the line to edit and the words.
+
+Each case makes one realistic mistake on a copy of the corpus and reads the copy in-process, on both parsers where
+the mistake is a YAML one, since the libyaml and pure-Python paths must report the same finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import NOTICE, CorpusCopy
+
+from anwei_corpus import loader
+from anwei_corpus.corpus import load_source
+from anwei_corpus.diagnostics import Diagnostic
+
+BODY = f"{NOTICE}/body.yaml"
+NOTICE_FILE = f"{NOTICE}/notice.yaml"
+ATTACHMENT = f"{NOTICE}/attachment.yaml"
+PEOPLE = "registry/people.yaml"
+UNITS = "registry/units.yaml"
+PARSERS = [pytest.param(True, id="libyaml"), pytest.param(False, id="pure-python")]
+
+
+def only_finding(corpus: CorpusCopy, code: str, relative: str) -> Diagnostic:
+    """The one load finding of the copy, which must have ``code`` and stand in ``relative``."""
+    findings = load_source(corpus.root).diagnostics
+    assert len(findings) == 1, findings
+    finding = findings[0]
+    assert finding.code == code, finding
+    assert finding.location.file.endswith(relative), finding
+    return finding
+
+
+@pytest.fixture(params=PARSERS)
+def parser(request, monkeypatch):
+    if request.param and loader.CParser is None:
+        pytest.skip("ruamel.yaml.clib is not installed")
+    monkeypatch.setattr(loader, "FAST_PARSER", request.param)
+
+
+# --- YAML syntax -----------------------------------------------------------------------------------------------
+
+
+def test_quote_closed_only_by_a_later_value_is_reported_where_it_opened(corpus_copy, parser):
+    line = corpus_copy.replace(BODY, 'printed: "”要\\n\\n求。"', 'printed: "”要\\n\\n求。')
+    finding = only_finding(corpus_copy, "AW001", BODY)
+    assert (finding.location.line, finding.location.column) == (line, 26)
+    assert finding.message == "double-quoted string opened here is never closed"
+    closing_line = corpus_copy.line_of(BODY, 'printed: "管、')
+    assert f"line {closing_line}" in finding.hint and f"on line {line}" in finding.hint
+
+
+def test_quote_open_at_the_end_of_the_file(corpus_copy, parser):
+    path = corpus_copy.file(UNITS)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "  - id: new-unit\n    name: '区新局\n", encoding="utf-8")
+    finding = only_finding(corpus_copy, "AW001", UNITS)
+    assert (finding.location.line, finding.location.column) == (text.count("\n") + 2, 11)
+    assert finding.message == "single-quoted string opened here is never closed"
+    assert "'" in finding.hint
+
+
+def test_full_width_colon_after_a_key(corpus_copy, parser):
+    line = corpus_copy.replace(ATTACHMENT, "    title: 强化安全监管执法", "    title：强化安全监管执法")
+    finding = only_finding(corpus_copy, "AW001", ATTACHMENT)
+    assert (finding.location.line, finding.location.column) == (line, 10)
+    assert finding.message == "full-width colon '：' after key 'title' — use ':' followed by a space"
+    assert finding.hint
+
+
+@pytest.mark.parametrize(
+    "relative, old, new, key",
+    [
+        (ATTACHMENT, "    title: 强化风险监测预警", "    title 强化风险监测预警", "title"),
+        (UNITS, "    name: 区房管局", "    name 区房管局", "name"),
+    ],
+)
+def test_missing_colon_after_a_key(corpus_copy, parser, relative, old, new, key):
+    line = corpus_copy.replace(relative, old, new)
+    finding = only_finding(corpus_copy, "AW001", relative)
+    assert (finding.location.line, finding.location.column) == (line, 5 + len(key))
+    assert finding.message == f"line {line} has no ':' after {key!r}"
+    assert f"{key}:" in finding.hint
+
+
+def test_indentation_with_ideographic_spaces_is_refused_before_parsing(corpus_copy):
+    line = corpus_copy.replace(PEOPLE, "    name: 蒋龙", "\u3000\u3000name: 蒋龙")
+    finding = only_finding(corpus_copy, "AW003", PEOPLE)
+    assert (finding.location.line, finding.location.column) == (line, 1)
+    assert finding.message == "indented with U+3000 IDEOGRAPHIC SPACE — indent with ASCII spaces"
+    assert "ASCII spaces" in finding.hint
+
+
+def test_no_break_space_after_spaces_is_named(corpus_copy):
+    line = corpus_copy.replace(PEOPLE, "    name: 蒋龙", "  \u00a0 name: 蒋龙")
+    finding = only_finding(corpus_copy, "AW003", PEOPLE)
+    assert (finding.location.line, finding.location.column) == (line, 3)
+    assert "U+00A0 NO-BREAK SPACE" in finding.message
+
+
+def test_tab_after_a_colon(corpus_copy, parser):
+    line = corpus_copy.replace(PEOPLE, "    name: 徐树杰", "    name:\t徐树杰")
+    finding = only_finding(corpus_copy, "AW001", PEOPLE)
+    assert (finding.location.line, finding.location.column) == (line, 10)
+    assert finding.hint == f"line {line} holds a tab; use spaces"
+
+
+@pytest.mark.parametrize(
+    "relative, old, new, key, indented, expected",
+    [
+        (  # a key dedented out of its list entry
+            BODY,
+            "            units: [[emergency-bureau, fire-rescue-detachment]]",
+            "          units: [[emergency-bureau, fire-rescue-detachment]]",
+            "units",
+            10,
+            12,
+        ),
+        (  # a key indented under a key whose value is a list
+            ATTACHMENT,
+            "    cooperating_units: [human-resources-bureau, finance-bureau, subdistricts-and-towns]",
+            "      cooperating_units: [human-resources-bureau, finance-bureau, subdistricts-and-towns]",
+            "cooperating_units",
+            6,
+            4,
+        ),
+        (  # a key indented under a key whose value is plain text, so it reads as more of that text
+            NOTICE_FILE,
+            "  sha256: ",
+            "    sha256: ",
+            "sha256",
+            4,
+            2,
+        ),
+    ],
+    ids=["dedented", "indented-after-list", "indented-after-text"],
+)
+def test_misindented_key(corpus_copy, parser, relative, old, new, key, indented, expected):
+    line = corpus_copy.replace(relative, old, new)
+    finding = only_finding(corpus_copy, "AW001", relative)
+    assert (finding.location.line, finding.location.column) == (line, indented + 1)
+    assert finding.message == (
+        f"`{key}` is indented {indented} columns but the other keys of this entry are at {expected}"
+    )
+    assert f"{expected} spaces" in finding.hint
+
+
+def test_a_syntax_error_no_heuristic_explains_keeps_the_parser_words_and_gets_a_hint(corpus_copy, parser):
+    path = corpus_copy.file(PEOPLE)
+    path.write_text(path.read_text(encoding="utf-8") + "extra: [a, b\n", encoding="utf-8")
+    finding = only_finding(corpus_copy, "AW001", PEOPLE)
+    assert finding.message.startswith("YAML syntax error: ")
+    assert finding.hint
+
+
+def test_a_second_colon_in_a_value_keeps_its_line(corpus_copy, parser):
+    line = corpus_copy.replace(PEOPLE, "    name: 徐树杰", "    name: 徐树杰: 副区长")
+    finding = only_finding(corpus_copy, "AW001", PEOPLE)
+    assert finding.location.line == line
+    assert "quotes" in finding.hint
+
+
+# --- notice folders --------------------------------------------------------------------------------------------
+
+
+def test_listed_notice_without_a_folder_is_one_finding_at_the_list_entry(corpus_copy):
+    line = corpus_copy.replace("corpus.yaml", "  - putuo-anwei-2022-6", "  - putuo-anwei-2022-06")
+    finding = only_finding(corpus_copy, "AW012", "corpus.yaml")
+    assert (finding.location.line, finding.location.column) == (line, 5)
+    assert finding.message == (
+        "notice 'putuo-anwei-2022-06' has no folder notices/putuo-anwei-2022-06 — did you mean 'putuo-anwei-2022-6'?"
+    )
+
+
+def test_folder_that_corpus_yaml_does_not_list(corpus_copy):
+    (corpus_copy.file("notices") / "putuo-anwei-2023-1").mkdir()
+    finding = only_finding(corpus_copy, "AW012", "corpus.yaml")
+    assert finding.location.line == corpus_copy.line_of("corpus.yaml", "notices:")
+    assert finding.message.startswith("folder notices/putuo-anwei-2023-1 is not listed in corpus.yaml")
+    assert "putuo-anwei-2023-1" in finding.hint
+
+
+# --- values ----------------------------------------------------------------------------------------------------
+
+
+def test_impossible_date_is_a_schema_finding(corpus_copy, parser):
+    line = corpus_copy.replace(NOTICE_FILE, "  value: 2022-08-15", "  value: 2022-08-51")
+    finding = only_finding(corpus_copy, "AW101", NOTICE_FILE)
+    assert (finding.location.line, finding.location.column) == (line, 10)
+    assert finding.message == "value: expected a date written YYYY-MM-DD, found '2022-08-51'"
+    assert finding.hint == "2022-08-51 is not a real date"
+
+
+def test_unknown_key_suggests_the_closest_key_of_its_model(corpus_copy):
+    line = corpus_copy.replace(UNITS, "    aliases: [区绿容局]", "    aliasses: [区绿容局]")
+    findings = load_source(corpus_copy.root).diagnostics
+    assert [(f.code, f.location.line, f.location.column) for f in findings] == [("AW101", line, 5)]
+    assert findings[0].message == "unknown key 'aliasses'"
+    assert "did you mean 'aliases'?" in findings[0].hint
+
+
+def test_unknown_key_deep_in_a_notice_suggests_from_the_right_model(corpus_copy):
+    line = corpus_copy.replace(
+        BODY,
+        "            units: [[emergency-bureau, fire-rescue-detachment]]",
+        "            unit: [[emergency-bureau, fire-rescue-detachment]]",
+    )
+    unknown = [f for f in load_source(corpus_copy.root).diagnostics if f.message == "unknown key 'unit'"]
+    assert [(f.code, f.location.line) for f in unknown] == [("AW101", line)]
+    assert "did you mean 'units'?" in unknown[0].hint
+
+
+def test_misspelt_literal_suggests_the_closest_allowed_value(corpus_copy):
+    line = corpus_copy.replace(UNITS, "    kind: government-department", "    kind: goverment-department")
+    finding = only_finding(corpus_copy, "AW101", UNITS)
+    assert (finding.location.line, finding.location.column) == (line, 11)
+    assert "'goverment-department' is not one of" in finding.message
+    assert finding.hint == "did you mean 'government-department'?"
+
+
+def test_gb18030_file_quotes_the_line_as_it_reads_in_gb18030(corpus_copy):
+    path = corpus_copy.file(PEOPLE)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    finding = only_finding(corpus_copy, "AW005", PEOPLE)
+    assert finding.location.line == 4  # 肖 is D0 A4 in GB18030, which is valid UTF-8 (Ф): the next byte is the bad one
+    assert finding.message.endswith("the line reads 'name: 肖文高' in GB18030")
