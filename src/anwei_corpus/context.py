@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from functools import cached_property
@@ -11,11 +11,14 @@ from functools import cached_property
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .models.source import BodyFile, Measure, Part, Section
-from .provenance import BrokenEdit, PrintedItem, locate_items, printed_items
+from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
 
 if TYPE_CHECKING:
     from .clean_texts import CleanText
-from .suppression import SuppressionAt
+from .suppression import SuppressionAt, collect_suppressions
+
+
+SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Provenance:
     broken: list[BrokenEdit]
     spans: list[tuple[int, int]]
     missing: list[PrintedItem]
+    absent_names: list[AbsentName]  # registry names the tasks use that no task row of the source prints
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,10 @@ class CheckContext:
         self.stale_suppressions: list[SuppressionAt] = []  # set by the checker once the other rules have run
 
     @cached_property
+    def suppressions(self) -> list[SuppressionAt]:
+        return collect_suppressions(self.corpus)
+
+    @cached_property
     def clean_texts(self) -> list[CleanText]:
         """Every clean-reading text of the corpus (see clean_texts.py), gathered once for all the rules."""
         from .clean_texts import iter_clean_texts
@@ -68,7 +76,8 @@ class CheckContext:
         if notice.folder not in self._provenance:
             items, broken = printed_items(notice, self.corpus.units.model, self.corpus.people.model)
             spans, missing = locate_items(notice.source_text or "", items)
-            self._provenance[notice.folder] = Provenance(items, broken, spans, missing)
+            absent = absent_names(self.corpus, notice)
+            self._provenance[notice.folder] = Provenance(items, broken, spans, missing, absent)
         return self._provenance[notice.folder]
 
     @property
@@ -115,6 +124,35 @@ class CheckContext:
     def suggest_person(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, sorted(self.person_ids), n=1, cutoff=0.6)
         return close[0] if close else None
+
+    def unknown_references(
+        self,
+        references: Iterable[tuple[SourceFile, YamlPath, str]],
+        known: set[str],
+        suggest: Callable[[str], str | None],
+        what: str,
+        hint: str,
+    ) -> Iterator[Diagnostic]:
+        """One finding per unknown ID and file, at its first reference, counting the others and naming their lines."""
+        references = list(references)
+        used = {ident for _, _, ident in references}
+        # (file, ID, own group) → references; a reference a suppression accepts keeps its own finding to accept
+        places: dict[tuple[str, str, int], list[tuple[SourceFile, YamlPath]]] = {}
+        for number, (file, path, ident) in enumerate(references):
+            if ident not in known:
+                accepted = any(s.covers(self.finding(file, path, "")) for s in self.suppressions)
+                places.setdefault((file.name, ident, number if accepted else -1), []).append((file, path))
+        for (_, ident, _), found in places.items():
+            file, path = found[0]
+            guess = suggest(ident)
+            renamed = guess in known and guess not in used  # likely the registry entry, not the references, changed
+            message = f"unknown {what} {ident!r}" + (f" — did you mean {guess!r}?" if guess else "")
+            if len(found) > 1:
+                lines = sorted({line for _, other in found[1:] if (line := file.locate(other).line) is not None})
+                shown = ", ".join(map(str, lines[:SHOWN_LINES])) + (", …" if len(lines) > SHOWN_LINES else "")
+                message += f" ({len(found)} references in this file; also line{'s' if len(lines) > 1 else ''} {shown})"
+            advice = f"nothing references {guess!r}: if its registry entry was renamed, restore the ID there; "
+            yield self.finding(file, path, message, hint=advice + hint if renamed else hint)
 
     def finding(
         self,

@@ -6,10 +6,11 @@ numbering label or table cells around it) and must be found in the source as who
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .corpus import NoticeSource, SourceFile
+from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
 from .editorial import EditNotApplicable, printed_form
 from .models.common import Passage
@@ -17,6 +18,8 @@ from .models.source import AttachmentFile, PeopleFile, Task, UnitsFile
 from .numerals import chinese_numeral
 
 DATE_IMPRINT_SUFFIX = "印发"
+# The task fields a table row prints, cell by cell.
+TASK_ROW_FIELDS = ("number", "title", "leaders", "responsible_units", "cooperating_units", "requirement", "remark")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class PrintedItem:
     path: YamlPath
     printed: str
     repeat: int = 1  # how many times it stands in the source (page furniture)
+    passage: Passage | None = None  # the reading it is rebuilt from, when it is one text
+    text_start: int = 0  # where that text starts in ``printed``, after a label such as "12. "
+    columns: tuple[str, ...] = ()  # the column headings, when it is a table row
 
 
 @dataclass(frozen=True)
@@ -52,26 +58,38 @@ def leader_cell_name(name: str) -> str:
     return f"{name[0]} {name[1]}" if len(name) == 2 else name
 
 
+def table_unit_names(attachment: AttachmentFile, units: UnitsFile) -> dict[str, str]:
+    """Unit ID → the name the task table prints: its spelling in the attachment, else its registry name."""
+    names = {unit.id: unit.name for unit in units.units}
+    names.update((spelling.unit, spelling.printed) for spelling in attachment.spellings if spelling.unit in names)
+    return names
+
+
 def task_row(task: Task, attachment: AttachmentFile, units: UnitsFile, people: PeopleFile, requirement: str,
-             title: str, remark: str) -> str:
-    """The task's table row as the source prints it: cells separated by tabs, names by spaces."""
-    spelled = {spelling.unit: spelling.printed for spelling in attachment.spellings}
-    unit_names = {unit.id: unit.name for unit in units.units}
+             title: str, remark: str) -> str | None:
+    """The task's table row as the source prints it: cells separated by tabs, names by spaces.
+
+    None when the task names a leader or unit the registries do not hold: the row cannot be rebuilt.
+    """
+    unit_names = table_unit_names(attachment, units)
     person_names = {person.id: person.name for person in people.people}
+    unit_ids = [*task.responsible_units, *task.cooperating_units]
+    if any(pid not in person_names for pid in task.leaders) or any(uid not in unit_names for uid in unit_ids):
+        return None
 
     def unit_cell(ids: list[str]) -> str:
-        return " ".join(spelled.get(uid) or unit_names.get(uid, uid) for uid in ids)
+        return " ".join(unit_names[uid] for uid in ids)
 
-    cells = [
-        str(task.number),
-        title,
-        " ".join(leader_cell_name(person_names.get(pid, pid)) for pid in task.leaders),
-        unit_cell(task.responsible_units),
-        unit_cell(task.cooperating_units),
-        requirement,
-        remark,
-    ]
-    return "\t".join(cells)
+    cells = {
+        "number": str(task.number),
+        "title": title,
+        "leaders": " ".join(leader_cell_name(person_names[pid]) for pid in task.leaders),
+        "responsible_units": unit_cell(task.responsible_units),
+        "cooperating_units": unit_cell(task.cooperating_units),
+        "requirement": requirement,
+        "remark": remark,
+    }
+    return "\t".join(cells[name] for name in TASK_ROW_FIELDS)
 
 
 def printed_items(
@@ -85,7 +103,8 @@ def printed_items(
             edits_path: YamlPath | None = None) -> None:
         printed = _printed(passage, file, path + ("edits",) if edits_path is None else edits_path, broken)
         if printed is not None:
-            items.append(PrintedItem(file, path, template.format(printed)))
+            items.append(PrintedItem(file, path, template.format(printed), passage=passage,
+                                     text_start=template.index("{}")))
 
     meta = notice.notice.model
     if meta is not None:
@@ -142,8 +161,86 @@ def printed_items(
                 remark = "" if task.remark is None else _printed(task.remark, file, path + ("remark", "edits"), broken)
                 if None not in (title, requirement, remark):
                     row = task_row(task, attachment, units, people, requirement, title, remark)
-                    items.append(PrintedItem(file, path, row))
+                    if row is not None:
+                        items.append(PrintedItem(file, path, row, columns=tuple(attachment.columns)))
     return items, broken
+
+
+# The cells of a task row that hold names, by their place in the row.
+LEADER_CELLS = (TASK_ROW_FIELDS.index("leaders"),)
+UNIT_CELLS = (TASK_ROW_FIELDS.index("responsible_units"), TASK_ROW_FIELDS.index("cooperating_units"))
+
+
+@dataclass(frozen=True)
+class AbsentName:
+    """A name the task table should print (for the tasks that reference it) that no task row of the source holds."""
+
+    file: SourceFile
+    path: YamlPath  # where the name is written
+    name: str  # as the table prints it
+    ident: str  # the person or unit ID
+    cells: tuple[int, ...]  # the row cells it is printed in (LEADER_CELLS or UNIT_CELLS)
+    tasks: tuple[int, ...]  # the numbers of the tasks that reference it
+    near: str | None  # the most similar name in those tasks' rows of the source
+
+
+def source_task_rows(source: str, width: int) -> dict[str, list[str]]:
+    """The task rows of the source table by their number cell: lines of ``width`` tab-separated cells."""
+    rows: dict[str, list[str]] = {}
+    for line in source.split("\n"):
+        cells = line.split("\t")
+        if len(cells) == width and cells[0].isdigit():
+            rows.setdefault(cells[0], cells)
+    return rows
+
+
+def _nearest_name(name: str, cells: list[str]) -> str | None:
+    """The run of text in ``cells`` most like ``name``: a space-separated word or a stretch as long as the name."""
+    candidates = {word for cell in cells for word in cell.split(" ") if word}
+    candidates |= {
+        cell[start:start + len(name)] for cell in cells for start in range(len(cell) - len(name) + 1)
+        if cell[start] != " " and cell[start + len(name) - 1] != " "
+    }
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]:
+    """Registry names (or table spellings) used by the notice's tasks that stand in none of the source's task rows.
+
+    Empty when the source holds no task rows at all: then nothing can be told about single names.
+    """
+    attachment, units, people = notice.attachment.model, corpus.units.model, corpus.people.model
+    if attachment is None or units is None or people is None or notice.source_text is None:
+        return []
+    rows = source_task_rows(notice.source_text, len(attachment.columns))
+    if not rows:
+        return []
+    spelling_at = {spelling.unit: s for s, spelling in enumerate(attachment.spellings)}
+    names = table_unit_names(attachment, units)
+    written: dict[str, tuple[SourceFile, YamlPath, str]] = {}  # ID → where its table name is written, and the name
+    for index, person in enumerate(people.people):
+        written[person.id] = (corpus.people, ("people", index, "name"), leader_cell_name(person.name))
+    for index, unit in enumerate(units.units):
+        if unit.id in spelling_at:
+            written[unit.id] = (notice.attachment, ("spellings", spelling_at[unit.id], "printed"), names[unit.id])
+        else:
+            written[unit.id] = (corpus.units, ("units", index, "name"), unit.name)
+    referenced: dict[tuple[str, tuple[int, ...]], list[int]] = {}  # (ID, cells it is printed in) → task numbers
+    for task in attachment.tasks:
+        for cells, ids in ((LEADER_CELLS, task.leaders), (UNIT_CELLS, [*task.responsible_units, *task.cooperating_units])):
+            for ident in ids:
+                if ident in written:
+                    referenced.setdefault((ident, cells), []).append(task.number)
+    absent = []
+    for (ident, cells), numbers in referenced.items():
+        file, path, name = written[ident]
+        held = [row[c] for row in rows.values() for c in cells]
+        if any(name in cell for cell in held):
+            continue
+        near_cells = [rows[str(n)][c] for n in numbers if str(n) in rows for c in cells]
+        absent.append(AbsentName(file, path, name, ident, cells, tuple(numbers), _nearest_name(name, near_cells)))
+    return absent
 
 
 def chinese_numeral_or_number(number: int) -> str:

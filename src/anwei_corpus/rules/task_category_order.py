@@ -5,7 +5,7 @@ through the whole table. So task 1, above every category, has ``category: null``
 1, 1, …, 2, 2, … in order. A task whose category is lower than the one before it, or a task without a category
 after the first category, stands under a row it does not belong to. Example of a finding:
 ``task 9 is in category 2 but follows a task of category 3``. Correct the task's ``category`` (the subtotals
-of AW401 will tell which category is one short).
+of AW401 will tell which category is one short). A task whose category does not exist is left to AW304.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ SUMMARY = "Tasks are grouped under their category rows in table order; uncategor
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice, attachment in ctx.notices_with("attachment"):
+        categories = {category.number for category in attachment.categories}
         previous = None  # the category of the task before
         for t, task in enumerate(attachment.tasks):
+            if task.category is not None and task.category not in categories:
+                continue  # AW304 reports it
             path = ("tasks", t, "category")
             if task.category is None and previous is not None:
                 yield ctx.finding(notice.attachment, path, f"task {task.number} has no category but follows a task "

@@ -3,7 +3,7 @@
 Each measure's text ends with the parenthesised list of units responsible for it, and ``units`` records that
 list as registry IDs, grouped where the list is split by full-width commas. Every printed name must be a name
 or alias of the unit at the same place in ``units``, and the groups must match. For example, with the text
-ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``.
+ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``. An ID the registry does not hold is left to AW301.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                             f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
                             hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
                         )
-                    elif resolved != uid:
+                    elif resolved != uid and uid in ctx.unit_ids:  # an unknown ID is AW301's
                         yield ctx.finding(
                             notice.body, at.path + ("units", g, u),
                             f"measure {measure.number}: {uid!r} stands where the text prints {name!r} ({resolved!r})",

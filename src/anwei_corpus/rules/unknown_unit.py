@@ -4,6 +4,9 @@ Unit IDs appear in the unit lists of measures, in the 责任单位 and 配合单
 and as the issuer and addressee of a notice. A misspelt ID is reported with the closest registry ID, found by
 ID or by printed name: ``unknown unit 'emergency-bureu' — did you mean 'emergency-bureau'?``. Add the unit to
 ``registry/units.yaml`` if it is new.
+
+An unknown ID is reported once per file, at its first reference, with the number of references and the lines
+of the others, so a unit renamed in the registry alone gives one finding per file rather than one per use.
 """
 
 from __future__ import annotations
@@ -45,12 +48,5 @@ def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.units.model is None:
         return
-    for file, path, uid in _references(ctx):
-        if uid not in ctx.unit_ids:
-            guess = ctx.suggest_unit(uid)
-            yield ctx.finding(
-                file,
-                path,
-                f"unknown unit {uid!r}" + (f" — did you mean {guess!r}?" if guess else ""),
-                hint="use an ID from registry/units.yaml, or add the unit there",
-            )
+    yield from ctx.unknown_references(_references(ctx), ctx.unit_ids, ctx.suggest_unit, "unit",
+                                      hint="use an ID from registry/units.yaml, or add the unit there")
