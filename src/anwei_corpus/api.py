@@ -91,7 +91,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     """
     from pydantic_core import from_json
 
-    from . import SCHEMA_VERSION
+    from . import SCHEMA_VERSION, reads_schema
     from .models.release import Corpus
 
     target = Path(path)
@@ -109,7 +109,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     except ValueError as exc:
         raise ReleaseUnreadable(f"{target} is not JSON: {exc}") from None
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, str) and version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+    if isinstance(version, str) and not reads_schema(version):
         raise ReleaseUnreadable(f"{target} is written for schema {version}; this anwei reads schema {SCHEMA_VERSION}")
     try:
         return Corpus.model_validate_json(content)

@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import SCHEMA_VERSION
+from . import SCHEMA_VERSION, reads_schema
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
@@ -104,9 +104,11 @@ class CorpusSource:
 
 def display_name(path: Path) -> str:
     """A path as a maintainer would type it: relative to the working directory when it lies below it."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
         return str(path)
 
 
@@ -150,15 +152,13 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | None:
     assert manifest.model is not None
-    data_major = manifest.model.schema_version.split(".")[0]
-    ours_major = SCHEMA_VERSION.split(".")[0]
-    if data_major == ours_major:
+    if reads_schema(manifest.model.schema_version):
         return None
     return Diagnostic(
         "AW102",
         Severity.ERROR,
         f"corpus is written for schema {manifest.model.schema_version}; this anwei reads schema {SCHEMA_VERSION} "
-        f"(major version {ours_major})",
+        f"(major version {SCHEMA_VERSION.split('.')[0]})",
         manifest.locate(("schema_version",)),
         hint="use the anwei release made for that schema version, or migrate the data",
     )
