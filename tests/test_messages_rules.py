@@ -90,3 +90,52 @@ def test_codes_one_keystroke_apart():
     assert code_distance("AW503", "AW701") == 2
     assert closest_codes("AW530", ["AW503", "AW301", "AW520"]) == ["AW503", "AW520"]
     assert closest_codes("AW530", ["AW503", "AW520"], reported_here=["AW520"]) == ["AW520", "AW503"]
+
+
+# --- the editorial record (AW702) -------------------------------------------------------------------------------
+
+MEASURE_1_UNITS = "            units: [[party-committee-office, government-office"
+
+
+def _add_typo_record_to_measure_1(corpus_copy, reading: str) -> int:
+    """Correct 巡查 to 巡察 in measure 1 with a typo record reading ``reading``; the line of that reading."""
+    corpus_copy.replace(BODY, "巡查谈话和提醒", "巡察谈话和提醒")
+    units_line = corpus_copy.line_of(BODY, MEASURE_1_UNITS)
+    path = corpus_copy.file(BODY)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    record = ("            edits:\n              - kind: typo\n                printed: 巡查谈话\n"
+              f"                reading: {reading}\n                note: 巡查应作巡察。\n")
+    lines.insert(units_line, record)
+    path.write_text("".join(lines), encoding="utf-8")
+    return units_line + 4
+
+
+def test_a_mistyped_reading_is_shown_beside_the_text(corpus_copy):
+    line = _add_typo_record_to_measure_1(corpus_copy, "巡察谈活")
+    finding = only(check(corpus_copy.root), "AW702", BODY)
+    assert (finding.location.line, finding.location.column) == (line, 26)
+    assert finding.message == "editorial record does not apply: reading '巡察谈活' (occurrence 1) is not in the text"
+    assert finding.hint.startswith("the text has '巡察谈话' here; the record reads '巡察谈活': correct the reading")
+
+
+def test_a_text_corrected_under_a_doubt_asks_for_the_record_to_follow(corpus_copy):
+    corpus_copy.replace(BODY, "有效推动区级资源继承整合。", "有效推动区级资源集成整合。")
+    line = corpus_copy.line_of(BODY, "                reading: 继承整合")
+    finding = only(check(corpus_copy.root, "AW702"), "AW702", BODY)
+    assert (finding.location.line, finding.location.column) == (line, 26)
+    assert finding.hint == ("the text has '集成整合' here; the record reads '继承整合': if you corrected the text, "
+                            "update the record (reading, and kind: typo if it corrects the source)")
+
+
+def test_a_text_back_to_its_printed_form_asks_for_the_record_to_go(corpus_copy):
+    corpus_copy.replace(BODY, "区民防办）", "区民防办)")
+    finding = only(check(corpus_copy.root, "AW702"), "AW702", BODY)
+    assert finding.location.line == corpus_copy.line_of(BODY, "reading: 区民防办）")
+    assert "as the source prints it: remove the record" in finding.hint
+
+
+def test_an_occurrence_beyond_the_appearances_is_named(corpus_copy):
+    line = corpus_copy.replace(BODY, "reading: 继承整合\n", "reading: 继承整合\n                occurrence: 2\n")
+    finding = only(check(corpus_copy.root, "AW702"), "AW702", BODY)
+    assert finding.location.line == line
+    assert finding.hint == "'继承整合' stands 1 time(s) in the text: correct occurrence"
