@@ -139,3 +139,41 @@ def test_an_occurrence_beyond_the_appearances_is_named(corpus_copy):
     finding = only(check(corpus_copy.root, "AW702"), "AW702", BODY)
     assert finding.location.line == line
     assert finding.hint == "'继承整合' stands 1 time(s) in the text: correct occurrence"
+
+
+# --- help texts -------------------------------------------------------------------------------------------------
+
+
+def test_half_width_punctuation_advises_a_record_only_when_the_source_prints_the_mark(corpus_copy):
+    line = corpus_copy.replace(BODY, "坚持立足当前与着眼长远相结合，瞄准", "坚持立足当前与着眼长远相结合,瞄准")
+    finding = only(check(corpus_copy.root, "AW601"), "AW601", BODY)
+    assert finding.location.line == line
+    assert finding.hint.startswith("use the full-width mark; only if the source itself prints the half-width mark")
+    assert "'punctuation' edit" in finding.hint
+
+
+def test_bold_mark_advises_a_record_only_when_the_source_prints_the_marks(corpus_copy):
+    line = corpus_copy.replace(BODY, "建立专家服务常态化机制", "建立专家服务**常态化**机制")
+    findings = [d for d in check(corpus_copy.root, "AW606") if d.code == "AW606"]
+    assert [d.location.line for d in findings] == [line, line]
+    assert {d.hint for d in findings} == {"delete the marks; only if the source prints them, record a 'bold-mark' edit"}
+
+
+def test_an_unused_entry_whose_old_id_is_still_referenced_was_renamed(corpus_copy):
+    line = corpus_copy.replace(UNITS, "  - id: emergency-bureau\n", "  - id: emergency-management-bureau\n")
+    finding = only(check(corpus_copy.root, "AW309"), "AW309", UNITS)
+    assert (finding.location.line, finding.location.column) == (line, 9)
+    assert finding.message == "unit 'emergency-management-bureau' is not used by any notice"
+    assert finding.hint == ("'emergency-bureau' is referenced 45 times but defined nowhere — was this entry renamed? "
+                            "IDs never change once released; restore 'emergency-bureau'")
+
+
+def test_each_unused_entry_gets_its_own_hint(corpus_copy):
+    corpus_copy.replace(UNITS, "  - id: finance-bureau\n", "  - id: finance-office\n")
+    corpus_copy.replace(UNITS, "  - id: housing-bureau\n", "  - id: lottery-office\n    name: 区彩票办\n"
+                        "    kind: government-department\n  - id: housing-bureau\n")
+    findings = {d.location.line: d.hint for d in check(corpus_copy.root, "AW309")}
+    renamed_line = corpus_copy.line_of(UNITS, "  - id: finance-office")
+    assert findings[renamed_line].startswith("'finance-bureau' is referenced 1 time but defined nowhere")
+    assert findings[corpus_copy.line_of(UNITS, "  - id: lottery-office")] == (
+        "remove the entry, or correct the reference meant to use it")
