@@ -177,3 +177,31 @@ def test_each_unused_entry_gets_its_own_hint(corpus_copy):
     assert findings[renamed_line].startswith("'finance-bureau' is referenced 1 time but defined nowhere")
     assert findings[corpus_copy.line_of(UNITS, "  - id: lottery-office")] == (
         "remove the entry, or correct the reference meant to use it")
+
+
+# --- cascades ---------------------------------------------------------------------------------------------------
+
+
+def test_no_coverage_figure_while_a_file_fails_to_load(corpus_copy):
+    corpus_copy.replace(UNITS, "kind: collective\n", "kind: crowd\n")
+    diagnostics = check(corpus_copy.root)
+    assert any(d.code == "AW101" for d in diagnostics)
+    assert none_of(diagnostics, "AW704")
+
+
+def test_the_coverage_figure_stays_when_every_file_loads(corpus_copy):
+    corpus_copy.replace(BODY, "建立专家服务常态化机制", "建立专家服务的常态化机制")
+    finding = only(check(corpus_copy.root, "AW704"), "AW704", META)
+    assert "stretch(es) unaccounted for" in finding.message
+
+
+def test_a_date_value_off_its_printed_form_is_reported_alone(corpus_copy):
+    line = corpus_copy.replace(META, "date:\n  value: 2022-08-15", "date:\n  value: 2022-08-25") + 1
+    finding = only(check(corpus_copy.root, "AW205"), "AW205", META)
+    assert (finding.location.line, finding.location.column) == (line, 10)
+    assert finding.message == "value 2022-08-25 but the printed date 2022年8月15日 says 2022-08-15"
+
+
+def test_a_date_year_off_its_printed_form_does_not_blame_the_doc_number(corpus_copy):
+    line = corpus_copy.replace(META, "date:\n  value: 2022-08-15", "date:\n  value: 2021-08-15") + 1
+    assert [d.location.line for d in check(corpus_copy.root, "AW205")] == [line]
