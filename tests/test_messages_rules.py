@@ -6,7 +6,9 @@ from pathlib import Path
 
 from conftest import NOTICE
 from findings import check
+from typer.testing import CliRunner
 
+from anwei_corpus.cli import app
 from anwei_corpus.diagnostics import Diagnostic
 from anwei_corpus.suppression import closest_codes, code_distance
 
@@ -205,3 +207,25 @@ def test_a_date_value_off_its_printed_form_is_reported_alone(corpus_copy):
 def test_a_date_year_off_its_printed_form_does_not_blame_the_doc_number(corpus_copy):
     line = corpus_copy.replace(META, "date:\n  value: 2022-08-15", "date:\n  value: 2021-08-15") + 1
     assert [d.location.line for d in check(corpus_copy.root, "AW205")] == [line]
+
+
+# --- the command line -------------------------------------------------------------------------------------------
+
+
+def test_rule_shows_literals_as_a_terminal_would():
+    result = CliRunner().invoke(app, ["rule", "AW606"])
+    assert result.exit_code == 0
+    assert "``" not in result.output
+    assert "leftover bold mark '**' at character 160`" in result.output
+    assert "with the reason:\n" in CliRunner().invoke(app, ["rule", "AW801"]).output
+
+
+def test_export_of_a_corpus_with_errors_reports_all_its_findings(corpus_copy, tmp_path):
+    line = corpus_copy.replace(BODY, "emergency-bureau", "emergency-bureu")
+    result = CliRunner().invoke(app, ["export", str(corpus_copy.root), "--out", str(tmp_path / "release")],
+                                env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    assert f"body.yaml:{line}:" in result.output and "AW301 [error]" in result.output
+    assert "AW503 [warning]" in result.output and "AW704 [info]" in result.output
+    assert ", 0 warnings, 0 info" not in result.output
+    assert not (tmp_path / "release").exists()

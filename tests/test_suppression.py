@@ -61,9 +61,9 @@ def test_a_suppression_of_a_loader_code_is_invalid(corpus_copy):
     corpus_copy.replace(BODY, MEASURE_44_UNITS, MEASURE_44_UNITS + _suppress(12, "AW002"))
     diagnostics = check(corpus_copy.root)
     assert at(diagnostics, "AW801", BODY) == []
-    assert at(diagnostics, "AW802", BODY) == [(corpus_copy.line_of(BODY, "- code: AW002"), "suppression names AW002 "
-                                               "(duplicate-key), a code of reading files and the schema, which no "
-                                               "suppression can accept")]
+    message = ("suppression names AW002 (duplicate-key), a code of reading files and the schema, which no "
+               "suppression can accept")
+    assert at(diagnostics, "AW802", BODY) == [(corpus_copy.line_of(BODY, "- code: AW002"), message)]
 
 
 def test_suppressions_of_rules_not_run_are_not_judged(corpus_copy):

@@ -33,8 +33,9 @@ def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] |
     if code in SUPPRESSIBLE_CODES:
         return None
     if code in LOAD_CODES:
-        return (f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
-                "which no suppression can accept", "fix the file instead, and remove the suppression")
+        message = (f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
+                   "which no suppression can accept")
+        return message, "fix the file instead, and remove the suppression"
     if code in RULES:
         return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
                 "remove the suppression")
