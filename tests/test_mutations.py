@@ -89,8 +89,7 @@ MUTATIONS = {
     # editorial record
     "changed-source-byte": Mutation("AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META,
                                     at="sha256:"),
-    "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="- kind: break\n"
-                                  "                printed: \"护装"),
+    "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="reading: 护装甲标"),
     "text-departs-from-source": Mutation("AW701", BODY, "扎实推进各项专项整治活动走深走实", "扎实推进各项专项整治活动"),
     "uncertain-edit-without-note": Mutation(
         "AW705", BODY, "certainty: low\n                note: “共进一步”文意不明，疑有脱误（或为“更进一步”），照印本保留。",

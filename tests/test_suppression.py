@@ -57,10 +57,13 @@ def test_a_registry_entry_can_carry_a_suppression(corpus_copy):
     assert lines(diagnostics, "AW306", UNITS) == [line] and at(diagnostics, "AW801", UNITS) == []
 
 
-def test_a_suppression_of_a_code_no_rule_reports_is_stale(corpus_copy):
+def test_a_suppression_of_a_loader_code_is_invalid(corpus_copy):
     corpus_copy.replace(BODY, MEASURE_44_UNITS, MEASURE_44_UNITS + _suppress(12, "AW002"))
-    findings = at(check(corpus_copy.root), "AW801", BODY)
-    assert findings == [(corpus_copy.line_of(BODY, "- code: AW002"), "AW002 is not a code a suppression can accept")]
+    diagnostics = check(corpus_copy.root)
+    assert at(diagnostics, "AW801", BODY) == []
+    message = ("suppression names AW002 (duplicate-key), a code of reading files and the schema, which no "
+               "suppression can accept")
+    assert at(diagnostics, "AW802", BODY) == [(corpus_copy.line_of(BODY, "- code: AW002"), message)]
 
 
 def test_suppressions_of_rules_not_run_are_not_judged(corpus_copy):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 from .rules import LOAD_CODES, RULES, CodeDoc
 
@@ -42,9 +43,18 @@ def lookup(query: str) -> CodeDoc:
     raise UnknownCode(query, suggestions)
 
 
+_RST_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+_RST_BLOCK_MARK = re.compile(r"::$", re.MULTILINE)
+
+
+def for_terminal(text: str) -> str:
+    """reStructuredText as a terminal shows it: ``x`` as `x`, and a literal block's ``::`` as ``:``."""
+    return _RST_BLOCK_MARK.sub(":", _RST_LITERAL.sub(r"`\1`", text))
+
+
 def describe(doc: CodeDoc) -> str:
     """The documentation of one code, as ``anwei rule`` prints it."""
-    return f"{doc.code} {doc.name} [{doc.severity.value}]\n{doc.summary}\n\n{doc.documentation}\n"
+    return for_terminal(f"{doc.code} {doc.name} [{doc.severity.value}]\n{doc.summary}\n\n{doc.documentation}\n")
 
 
 def as_text(docs: list[CodeDoc]) -> str:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .context import CheckContext
 from .corpus import CorpusSource
 from .diagnostics import Diagnostic
-from .rules import LOAD_CODES, RULES, STALE_SUPPRESSION
-from .suppression import apply_suppressions, collect_suppressions
+from .rules import LOAD_CODES, RULES, SUPPRESSION_RULES, Rule
+from .suppression import apply_suppressions
 
 
 def known_codes() -> set[str]:
@@ -38,12 +38,17 @@ class Selection:
         return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in codes)]
 
 
+def _run(rule: Rule, context: CheckContext) -> Iterable[Diagnostic]:
+    context.code, context.severity = rule.code, rule.severity
+    return rule.check(context)
+
+
 def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> list[Diagnostic]:
     """Load-time diagnostics plus every selected rule's findings that no suppression accepts, sorted.
 
     Rules skip the files that failed to load, and do not run at all on a corpus whose manifest failed or is
     written for another schema: what they would find there would be noise. For the same reason stale
-    suppressions are only reported when every file loaded.
+    suppressions are only reported when every file loaded; a suppression naming a code it cannot accept always is.
     """
     diagnostics = [d for d in corpus.diagnostics if selection.wants(d.code)]
     refused = corpus.manifest.model is None or any(d.code == "AW102" for d in corpus.diagnostics)
@@ -52,20 +57,18 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
     context = CheckContext(corpus)
     findings: list[Diagnostic] = []
     for code, rule in RULES.items():
-        if code == STALE_SUPPRESSION or not selection.wants(code):
+        if code in SUPPRESSION_RULES or not selection.wants(code):
             continue
-        context.code, context.severity = code, rule.severity
-        findings.extend(rule.check(context))
+        findings.extend(_run(rule, context))
         context.checked_codes.add(code)
-    suppressions = collect_suppressions(corpus)
-    kept, used = apply_suppressions(findings, suppressions)
+    kept, used = apply_suppressions(findings, context.suppressions)
     diagnostics.extend(kept)
-    if selection.wants(STALE_SUPPRESSION) and not corpus.diagnostics:
+    context.unsuppressed = kept
+    if not corpus.diagnostics:
         context.stale_suppressions = [
-            s for s in suppressions
-            if s not in used and (s.code in context.checked_codes or s.code not in RULES or s.code == STALE_SUPPRESSION)
+            s for s in context.suppressions if s not in used and s.code in context.checked_codes
         ]
-        rule = RULES[STALE_SUPPRESSION]
-        context.code, context.severity = rule.code, rule.severity
-        diagnostics.extend(rule.check(context))
+    for code in SUPPRESSION_RULES:
+        if selection.wants(code):
+            diagnostics.extend(_run(RULES[code], context))
     return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from .diagnostics import CorpusUnreadable, Diagnostic, Severity
+from .diagnostics import CorpusUnreadable, Diagnostic
 from .reporters import FORMATS
 
 app = typer.Typer(
@@ -152,7 +152,7 @@ def export(
         _report([exc.diagnostic], "text")
         raise typer.Exit(EXIT_USAGE) from None
     except CorpusInvalid as exc:
-        _report([d for d in exc.diagnostics if d.severity is Severity.ERROR], "text")
+        _report(exc.diagnostics, "text")
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:

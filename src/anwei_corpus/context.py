@@ -58,10 +58,13 @@ class CheckContext:
         self.severity = Severity.ERROR
         self._provenance: dict[str, Provenance] = {}
         self.checked_codes: set[str] = set()  # the rules run so far
-        self.stale_suppressions: list[SuppressionAt] = []  # set by the checker once the other rules have run
+        # Set by the checker once the other rules have run, for the rules that judge suppressions:
+        self.unsuppressed: list[Diagnostic] = []  # the rules' findings that no suppression accepted
+        self.stale_suppressions: list[SuppressionAt] = []  # suppressions of rules run that accepted nothing
 
     @cached_property
     def suppressions(self) -> list[SuppressionAt]:
+        """Every suppression of the corpus, with the entity it stands on."""
         return collect_suppressions(self.corpus)
 
     @cached_property

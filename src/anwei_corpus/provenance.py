@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
 from .editorial import EditNotApplicable, printed_form
-from .models.common import Passage
+from .models.common import Edit, Passage
 from .models.source import AttachmentFile, PeopleFile, Task, UnitsFile
 from .numerals import chinese_numeral
 
@@ -42,6 +42,8 @@ class BrokenEdit:
     file: SourceFile
     path: YamlPath
     message: str
+    text: str
+    edit: Edit
 
 
 def _printed(passage: Passage, file: SourceFile, edits_path: YamlPath, broken: list[BrokenEdit]) -> str | None:
@@ -49,7 +51,7 @@ def _printed(passage: Passage, file: SourceFile, edits_path: YamlPath, broken: l
     try:
         return printed_form(passage.text, passage.edits)
     except EditNotApplicable as exc:
-        broken.append(BrokenEdit(file, edits_path + (exc.index,), str(exc)))
+        broken.append(BrokenEdit(file, edits_path + (exc.index,), str(exc), passage.text, passage.edits[exc.index]))
         return None
 
 

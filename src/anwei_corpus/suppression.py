@@ -31,13 +31,13 @@ class SuppressionAt:
     def code(self) -> str:
         return self.suppression.code
 
-    def covers(self, diagnostic: Diagnostic) -> bool:
+    def at_entity(self, diagnostic: Diagnostic) -> bool:
+        """Whether the diagnostic is located at this suppression's entity, whatever its code."""
         location = diagnostic.location
-        return (
-            diagnostic.code == self.code
-            and location.file == self.file.name
-            and location.path[: len(self.entity_path)] == self.entity_path
-        )
+        return location.file == self.file.name and location.path[: len(self.entity_path)] == self.entity_path
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        return diagnostic.code == self.code and self.at_entity(diagnostic)
 
 
 def collect_suppressions(corpus: CorpusSource) -> list[SuppressionAt]:
@@ -64,3 +64,32 @@ def apply_suppressions(
         else:
             kept.append(diagnostic)
     return kept, [suppressions[index] for index in sorted(used)]
+
+
+def code_distance(first: str, second: str) -> int:
+    """Edits (a character replaced, added, removed, or two neighbours swapped) between two codes: AW530 → AW503 is 1."""
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def closest_codes(code: str, candidates: Iterable[str], reported_here: Iterable[str] = (), limit: int = 3) -> list[str]:
+    """The candidates one edit away from ``code``, and those reported at the entity two edits away, closest first.
+
+    Codes reported at the suppression's entity come before the others at the same distance.
+    """
+    here = set(reported_here)
+    ranked = []
+    for candidate in set(candidates) | here:
+        distance = code_distance(code, candidate)
+        if distance <= (2 if candidate in here else 1):
+            ranked.append((distance, candidate not in here, candidate))
+    return [candidate for _, _, candidate in sorted(ranked)[:limit]]

@@ -27,6 +27,7 @@ from . import (
     edit_kind,
     edit_note,
     half_width_punctuation,
+    invalid_suppression_code,
     invisible_character,
     not_nfc,
     notice_id_folder,
@@ -131,9 +132,12 @@ _MODULES = (
     edit_note,
     edit_kind,
     stale_suppression,
+    invalid_suppression_code,
 )
 
 RULES: dict[str, Rule] = {module.CODE: Rule.from_module(module) for module in _MODULES}
 
-# Runs after the others and their suppressions: it reports the suppressions that accepted nothing.
-STALE_SUPPRESSION = stale_suppression.CODE
+# These judge the suppressions themselves: they run after the other rules and the suppressions, and no suppression
+# can accept their findings (nor those of the loader and the schema).
+SUPPRESSION_RULES = (stale_suppression.CODE, invalid_suppression_code.CODE)
+SUPPRESSIBLE_CODES = frozenset(RULES) - set(SUPPRESSION_RULES)

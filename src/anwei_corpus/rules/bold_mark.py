@@ -3,7 +3,8 @@
 The text extraction marked bold passages with ``**`` (the unit lists of measures 7, 34 and 35). They are not
 part of the notice: the clean reading drops them and records a ``bold-mark`` edit, e.g.
 ``{kind: bold-mark, printed: '**（区安委会各成员单位、各区属国企）**', reading: （区安委会各成员单位、各区属国企）}``.
-Example of a finding: ``leftover bold mark '**' at character 160``. Delete the marks and add the edit.
+Example of a finding: ``leftover bold mark '**' at character 160``. Delete the marks, and add the edit only
+when the source prints them there: marks typed by mistake need no record.
 """
 
 from __future__ import annotations
@@ -29,4 +30,4 @@ def problems(text: str) -> Iterator[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    yield from text_findings(ctx, problems, "delete the marks and record a 'bold-mark' edit")
+    yield from text_findings(ctx, problems, "delete the marks; only if the source prints them, record a 'bold-mark' edit")

@@ -4,7 +4,8 @@
 ``printed`` text it was read from. GB/T 9704-2012 prints dates with Arabic numerals and no padding:
 2022年8月15日. The rule checks that each printed text has that form and names a real day, that ``value`` is
 that day, that the imprint date is not before the 成文日期 (a notice cannot be printed before it is signed),
-and that the year of the 发文字号 is the year of the 成文日期. Example of a finding:
+and that the year of the 发文字号 is the year of the 成文日期. These comparisons are left out for a date whose
+value disagrees with its printed form, which is reported alone. Example of a finding:
 ``value 2022-08-16 but the printed date 2022年8月15日 says 2022-08-15``. Correct the value (or the printed text,
 after checking the source).
 """
@@ -47,9 +48,13 @@ def _printed_day(ctx: CheckContext, notice: NoticeSource, path: YamlPath, date: 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice, meta in ctx.notices_with("notice"):
-        yield from _printed_day(ctx, notice, ("date",), meta.date)
-        yield from _printed_day(ctx, notice, ("imprint", "date"), meta.imprint.date)
-        if meta.imprint.date.value < meta.date.value:
+        date_findings = list(_printed_day(ctx, notice, ("date",), meta.date))
+        imprint_findings = list(_printed_day(ctx, notice, ("imprint", "date"), meta.imprint.date))
+        yield from date_findings + imprint_findings
+        # A value that disagrees with its printed form is wrong already: comparing it would point at correct lines.
+        if date_findings:
+            continue
+        if not imprint_findings and meta.imprint.date.value < meta.date.value:
             yield ctx.finding(
                 notice.notice, ("imprint", "date", "value"),
                 f"印发日期 {meta.imprint.date.value.isoformat()} is before the 成文日期 {meta.date.value.isoformat()}",

@@ -1,4 +1,4 @@
-"""A suppression that no longer accepts any finding is reported, so accepted findings do not pile up unseen.
+"""A suppression that accepts no finding is reported, so accepted findings do not pile up unseen.
 
 An entity's ``suppress`` list accepts findings of one code located at that entity, with the reason::
 
@@ -8,11 +8,15 @@ An entity's ``suppress`` list accepts findings of one code located at that entit
         - code: AW503
           reason: 任务2由区安委会各成员单位负责，第2条列区应急局、区委组织部；通知未列成员单位名单。
 
-When the data changes so that the rule no longer reports anything there (the task now names a unit of its
-measures, say), the suppression is stale: ``suppression of AW503 accepts no finding here``. Remove it. A
-suppression of a code no rule reports (a typo such as AW530, or a loader code like AW002, which no entry can
-accept) is reported the same way. Suppressions of rules left out with ``--select``/``--ignore`` are not judged,
-nor are any while a file of the corpus fails to load. Findings of this rule cannot be suppressed.
+When nothing at the entity reports that code (the data changed so that the task now names a unit of its
+measures, say), the suppression is stale: ``nothing at this entry reports AW503``. Remove it. When the entity
+reports a finding of a neighbouring code (one keystroke away, or of the same family), the suppression most
+likely names the wrong one, and the finding says so: ``suppression names AW502, but this entry reports AW503
+(line 47) — did you mean AW503?``.
+
+A suppression of a code no suppression can accept (a typo such as AW530, or a loader code) is AW802's finding.
+Suppressions of rules left out with ``--select``/``--ignore`` are not judged, nor are any while a file of the
+corpus fails to load. Findings of this rule cannot be suppressed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Iterator
 
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..suppression import SuppressionAt, code_distance
 
 CODE = "AW801"
 NAME = "stale-suppression"
@@ -28,12 +33,29 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Every suppression accepts at least one finding of its code at its entity."
 
 
+def reported_at(ctx: CheckContext, suppression: SuppressionAt) -> dict[str, Diagnostic]:
+    """The first finding of each code at the suppression's entity that no suppression accepted."""
+    first: dict[str, Diagnostic] = {}
+    for diagnostic in sorted(ctx.unsuppressed, key=Diagnostic.sort_key):
+        if suppression.at_entity(diagnostic):
+            first.setdefault(diagnostic.code, diagnostic)
+    return first
+
+
+def _meant(code: str, reported: str) -> bool:
+    """Whether a suppression of ``code`` was plausibly meant for ``reported``: a slip of a key, or the same family."""
+    return code_distance(code, reported) <= 1 or code[:3] == reported[:3]
+
+
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for stale in ctx.stale_suppressions:
-        if stale.code in ctx.checked_codes:
-            message = f"suppression of {stale.code} accepts no finding here"
-            hint = "remove it: the finding it accepted is gone"
+        others = {code: finding for code, finding in reported_at(ctx, stale).items() if _meant(stale.code, code)}
+        if others:
+            listed = " and ".join(f"{code} (line {finding.location.line})" for code, finding in others.items())
+            closest = min(others, key=lambda code: (code_distance(stale.code, code), code))
+            message = f"suppression names {stale.code}, but this entry reports {listed} — did you mean {closest}?"
+            hint = f"change the code to {closest} if that is the finding to accept; otherwise remove the suppression"
         else:
-            message = f"{stale.code} is not a code a suppression can accept"
-            hint = "use the code of a rule's finding at this entry"
+            message = f"nothing at this entry reports {stale.code}"
+            hint = "remove the suppression: it accepts no finding"
         yield ctx.finding(stale.file, stale.path + ("code",), message, hint=hint)

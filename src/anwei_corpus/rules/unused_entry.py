@@ -4,15 +4,21 @@ A unit is used when it issues a notice (``issuer``, as ``safety-committee`` issu
 it, or stands in a measure's unit list or a task's 责任单位 or 配合单位; a person is used when a task names them
 as a leader. An unused entry is usually left over from a renamed ID or a misspelt reference (which AW301 or
 AW302 reports at the reference). Example of a finding: ``unit 'finance-bureau' is not used by any notice``.
-Remove the entry, or correct the reference that should use it. An entry kept on purpose (a unit the next notice
-will need) can carry ``suppress: [{code: AW309, reason: …}]``.
+Remove the entry, or correct the reference that should use it. When the notices refer to an ID that no entry
+defines and that is close to the unused one, the entry was most likely renamed, and the hint says so:
+``'emergency-bureau' is referenced 24 times but defined nowhere — was this entry renamed?``. IDs never change
+once released: restore the old ID. An entry kept on purpose (a unit the next notice will need) can carry
+``suppress: [{code: AW309, reason: …}]``.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from collections.abc import Iterator
 
 from ..context import CheckContext, iter_measures
+from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity
 
 CODE = "AW309"
@@ -21,18 +27,41 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Every unit and person in the registries is used by some notice."
 
 
-def _used_units(ctx: CheckContext) -> set[str]:
-    used: set[str] = set()
+def _unit_references(ctx: CheckContext) -> Counter[str]:
+    used: Counter[str] = Counter()
     for notice in ctx.notices:
         if notice.notice.model is not None:
-            used |= {notice.notice.model.issuer, *notice.notice.model.addressee_units}
+            used.update([notice.notice.model.issuer, *notice.notice.model.addressee_units])
         if notice.body.model is not None:
             for at in iter_measures(notice.body.model):
-                used |= {uid for group in at.measure.units for uid in group}
+                used.update(uid for group in at.measure.units for uid in group)
         if notice.attachment.model is not None:
             for task in notice.attachment.model.tasks:
-                used |= {*task.responsible_units, *task.cooperating_units}
+                used.update([*task.responsible_units, *task.cooperating_units])
     return used
+
+
+def _person_references(ctx: CheckContext) -> Counter[str]:
+    return Counter(pid for notice in ctx.notices for task in notice.attachment.model.tasks for pid in task.leaders)
+
+
+def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
+    undefined = sorted(set(references) - defined)
+    renamed = difflib.get_close_matches(entry_id, undefined, n=1, cutoff=0.6)
+    if not renamed:
+        return "remove the entry, or correct the reference meant to use it"
+    old_id, count = renamed[0], references[renamed[0]]
+    return (f"{old_id!r} is referenced {count} time{'s' if count != 1 else ''} but defined nowhere — was this entry "
+            "renamed? "
+            f"IDs never change once released; restore {old_id!r}")
+
+
+def _unused(ctx: CheckContext, file: SourceFile, key: str, kind: str, ids: list[str],
+            references: Counter[str]) -> Iterator[Diagnostic]:
+    for index, entry_id in enumerate(ids):
+        if entry_id not in references:
+            yield ctx.finding(file, (key, index, "id"), f"{kind} {entry_id!r} is not used by any notice",
+                              hint=_hint(entry_id, references, set(ids)))
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -40,15 +69,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         return  # a notice that failed to load would make its units look unused
     units, people = ctx.corpus.units.model, ctx.corpus.people.model
     if units is not None:
-        used = _used_units(ctx)
-        for index, unit in enumerate(units.units):
-            if unit.id not in used:
-                yield ctx.finding(ctx.corpus.units, ("units", index, "id"),
-                                  f"unit {unit.id!r} is not used by any notice", hint="remove the entry, or correct the reference meant to use it")
+        yield from _unused(ctx, ctx.corpus.units, "units", "unit", [unit.id for unit in units.units],
+                           _unit_references(ctx))
     if people is not None:
-        leaders = {pid for notice in ctx.notices for task in notice.attachment.model.tasks for pid in task.leaders}
-        for index, person in enumerate(people.people):
-            if person.id not in leaders:
-                yield ctx.finding(ctx.corpus.people, ("people", index, "id"),
-                                  f"person {person.id!r} is not used by any notice",
-                                  hint="remove the entry, or correct the reference meant to use it")
+        yield from _unused(ctx, ctx.corpus.people, "people", "person", [person.id for person in people.people],
+                           _person_references(ctx))

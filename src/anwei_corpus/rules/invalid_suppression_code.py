@@ -1,0 +1,54 @@
+"""A suppression names a code it can accept: the code of a rule other than AW801 and AW802.
+
+A suppression whose code no rule has can never accept anything, and the finding it was meant to accept stays
+reported: the code is usually mistyped. Example of a finding: ``suppression names AW530, which no rule has — did
+you mean AW503?``; the suggestions are the codes one keystroke away, those reported at the entity first. The
+codes of reading files and of the schema (AW0xx, AW1xx) cannot be accepted either: a file with such an error
+is not read at all, so fix the file. Nor can the findings of the rules that judge suppressions (AW801, AW802).
+
+This rule is an error, not a warning like AW801: a stale suppression once accepted a finding and now accepts
+none, whereas a suppression of an impossible code was wrong from the start. It judges every suppression of the
+files that loaded, whatever the other rules selected. Findings of this rule cannot be suppressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import CheckContext
+from ..diagnostics import Diagnostic, Severity
+from ..suppression import SuppressionAt, closest_codes
+
+CODE = "AW802"
+NAME = "invalid-suppression-code"
+SEVERITY = Severity.ERROR
+SUMMARY = "Every suppression names the code of a rule whose findings a suppression can accept."
+
+
+def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] | None:
+    """(message, hint) when the suppression's code is one no suppression can accept, else None."""
+    from . import LOAD_CODES, RULES, SUPPRESSIBLE_CODES  # the registry imports this module
+
+    code = suppression.code
+    if code in SUPPRESSIBLE_CODES:
+        return None
+    if code in LOAD_CODES:
+        message = (f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
+                   "which no suppression can accept")
+        return message, "fix the file instead, and remove the suppression"
+    if code in RULES:
+        return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
+                "remove the suppression")
+    reported_here = {d.code for d in ctx.unsuppressed if suppression.at_entity(d)}
+    close = closest_codes(code, SUPPRESSIBLE_CODES, reported_here)
+    suggestion = f" — did you mean {' or '.join(close)}?" if close else ""
+    return (f"suppression names {code}, which no rule has{suggestion}",
+            "use the code of a finding reported at this entry; 'anwei rules' lists every code")
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for suppression in ctx.suppressions:
+        problem = _problem(ctx, suppression)
+        if problem is not None:
+            message, hint = problem
+            yield ctx.finding(suppression.file, suppression.path + ("code",), message, hint=hint)
