@@ -69,14 +69,21 @@ def test_a_suppression_of_the_wrong_code_names_the_code_reported_there(corpus_co
 
 
 def test_a_suppression_with_nothing_of_a_neighbouring_code_at_its_entry_says_so(corpus_copy):
-    # the new unit also departs from the printed row (AW701): a code too far off to be meant
-    corpus_copy.replace(ATTACHMENT, TASK_2_UNITS, TASK_2_UNITS.replace("[committee-members]",
-                                                                       "[committee-members, emergency-bureau]"))
+    # task 2 linked to measure 5, whose units include its responsible unit: nothing to accept any more
+    corpus_copy.replace(ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合", "measures: [5]\n      rationale: 第2条：结合")
     line = corpus_copy.line_of(ATTACHMENT, TASK_2_SUPPRESSION)
     finding = only(check(corpus_copy.root), "AW801", ATTACHMENT)
     assert finding.location.line == line
     assert finding.message == "nothing at this entry reports AW503"
     assert "remove the suppression" in finding.hint and "gone" not in finding.hint
+
+
+def test_a_suppression_is_not_questioned_while_an_error_may_hide_its_finding(corpus_copy):
+    # the new unit departs from the printed row (AW701, an error of a code too far off to be meant)
+    corpus_copy.replace(ATTACHMENT, TASK_2_UNITS, TASK_2_UNITS.replace("[committee-members]",
+                                                                       "[committee-members, emergency-bureau]"))
+    diagnostics = check(corpus_copy.root)
+    assert [d.code for d in diagnostics if d.code == "AW701"] and not [d for d in diagnostics if d.code == "AW801"]
 
 
 def test_a_suppression_of_a_suppression_rule_is_invalid(corpus_copy):
@@ -222,10 +229,13 @@ def test_rule_shows_literals_as_a_terminal_would():
 
 def test_export_of_a_corpus_with_errors_reports_all_its_findings(corpus_copy, tmp_path):
     line = corpus_copy.replace(BODY, "emergency-bureau", "emergency-bureu")
+    corpus_copy.replace(UNITS, "  - id: special-campaign-leads\n",
+                        "  - id: audit-bureau\n    name: 区审计局\n    kind: government-department\n"
+                        "  - id: special-campaign-leads\n")  # used nowhere: a warning (AW309)
     result = CliRunner().invoke(app, ["export", str(corpus_copy.root), "--out", str(tmp_path / "release")],
                                 env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     assert f"body.yaml:{line}:" in result.output and "AW301 [error]" in result.output
-    assert "AW503 [warning]" in result.output and "AW704 [info]" in result.output
+    assert "AW309 [warning]" in result.output and "AW704 [info]" in result.output
     assert ", 0 warnings, 0 info" not in result.output
     assert not (tmp_path / "release").exists()

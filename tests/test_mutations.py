@@ -97,10 +97,9 @@ MUTATIONS = {
     "edit-of-wrong-kind": Mutation("AW706", BODY, "- kind: punctuation\n                printed: 区民防办)",
                                    "- kind: space\n                printed: 区民防办)"),
     # suppression
-    "stale-suppression": Mutation("AW801", ATTACHMENT, "responsible_units: [committee-members]\n    cooperating_units: "
-                                  "[subdistricts-and-towns]\n    requirement: 各级领导干部",
-                                  "responsible_units: [committee-members, emergency-bureau]\n    cooperating_units: "
-                                  "[subdistricts-and-towns]\n    requirement: 各级领导干部",
+    # task 2 linked to measure 5, whose units include its responsible unit: the AW503 it accepted is gone
+    "stale-suppression": Mutation("AW801", ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合领导干部大走访",
+                                  "measures: [5]\n      rationale: 第2条：结合领导干部大走访",
                                   at="- code: AW503"),
     # files the loader refuses
     "byte-order-mark": Mutation("AW006", PEOPLE, "# yaml-language-server", "\ufeff# yaml-language-server"),

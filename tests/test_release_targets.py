@@ -93,3 +93,13 @@ def test_a_notice_id_that_differs_from_its_folder_is_reported(corpus_copy):
     line = corpus_copy.replace("notices/putuo-anwei-2022-6/notice.yaml", "id: putuo-anwei-2022-6", "id: putuo-anwei-2023-1")
     findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW312"]
     assert [(d.location.line, "differs from its folder" in d.message) for d in findings] == [(line, True)]
+
+
+def test_an_unknown_unit_in_a_measure_is_one_finding(corpus_copy):
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    corpus_copy.replace("notices/putuo-anwei-2022-6/body.yaml", "[[emergency-bureau, organisation-department]]",
+                        "[[emergency-bureu, organisation-department]]")
+    codes = [d.code for d in check_corpus(load_source(corpus_copy.root)) if d.severity.value != "info"]
+    assert codes == ["AW301"]

@@ -16,7 +16,9 @@ likely names the wrong one, and the finding says so: ``suppression names AW502, 
 
 A suppression of a code no suppression can accept (a typo such as AW530, or a loader code) is AW802's finding.
 Suppressions of rules left out with ``--select``/``--ignore`` are not judged, nor are any while a file of the
-corpus fails to load. Findings of this rule cannot be suppressed.
+corpus fails to load. While the corpus has other errors (an unknown ID, say), which can hide the very finding a
+suppression accepts, a suppression is questioned only when its entity reports a code it may have been meant for.
+Findings of this rule cannot be suppressed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ def _meant(code: str, reported: str) -> bool:
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    # An error can hide the very finding a suppression accepts (a rule skips what it cannot compare): while the
+    # corpus has errors, a suppression is only questioned when its entity reports a code it may have been meant for.
+    has_errors = any(d.severity is Severity.ERROR for d in ctx.unsuppressed)
     for stale in ctx.stale_suppressions:
         others = {code: finding for code, finding in reported_at(ctx, stale).items() if _meant(stale.code, code)}
         if others:
@@ -55,6 +60,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             closest = min(others, key=lambda code: (code_distance(stale.code, code), code))
             message = f"suppression names {stale.code}, but this entry reports {listed} — did you mean {closest}?"
             hint = f"change the code to {closest} if that is the finding to accept; otherwise remove the suppression"
+        elif has_errors:
+            continue
         else:
             message = f"nothing at this entry reports {stale.code}"
             hint = "remove the suppression: it accepts no finding"
