@@ -58,14 +58,22 @@ def test_an_unknown_code_is_reported_while_another_file_fails_to_load(corpus_cop
 
 
 def test_a_suppression_of_the_wrong_code_names_the_code_reported_there(corpus_copy):
-    line = corpus_copy.replace(ATTACHMENT, TASK_2_SUPPRESSION, TASK_2_SUPPRESSION.replace("AW503", "AW502"))
+    line = corpus_copy.replace(ATTACHMENT, TASK_2_SUPPRESSION, TASK_2_SUPPRESSION.replace("AW503", "AW504"))
     units_line = corpus_copy.line_of(ATTACHMENT, "responsible_units: [committee-members]")
     diagnostics = check(corpus_copy.root)
     finding = only(diagnostics, "AW801", ATTACHMENT)
     assert (finding.location.line, finding.location.column) == (line, 15)
-    assert finding.message == (f"suppression names AW502, but this entry reports AW503 (line {units_line}) — did you "
+    assert finding.message == (f"suppression names AW504, but this entry reports AW503 (line {units_line}) — did you "
                                "mean AW503?")
     assert "gone" not in finding.hint and "AW503" in finding.hint
+
+
+def test_a_suppression_of_an_error_code_suggests_the_warning_reported_there(corpus_copy):
+    line = corpus_copy.replace(ATTACHMENT, TASK_2_SUPPRESSION, TASK_2_SUPPRESSION.replace("AW503", "AW502"))
+    finding = only(check(corpus_copy.root), "AW802", ATTACHMENT)
+    assert finding.location.line == line
+    assert finding.message.startswith("suppression names AW502 (task-category-part), an error, which no suppression "
+                                      "can accept — did you mean AW503")  # the code reported there comes first
 
 
 def test_a_suppression_with_nothing_of_a_neighbouring_code_at_its_entry_says_so(corpus_copy):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .context import CheckContext
 from .corpus import CorpusSource
 from .diagnostics import Diagnostic
-from .rules import LOAD_CODES, RULES, SUPPRESSION_RULES, Rule
+from .rules import LOAD_CODES, RULES, SUPPRESSIBLE_CODES, SUPPRESSION_RULES, Rule
 from .suppression import apply_suppressions
 
 
@@ -61,12 +61,13 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
             continue
         findings.extend(_run(rule, context))
         context.checked_codes.add(code)
-    kept, used = apply_suppressions(findings, context.suppressions)
+    acceptable = [s for s in context.suppressions if s.code in SUPPRESSIBLE_CODES]
+    kept, used = apply_suppressions(findings, acceptable)
     diagnostics.extend(kept)
     context.unsuppressed = kept
     if not corpus.diagnostics:
         context.stale_suppressions = [
-            s for s in context.suppressions if s not in used and s.code in context.checked_codes
+            s for s in acceptable if s not in used and s.code in context.checked_codes
         ]
     for code in SUPPRESSION_RULES:
         if selection.wants(code):

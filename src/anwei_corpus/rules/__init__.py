@@ -140,4 +140,7 @@ RULES: dict[str, Rule] = {module.CODE: Rule.from_module(module) for module in _M
 # These judge the suppressions themselves: they run after the other rules and the suppressions, and no suppression
 # can accept their findings (nor those of the loader and the schema).
 SUPPRESSION_RULES = (stale_suppression.CODE, invalid_suppression_code.CODE)
-SUPPRESSIBLE_CODES = frozenset(RULES) - set(SUPPRESSION_RULES)
+# Only warnings and information can be accepted: an error means data the release cannot be built from as it is.
+SUPPRESSIBLE_CODES = frozenset(
+    code for code, rule in RULES.items() if rule.severity is not Severity.ERROR and code not in SUPPRESSION_RULES
+)

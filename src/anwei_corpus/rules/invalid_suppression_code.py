@@ -1,10 +1,13 @@
-"""A suppression names a code it can accept: the code of a rule other than AW801 and AW802.
+"""A suppression names a code it can accept: the code of a warning or information rule other than AW801 and AW802.
 
 A suppression whose code no rule has can never accept anything, and the finding it was meant to accept stays
 reported: the code is usually mistyped. Example of a finding: ``suppression names AW530, which no rule has — did
 you mean AW503?``; the suggestions are the codes one keystroke away, those reported at the entity first. The
 codes of reading files and of the schema (AW0xx, AW1xx) cannot be accepted either: a file with such an error
-is not read at all, so fix the file. Nor can the findings of the rules that judge suppressions (AW801, AW802).
+is not read at all, so fix the file. Nor can errors of the rules: an error marks data the release cannot be
+built from as it stands (a unit list that does not match its IDs, a text not found in the source), so the data
+must be corrected, or its departure from the source recorded in ``edits``. Nor can the findings of the rules that
+judge suppressions (AW801, AW802).
 
 This rule is an error, not a warning like AW801: a stale suppression once accepted a finding and now accepts
 none, whereas a suppression of an impossible code was wrong from the start. It judges every suppression of the
@@ -36,12 +39,16 @@ def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] |
         message = (f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
                    "which no suppression can accept")
         return message, "fix the file instead, and remove the suppression"
-    if code in RULES:
-        return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
-                "remove the suppression")
     reported_here = {d.code for d in ctx.unsuppressed if suppression.at_entity(d)}
     close = closest_codes(code, SUPPRESSIBLE_CODES, reported_here)
     suggestion = f" — did you mean {' or '.join(close)}?" if close else ""
+    if code in RULES and RULES[code].severity is Severity.ERROR:
+        return (f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}",
+                "correct the data the error is about (or record the departure from the source), and remove the "
+                "suppression")
+    if code in RULES:
+        return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
+                "remove the suppression")
     return (f"suppression names {code}, which no rule has{suggestion}",
             "use the code of a finding reported at this entry; 'anwei rules' lists every code")
 
