@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import DATA, SEED_SOURCE
 
 from anwei_corpus import load
 from anwei_corpus.checker import check_corpus
@@ -12,7 +13,6 @@ from anwei_corpus.context import CheckContext
 from anwei_corpus.corpus import load_source
 from anwei_corpus.editorial import coverage, printed_form
 from anwei_corpus.models.common import Passage
-from conftest import DATA, SEED_SOURCE
 
 SOURCE = SEED_SOURCE.read_text(encoding="utf-8")
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,7 +19,6 @@ from anwei_corpus.diff import Bump, compare, inline_diff, load_any, version_bump
 from anwei_corpus.models.release import Corpus
 from anwei_corpus.release import export, release_files
 from anwei_corpus.reporters.diff import render_markdown, render_text
-from conftest import DATA, ROOT
 
 NOTICE_ID = "putuo-anwei-2022-6"
 
@@ -163,7 +163,7 @@ def test_renderings_name_the_change_and_the_verdict(corpus):
 
 def _anwei(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "anwei_corpus", *args], env=env, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "anwei_corpus", *args], env=env, capture_output=True, text=True, check=False)
 
 
 def _write_release_json(corpus: Corpus, path: Path) -> Path:
@@ -172,7 +172,7 @@ def _write_release_json(corpus: Corpus, path: Path) -> Path:
 
 
 def test_cli_check_bump_fails_and_passes(corpus, tmp_path):
-    linked = lambda ts: edit_entity(ts, 3, measures=[1, 5])  # noqa: E731
+    linked = lambda ts: edit_entity(ts, 3, measures=[1, 5])
     too_small = _write_release_json(edit_notice(corpus, "1.0.1", tasks=linked), tmp_path / "patch.json")
     enough = _write_release_json(edit_notice(corpus, "1.1.0", tasks=linked), tmp_path / "minor.json")
     failed = _anwei("diff", str(DATA), str(too_small), "--check-bump")

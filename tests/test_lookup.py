@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 
 from anwei_corpus import NotFound, load
-from conftest import DATA
 
 
 @pytest.fixture(scope="module")

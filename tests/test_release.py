@@ -13,11 +13,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import DATA, ROOT
 
 from anwei_corpus import ReleaseUnreadable, load, load_release
 from anwei_corpus.models.release import ENTITY_LISTS
 from anwei_corpus.release import built_from_environment, export, release_files
-from conftest import DATA, ROOT
 
 PROMISED_KEYS = {
     "corpus": {"corpus_version", "schema_version", "notices", "units", "people"},
@@ -119,12 +119,12 @@ def test_sums_and_manifest_cover_every_file(release):
 
 @pytest.mark.skipif(shutil.which("sha256sum") is None, reason="sha256sum is not installed")
 def test_sha256sum_accepts_the_sums_and_catches_a_change(release, tmp_path):
-    checked = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=release, capture_output=True)
+    checked = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=release, capture_output=True, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     copy = shutil.copytree(release, tmp_path / "copy")
     with open(copy / "tasks.jsonl", "ab") as handle:
         handle.write(b"\n")
-    assert subprocess.run(["sha256sum", "--check", "SHA256SUMS"], cwd=copy, capture_output=True).returncode == 1
+    assert subprocess.run(["sha256sum", "--check", "SHA256SUMS"], cwd=copy, capture_output=True, check=False).returncode == 1
 
 
 def test_json_lines_hold_the_same_entities(corpus, release):
@@ -158,7 +158,7 @@ def test_source_date_epoch_sets_only_the_build_time(tmp_path):
 def test_a_bad_source_date_epoch_is_a_usage_error(value, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SOURCE_DATE_EPOCH": value}
     result = subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(DATA), "--out", str(tmp_path / "r")],
-                            env=env, capture_output=True, text=True)
+                            env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "r").exists()
@@ -166,7 +166,7 @@ def test_a_bad_source_date_epoch_is_a_usage_error(value, tmp_path):
 
 def test_built_from_environment():
     assert built_from_environment({}) is None
-    assert built_from_environment({"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    assert built_from_environment({"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def test_yaml_and_release_load_to_equal_models(corpus, release):
@@ -210,7 +210,7 @@ def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = tmp_path / "release"
     result = subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(corpus_copy.root), "--out", str(out)],
-                            env=env, capture_output=True, text=True)
+                            env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "AW301" in result.stdout and "release not written" in result.stderr
     assert not out.exists()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 from typer.testing import CliRunner
 
 import anwei_corpus
 from anwei_corpus.cli import app
-from conftest import DATA
 
 runner = CliRunner()
 

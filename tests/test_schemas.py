@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import DATA, NOTICE, ROOT
 
 from anwei_corpus.corpus import yaml_layout
 from anwei_corpus.loader import read_yaml
 from anwei_corpus.release import to_json
 from anwei_corpus.schema_gen import all_schemas
-from conftest import DATA, NOTICE, ROOT
 
 SCHEMA_DIR = ROOT / "schema"
 

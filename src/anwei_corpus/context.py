@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
@@ -16,7 +16,6 @@ from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locat
 if TYPE_CHECKING:
     from .clean_texts import CleanText
 from .suppression import SuppressionAt, collect_suppressions
-
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Union
 
-YamlPath = tuple[Union[str, int], ...]
+YamlPath = tuple[str | int, ...]
 
 
 class Severity(str, Enum):

@@ -16,6 +16,7 @@ import difflib
 import os
 from collections.abc import Iterable
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -138,7 +139,7 @@ def _compare_fields(entity: str, entity_id: str, old: dict, new: dict, renames: 
             if not removed and not added:
                 change("changed", Bump.PATCH, "order changed", field, before, after)
         elif field == "unit_groups":
-            if sum(before, []) == sum(after or [], []):  # otherwise the change of `units` says it
+            if list(chain(*before)) == list(chain(*(after or []))):  # otherwise the change of `units` says it
                 change("changed", Bump.PATCH, "grouping changed", field, before, after)
         elif field in SCALAR_LINKS:
             if before is None:

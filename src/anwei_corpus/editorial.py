@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .models.common import Edit
 
@@ -41,7 +42,7 @@ def printed_form(text: str, edits: Sequence[Edit]) -> str:
             )
         spans.append((start, start + len(edit.reading), edit.printed, index))
     spans.sort()
-    for (_, end, _, _), (start, _, _, index) in zip(spans, spans[1:]):
+    for (_, end, _, _), (start, _, _, index) in pairwise(spans):
         if start < end:
             raise EditNotApplicable(index, "edit overlaps another edit of the same text")
     pieces, cursor = [], 0

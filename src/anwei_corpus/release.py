@@ -52,7 +52,7 @@ def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.dateti
     if not value.isdigit():
         raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}")
     try:
-        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (OverflowError, OSError, ValueError):
         raise ValueError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
 
@@ -86,7 +86,7 @@ def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str,
         "generator": f"anwei-corpus {__version__}",
     }
     if built is not None:
-        manifest["built"] = built.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+        manifest["built"] = built.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     manifest["sources"] = [
         {"notice": notice.id, "file": notice.source.file, "sha256": notice.source.sha256} for notice in corpus.notices
     ]

@@ -56,8 +56,10 @@ def _counts(diff: CorpusDiff) -> str:
 def render_text(diff: CorpusDiff) -> str:
     """Versions, verdict, then one line a change, most serious first."""
     lines = [
-        f"corpus {diff.old_version} → {diff.new_version} (schema {diff.old_schema_version} → "
-        f"{diff.new_schema_version}): {len(diff.changes)} change(s): {_counts(diff)}",
+        (
+            f"corpus {diff.old_version} → {diff.new_version} (schema {diff.old_schema_version} → "
+            f"{diff.new_schema_version}): {len(diff.changes)} change(s): {_counts(diff)}"
+        ),
         verdict(diff),
     ]
     for bump in BUMPS_DOWN:

@@ -43,9 +43,8 @@ def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] |
     close = closest_codes(code, SUPPRESSIBLE_CODES, reported_here)
     suggestion = f" — did you mean {' or '.join(close)}?" if close else ""
     if code in RULES and RULES[code].severity is Severity.ERROR:
-        return (f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}",
-                "correct the data the error is about (or record the departure from the source), and remove the "
-                "suppression")
+        message = f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}"
+        return message, "correct the data the error is about (or record its departure from the source), and remove it"
     if code in RULES:
         return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
                 "remove the suppression")
