@@ -15,7 +15,7 @@ from .context import CheckContext, iter_measures
 from .corpus import CorpusSource, SourceFile
 from .diagnostics import Diagnostic, Location, YamlPath
 from .editorial import find_occurrence
-from .models.common import Edit, Passage, walk_models
+from .models.common import Edit, Passage
 
 # A problem a rule sees in a text: its start and end offset and what it is.
 Problem = tuple[int, int, str]
@@ -44,7 +44,7 @@ def iter_clean_texts(corpus: CorpusSource) -> Iterator[CleanText]:
             yield CleanText(corpus.people, ("people", index, "name"), person.name)
     for notice in corpus.notices:
         for file in (notice.notice, notice.body, notice.attachment):
-            for path, model in walk_models(file.model):
+            for path, model in file.models:
                 if isinstance(model, Passage):
                     yield CleanText(file, path + ("text",), model.text, model.edits)
         if notice.body.model is not None:

@@ -17,6 +17,7 @@ import difflib
 import gc
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from . import SCHEMA_VERSION, reads_schema
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
+from .models.common import walk_models
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
 from .schema_errors import describe_validation_error
 
@@ -61,6 +63,11 @@ class SourceFile(Generic[ModelT]):
             return Location(self.name, tuple(path))
         return self.document.locate(path, key)
 
+    @cached_property
+    def models(self) -> list[tuple[YamlPath, BaseModel]]:
+        """Every model inside the file's model, with its YAML path (walked once, for all the rules that ask)."""
+        return list(walk_models(self.model))
+
 
 @dataclass
 class NoticeSource:
@@ -73,7 +80,7 @@ class NoticeSource:
     source_name: str
     source_bytes: bytes | None = None
 
-    @property
+    @cached_property
     def source_text(self) -> str | None:
         if self.source_bytes is None:
             return None

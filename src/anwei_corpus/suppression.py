@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .corpus import CorpusSource, SourceFile
 from .diagnostics import Diagnostic, YamlPath
-from .models.common import Suppression, walk_models
+from .models.common import Suppression
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two equal entries are still two suppressions
@@ -45,7 +45,7 @@ def collect_suppressions(corpus: CorpusSource) -> list[SuppressionAt]:
     for file in corpus.yaml_files():
         if file.model is None:
             continue
-        for path, entity in walk_models(file.model):
+        for path, entity in file.models:
             for index, suppression in enumerate(getattr(entity, "suppress", ())):
                 found.append(SuppressionAt(file, path, index, suppression))
     return found
