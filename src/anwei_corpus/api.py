@@ -48,13 +48,13 @@ def validate(
 ) -> list[Diagnostic]:
     """What ``anwei validate`` reports for the YAML corpus at ``path``: every finding of the selected codes.
 
-    ``select`` and ``ignore`` take codes or code prefixes. Raises UnknownCodePattern for a pattern that matches
-    no code, and CorpusUnreadable when there is no corpus there.
+    ``select`` and ``ignore`` take codes or code prefixes, in any case, one per item or comma-separated. Raises
+    UnknownCodePattern for a pattern that matches no code, and CorpusUnreadable when there is no corpus there.
     """
     from .checker import Selection, check_corpus
     from .corpus import load_source
 
-    selection = Selection(tuple(code.upper() for code in select), tuple(code.upper() for code in ignore))
+    selection = Selection.parse(select, ignore)
     unknown = selection.unknown_patterns()
     if unknown:
         raise UnknownCodePattern(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")

@@ -28,6 +28,15 @@ class Selection:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
+    @classmethod
+    def parse(cls, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Selection:
+        """A selection from codes as users type them: any case, one per item or comma-separated."""
+
+        def codes(values: Iterable[str]) -> tuple[str, ...]:
+            return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+        return cls(codes(select), codes(ignore))
+
     def wants(self, code: str) -> bool:
         if self.select and not _matches(code, self.select):
             return False

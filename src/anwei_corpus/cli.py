@@ -49,10 +49,6 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
         _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def _split_codes(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values or [] for code in value.split(",") if code.strip())
-
-
 def _fail_usage(message: str) -> None:
     typer.echo(f"anwei: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
@@ -89,7 +85,7 @@ def validate(
 
     chosen = output_format.value if output_format else default_format()
     try:
-        diagnostics = validate_corpus(path, select=_split_codes(select), ignore=_split_codes(ignore))
+        diagnostics = validate_corpus(path, select=select or (), ignore=ignore or ())
     except UnknownCodePattern as exc:
         _fail_usage(str(exc))
     except CorpusUnreadable as exc:
