@@ -11,7 +11,7 @@ An entity's ``suppress`` list accepts findings of one code located at that entit
 When nothing at the entity reports that code (the data changed so that the task now names a unit of its
 measures, say), the suppression is stale: ``nothing at this entry reports AW503``. Remove it. When the entity
 reports a finding of a neighbouring code (one keystroke away, or of the same family), the suppression most
-likely names the wrong one, and the finding says so: ``suppression names AW502, but this entry reports AW503
+likely names the wrong one, and the finding says so: ``suppression names AW504, but this entry reports AW503
 (line 47) — did you mean AW503?``.
 
 A suppression of a code no suppression can accept (a typo such as AW530, or a loader code) is AW802's finding.
