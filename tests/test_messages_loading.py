@@ -224,3 +224,13 @@ def test_gb18030_file_quotes_the_line_as_it_reads_in_gb18030(corpus_copy):
     finding = only_finding(corpus_copy, "AW005", PEOPLE)
     assert finding.location.line == 4  # 肖 is D0 A4 in GB18030, which is valid UTF-8 (Ф): the next byte is the bad one
     assert finding.message.endswith("the line reads 'name: 肖文高' in GB18030")
+
+
+def test_a_schema_finding_on_a_list_item_names_its_list(corpus_copy):
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    line = corpus_copy.replace("corpus.yaml", "  - putuo-anwei-2022-6", "  - Putuo_2022")
+    [finding] = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW101"]
+    assert finding.location.line == line
+    assert finding.message.startswith("notices[0]: 'Putuo_2022' is not a lower-case ASCII name")

@@ -92,11 +92,22 @@ def _not_a_real_date(value: object) -> bool:
     return False
 
 
+def _field_name(loc: tuple) -> str:
+    """The key a finding is about, with the list position when it is an item: ``notices[1]``, ``units[0][2]``."""
+    if not loc:
+        return "value"
+    index = len(loc)
+    while index > 0 and isinstance(loc[index - 1], int):
+        index -= 1
+    head = str(loc[index - 1]) if index > 0 else "item"
+    return head + "".join(f"[{step}]" for step in loc[index:])
+
+
 def _message(error: dict, model: type[BaseModel] | None) -> tuple[str, str | None]:
     kind = error["type"]
     loc = error["loc"]
     ctx = error.get("ctx") or {}
-    field = str(loc[-1]) if loc else "value"
+    field = _field_name(loc)
     if kind == "missing":
         return f"missing required key {field!r}", f"add `{field}:`"
     if kind == "extra_forbidden":
