@@ -35,10 +35,15 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 # The files of a corpus folder, each with the name of its schema under schema/source/.
 MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
 NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
-SCHEMA_NAMES = {
-    MANIFEST: "corpus", UNITS: "units", PEOPLE: "people",
-    NOTICE_YAML: "notice", BODY_YAML: "body", ATTACHMENT_YAML: "attachment",
+SOURCE_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    MANIFEST: ("corpus", CorpusFile),
+    UNITS: ("units", UnitsFile),
+    PEOPLE: ("people", PeopleFile),
+    NOTICE_YAML: ("notice", NoticeFile),
+    BODY_YAML: ("body", BodyFile),
+    ATTACHMENT_YAML: ("attachment", AttachmentFile),
 }
+SCHEMA_NAMES = {file: name for file, (name, _) in SOURCE_FILES.items()}
 
 
 def yaml_layout(notice_folders: list[str]) -> dict[str, str]:

@@ -7,19 +7,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
+from .corpus import SOURCE_FILES
 from .models.release import Corpus
-from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
 
 SCHEMA_BASE = "https://anwei-corpus.invalid/schema"
 
-SOURCE_MODELS: dict[str, type[BaseModel]] = {
-    "corpus": CorpusFile,
-    "units": UnitsFile,
-    "people": PeopleFile,
-    "notice": NoticeFile,
-    "body": BodyFile,
-    "attachment": AttachmentFile,
-}
+SOURCE_MODELS: dict[str, type[BaseModel]] = dict(SOURCE_FILES.values())
 
 
 def _schema(model: type[BaseModel], name: str, title: str) -> dict:
