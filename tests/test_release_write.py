@@ -35,40 +35,36 @@ def test_a_release_replaces_the_previous_one(previous):
     assert_only_the_release_is_left(previous)
 
 
-def test_a_failed_file_write_leaves_the_previous_release_whole(previous, monkeypatch):
-    real_open = open
-    opened = []
+def failing_on_call(real, number: int, error: Exception):
+    """``real``, except that its ``number``-th call raises ``error``."""
+    calls = []
 
-    def failing_open(path, *args, **kwargs):
-        opened.append(path)
-        if len(opened) == 2:
-            raise OSError(28, "No space left on device")
-        return real_open(path, *args, **kwargs)
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == number:
+            raise error
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", failing_open)
-    with pytest.raises(OSError, match="No space"):
+    return wrapper
+
+
+def assert_previous_release_survives(previous: Path, monkeypatch, match: str) -> None:
+    with pytest.raises(OSError, match=match):
         release.write_release(NEW, previous)
     monkeypatch.undo()
     assert contents(previous) == OLD
     assert_only_the_release_is_left(previous)
+
+
+def test_a_failed_file_write_leaves_the_previous_release_whole(previous, monkeypatch):
+    monkeypatch.setattr("builtins.open", failing_on_call(open, 2, OSError(28, "No space left on device")))
+    assert_previous_release_survives(previous, monkeypatch, "No space")
 
 
 def test_a_failed_swap_puts_the_previous_release_back(previous, monkeypatch):
-    real_replace = os.replace
-    calls = []
-
-    def failing_replace(source, destination):
-        calls.append((source, destination))
-        if len(calls) == 2:  # the first moves the old release aside, the second would put the new one in place
-            raise OSError(5, "Input/output error")
-        return real_replace(source, destination)
-
-    monkeypatch.setattr(release.os, "replace", failing_replace)
-    with pytest.raises(OSError, match="Input/output"):
-        release.write_release(NEW, previous)
-    monkeypatch.undo()
-    assert contents(previous) == OLD
-    assert_only_the_release_is_left(previous)
+    # the first replace moves the old release aside, the second would put the new one in place
+    monkeypatch.setattr(release.os, "replace", failing_on_call(os.replace, 2, OSError(5, "Input/output error")))
+    assert_previous_release_survives(previous, monkeypatch, "Input/output")
 
 
 def test_an_interrupted_export_leaves_no_temporary_folders(previous, monkeypatch):
