@@ -41,7 +41,11 @@ SCHEMA_OF = yaml_layout(["putuo-anwei-2022-6"])
 ERRORS = (
     (f"{NOTICE}/attachment.yaml", "\ntasks:\n", "\ntasks:\ntasks:\n"),
     ("registry/units.yaml", "kind: committee", "kind: [committee]"),
-    (f"{NOTICE}/body.yaml", "[[emergency-bureau, organisation-department]]", "[[emergency-buraeu, organisation-department]]"),
+    (
+        f"{NOTICE}/body.yaml",
+        "[[emergency-bureau, organisation-department]]",
+        "[[emergency-buraeu, organisation-department]]",
+    ),
     (f"{NOTICE}/notice.yaml", "sha256: f", "sha256: e"),
 )
 
@@ -91,7 +95,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> None:
@@ -120,8 +126,14 @@ def main() -> None:
         peer = None
         if importlib.util.find_spec("check_jsonschema") is not None:
             commands = [
-                [python, "-m", "check_jsonschema", "--schemafile", str(ROOT / "schema/source" / f"{schema}.schema.json"),
-                 str(DATA / relative)]
+                [
+                    python,
+                    "-m",
+                    "check_jsonschema",
+                    "--schemafile",
+                    str(ROOT / "schema/source" / f"{schema}.schema.json"),
+                    str(DATA / relative),
+                ]
                 for relative, schema in SCHEMA_OF.items()
             ]
             peer = Case("check-jsonschema, 6 files", commands, expect={0, 1})

@@ -54,7 +54,10 @@ def test_sections_per_part(notice):
 def test_document_elements(notice):
     assert notice.doc_number == "普安委〔2022〕6号"
     assert (notice.doc_number_parts.organ_code, notice.doc_number_parts.year, notice.doc_number_parts.serial) == (
-        "普安委", 2022, 6)
+        "普安委",
+        2022,
+        6,
+    )
     assert notice.date.isoformat() == "2022-08-15"
     assert notice.imprint_date.isoformat() == "2022-08-15"
     assert notice.copies == 60
@@ -76,8 +79,14 @@ def test_measure_text_is_its_source_paragraph(notice, number):
 def test_measure_units_in_printed_order(notice):
     m1 = notice.measures[0]
     assert m1.unit_groups == [
-        ["party-committee-office", "government-office", "emergency-bureau", "fire-rescue-detachment",
-         "publicity-department", "subdistricts-and-towns"],
+        [
+            "party-committee-office",
+            "government-office",
+            "emergency-bureau",
+            "fire-rescue-detachment",
+            "publicity-department",
+            "subdistricts-and-towns",
+        ],
         ["committee-members-other-concerned"],
         ["district-state-enterprises"],
     ]

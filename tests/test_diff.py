@@ -59,8 +59,12 @@ def test_a_text_correction_needs_a_patch(corpus):
     text = corpus.notices[0].measure(31).text
     new = edit_notice(corpus, measures=lambda ms: edit_entity(ms, 31, text=text.replace("右转必停", "右转必须停")))
     change = only_change(compare(corpus, new))
-    assert (change.entity, change.id, change.field, change.bump) == ("measure", f"{NOTICE_ID}/measure/31", "text",
-                                                                      Bump.PATCH)
+    assert (change.entity, change.id, change.field, change.bump) == (
+        "measure",
+        f"{NOTICE_ID}/measure/31",
+        "text",
+        Bump.PATCH,
+    )
     assert "右转必{+须+}停" in change.inline
     assert compare(corpus, new).required_bump is Bump.PATCH
 
@@ -69,7 +73,12 @@ def test_a_new_link_needs_a_minor(corpus):
     new = edit_notice(corpus, tasks=lambda ts: edit_entity(ts, 3, measures=[1, 5]))
     change = only_change(compare(corpus, new))
     assert (change.entity, change.field, change.action, change.new, change.bump) == (
-        "task", "measures", "added", [5], Bump.MINOR)
+        "task",
+        "measures",
+        "added",
+        [5],
+        Bump.MINOR,
+    )
 
 
 def test_a_removed_link_or_entity_needs_a_major(corpus):
@@ -98,10 +107,15 @@ def test_regrouping_and_reordering_units_need_a_patch(corpus):
     regrouped = edit_notice(corpus, measures=lambda ms: edit_entity(ms, 47, unit_groups=[measure.units]))
     change = only_change(compare(corpus, regrouped))
     assert (change.field, change.reason, change.bump) == ("unit_groups", "grouping changed", Bump.PATCH)
-    reordered = edit_notice(corpus, measures=lambda ms: edit_entity(
-        ms, 47, units=measure.units[::-1], unit_groups=[group[::-1] for group in measure.unit_groups[::-1]]))
+    reordered = edit_notice(
+        corpus,
+        measures=lambda ms: edit_entity(
+            ms, 47, units=measure.units[::-1], unit_groups=[group[::-1] for group in measure.unit_groups[::-1]]
+        ),
+    )
     assert {(c.field, c.reason, c.bump) for c in compare(corpus, reordered).changes} == {
-        ("units", "order changed", Bump.PATCH)}
+        ("units", "order changed", Bump.PATCH)
+    }
 
 
 def test_an_editorial_record_change_needs_a_patch(corpus):
@@ -109,7 +123,9 @@ def test_an_editorial_record_change_needs_a_patch(corpus):
     improved = edit_notice(corpus, editorial=lambda rs: [first.model_copy(update={"note": "更详的说明。"}), *rs[1:]])
     diff = compare(corpus, improved)
     assert {(c.entity, c.action, c.bump) for c in diff.changes} == {
-        ("editorial", "removed", Bump.PATCH), ("editorial", "added", Bump.PATCH)}
+        ("editorial", "removed", Bump.PATCH),
+        ("editorial", "added", Bump.PATCH),
+    }
 
 
 def test_units_and_aliases_added_and_removed(corpus):
@@ -117,29 +133,49 @@ def test_units_and_aliases_added_and_removed(corpus):
     grown = corpus.model_copy(update={"units": [*corpus.units, extra]})
     change = only_change(compare(corpus, grown))
     assert (change.entity, change.action, change.new, change.bump) == ("unit", "added", "区新单位", Bump.MINOR)
-    aliased = corpus.model_copy(update={"units": [
-        u.model_copy(update={"aliases": [*u.aliases, "区应急管理局"]}) if u.id == "emergency-bureau" else u
-        for u in corpus.units]})
+    aliased = corpus.model_copy(
+        update={
+            "units": [
+                u.model_copy(update={"aliases": [*u.aliases, "区应急管理局"]}) if u.id == "emergency-bureau" else u
+                for u in corpus.units
+            ]
+        }
+    )
     assert (only_change(compare(corpus, aliased)).bump, only_change(compare(aliased, corpus)).bump) == (
-        Bump.MINOR, Bump.MAJOR)
+        Bump.MINOR,
+        Bump.MAJOR,
+    )
 
 
 def test_a_changed_unit_id_is_one_major_change(corpus_copy):
     for path in corpus_copy.root.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?<![\w-])emergency-bureau(?![\w-])", "emergency-management-bureau", text),
-                        encoding="utf-8")
+        path.write_text(
+            re.sub(r"(?<![\w-])emergency-bureau(?![\w-])", "emergency-management-bureau", text), encoding="utf-8"
+        )
     diff = compare(load(DATA), load(corpus_copy.root))
     change = only_change(diff)
     assert (change.entity, change.action, change.old, change.new, change.bump) == (
-        "unit", "id-changed", "emergency-bureau", "emergency-management-bureau", Bump.MAJOR)
+        "unit",
+        "id-changed",
+        "emergency-bureau",
+        "emergency-management-bureau",
+        Bump.MAJOR,
+    )
     assert diff.required_bump is Bump.MAJOR and not diff.bump_ok
 
 
-@pytest.mark.parametrize(("old", "new", "bump"), [
-    ("1.0.0", "1.0.0", Bump.NONE), ("1.0.0", "1.0.1", Bump.PATCH), ("1.0.3", "1.1.0", Bump.MINOR),
-    ("1.2.3", "2.0.0", Bump.MAJOR), ("1.10.0", "1.9.0", "downgrade"), ("2.0.0", "1.9.9", "downgrade"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "bump"),
+    [
+        ("1.0.0", "1.0.0", Bump.NONE),
+        ("1.0.0", "1.0.1", Bump.PATCH),
+        ("1.0.3", "1.1.0", Bump.MINOR),
+        ("1.2.3", "2.0.0", Bump.MAJOR),
+        ("1.10.0", "1.9.0", "downgrade"),
+        ("2.0.0", "1.9.9", "downgrade"),
+    ],
+)
 def test_version_bump(old, new, bump):
     assert version_bump(old, new) == bump
 
@@ -147,7 +183,9 @@ def test_version_bump(old, new, bump):
 @pytest.mark.parametrize(("version", "ok"), [("1.0.0", False), ("1.0.1", True), ("1.1.0", True), ("0.9.0", False)])
 def test_bump_check_of_a_text_correction(corpus, version, ok):
     text = corpus.notices[0].measure(31).text
-    new = edit_notice(corpus, version, measures=lambda ms: edit_entity(ms, 31, text=text.replace("大货车", "重型货车", 1)))
+    new = edit_notice(
+        corpus, version, measures=lambda ms: edit_entity(ms, 31, text=text.replace("大货车", "重型货车", 1))
+    )
     assert compare(corpus, new).bump_ok is ok
 
 
@@ -163,7 +201,9 @@ def test_renderings_name_the_change_and_the_verdict(corpus):
 
 def _anwei(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "anwei_corpus", *args], env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", *args], env=env, capture_output=True, text=True, check=False
+    )
 
 
 def _write_release_json(corpus: Corpus, path: Path) -> Path:

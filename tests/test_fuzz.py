@@ -101,8 +101,31 @@ def swapped_values(draw, raw: bytes) -> bytes:
     return b"\n".join(lines)
 
 
-YAML_PUNCTUATION = [b": ", b"- ", b"? ", b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!str ", b"!x ", b"|", b">",
-                    b"'", b'"', b"#", b"%YAML 1.1\n", b"---\n", b"...\n", b"\n", b"  ", b"\\"]
+YAML_PUNCTUATION = [
+    b": ",
+    b"- ",
+    b"? ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b",",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!x ",
+    b"|",
+    b">",
+    b"'",
+    b'"',
+    b"#",
+    b"%YAML 1.1\n",
+    b"---\n",
+    b"...\n",
+    b"\n",
+    b"  ",
+    b"\\",
+]
 
 
 @st.composite
@@ -195,7 +218,11 @@ def test_both_parsers_read_the_real_files_alike(name):
 @pytest.mark.parametrize(
     "name, old, new",
     [
-        (f"{NOTICE}/body.yaml", "emergency-bureau, organisation-department", "emergency-buraeu, organisation-department"),
+        (
+            f"{NOTICE}/body.yaml",
+            "emergency-bureau, organisation-department",
+            "emergency-buraeu, organisation-department",
+        ),
         ("registry/units.yaml", "kind: committee", "kind: [committee]"),
         (f"{NOTICE}/attachment.yaml", "\ntasks:\n", "\ntasks:\ntasks:\n"),
     ],

@@ -24,8 +24,7 @@ def imported_after(statement: str) -> set[str]:
 def test_anwei_validate_does_not_import_the_release_models_or_rich():
     """The path `anwei validate data` takes, to its exit: plain text output, no colour."""
     modules = imported_after(
-        "from anwei_corpus.cli import app\n"
-        "try:\n    app(['validate', 'data'])\nexcept SystemExit:\n    pass"
+        "from anwei_corpus.cli import app\ntry:\n    app(['validate', 'data'])\nexcept SystemExit:\n    pass"
     )
     assert "anwei_corpus.corpus" in modules and "anwei_corpus.checker" in modules
     assert "anwei_corpus.models.release" not in modules

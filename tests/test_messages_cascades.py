@@ -30,9 +30,13 @@ def test_a_unit_renamed_in_the_registry_gives_one_unknown_unit_per_file(corpus_c
         lines = reference_lines(corpus_copy, relative, "emergency-bureau")
         assert len(lines) == count
         assert finding.location.line == lines[0]
-        assert finding.message.startswith("unknown unit 'emergency-bureau' — did you mean 'emergency-management-bureau'?")
-        assert f"({count} references in this file; also lines {', '.join(map(str, sorted(set(lines[1:]))[:8]))}, …)" \
+        assert finding.message.startswith(
+            "unknown unit 'emergency-bureau' — did you mean 'emergency-management-bureau'?"
+        )
+        assert (
+            f"({count} references in this file; also lines {', '.join(map(str, sorted(set(lines[1:]))[:8]))}, …)"
             in finding.message
+        )
         assert "nothing references 'emergency-management-bureau'" in finding.hint
         assert "restore the ID" in finding.hint
     assert of(diagnostics, "AW308") == []  # the unknown ID is AW301's
@@ -49,7 +53,9 @@ def test_an_unknown_leader_is_reported_once_per_file_and_never_printed_into_a_ro
     assert f"({len(lines)} references in this file; also lines {lines[1]}, " in finding.message
     assert of(diagnostics, "AW701") == []
     # Only AW302, and AW309's hint at the renamed entry, may speak of the old ID.
-    assert not [d for d in diagnostics if d.code not in ("AW302", "AW309") and "xu-shujie" in d.message + (d.hint or "")]
+    assert not [
+        d for d in diagnostics if d.code not in ("AW302", "AW309") and "xu-shujie" in d.message + (d.hint or "")
+    ]
 
 
 def test_a_single_unknown_reference_keeps_the_short_message(corpus_copy):
@@ -66,7 +72,9 @@ def test_a_misspelt_person_name_is_reported_once_at_the_registry(corpus_copy):
     diagnostics = check(corpus_copy.root)
     [finding] = of(diagnostics, "AW707", PEOPLE)
     assert (finding.location.line, finding.location.column) == (line, 11)
-    assert finding.message.startswith("徐树洁 (xu-shujie), leader of tasks 1, 2, 9, 10, 11, 14, …, stands in no task row")
+    assert finding.message.startswith(
+        "徐树洁 (xu-shujie), leader of tasks 1, 2, 9, 10, 11, 14, …, stands in no task row"
+    )
     assert finding.message.endswith("the rows print '徐树杰'")
     assert of(diagnostics, "AW701") == []
 
@@ -127,8 +135,10 @@ def test_a_text_changed_without_record_points_at_the_change(corpus_copy):
     assert (finding.location.line, finding.location.column) == (line, text_column + 20)
     assert finding.message.endswith("'1. 将安全生产、消防安全纳入领导干部教育、巡察谈话和提醒重要内容，将安全风险防'…")
     assert finding.hint.startswith("first difference at character 21 of the text: corpus has '察谈话")
-    assert finding.hint.endswith("if this corrects the source, record it in `edits` (kind: typo, printed: '查', "
-                                 "reading: '察', note: …); otherwise restore the printed text")
+    assert finding.hint.endswith(
+        "if this corrects the source, record it in `edits` (kind: typo, printed: '查', "
+        "reading: '察', note: …); otherwise restore the printed text"
+    )
 
 
 def test_a_short_text_is_quoted_whole_without_an_ellipsis(corpus_copy):

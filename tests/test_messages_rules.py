@@ -18,7 +18,9 @@ META = f"{NOTICE}/notice.yaml"
 UNITS = "registry/units.yaml"
 
 TASK_2_SUPPRESSION = "      - code: AW503\n        reason: 附件把此项交给"
-TASK_2_UNITS = "responsible_units: [committee-members]\n    cooperating_units: [subdistricts-and-towns]\n    requirement: 各级"
+TASK_2_UNITS = (
+    "responsible_units: [committee-members]\n    cooperating_units: [subdistricts-and-towns]\n    requirement: 各级"
+)
 
 
 def only(diagnostics: list[Diagnostic], code: str, relative: str) -> Diagnostic:
@@ -63,8 +65,9 @@ def test_a_suppression_of_the_wrong_code_names_the_code_reported_there(corpus_co
     diagnostics = check(corpus_copy.root)
     finding = only(diagnostics, "AW801", ATTACHMENT)
     assert (finding.location.line, finding.location.column) == (line, 15)
-    assert finding.message == (f"suppression names AW504, but this entry reports AW503 (line {units_line}) — did you "
-                               "mean AW503?")
+    assert finding.message == (
+        f"suppression names AW504, but this entry reports AW503 (line {units_line}) — did you mean AW503?"
+    )
     assert "gone" not in finding.hint and "AW503" in finding.hint
 
 
@@ -72,13 +75,16 @@ def test_a_suppression_of_an_error_code_suggests_the_warning_reported_there(corp
     line = corpus_copy.replace(ATTACHMENT, TASK_2_SUPPRESSION, TASK_2_SUPPRESSION.replace("AW503", "AW502"))
     finding = only(check(corpus_copy.root), "AW802", ATTACHMENT)
     assert finding.location.line == line
-    assert finding.message.startswith("suppression names AW502 (task-category-part), an error, which no suppression "
-                                      "can accept — did you mean AW503")  # the code reported there comes first
+    assert finding.message.startswith(
+        "suppression names AW502 (task-category-part), an error, which no suppression can accept — did you mean AW503"
+    )  # the code reported there comes first
 
 
 def test_a_suppression_with_nothing_of_a_neighbouring_code_at_its_entry_says_so(corpus_copy):
     # task 2 linked to measure 5, whose units include its responsible unit: nothing to accept any more
-    corpus_copy.replace(ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合", "measures: [5]\n      rationale: 第2条：结合")
+    corpus_copy.replace(
+        ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合", "measures: [5]\n      rationale: 第2条：结合"
+    )
     line = corpus_copy.line_of(ATTACHMENT, TASK_2_SUPPRESSION)
     finding = only(check(corpus_copy.root), "AW801", ATTACHMENT)
     assert finding.location.line == line
@@ -88,8 +94,9 @@ def test_a_suppression_with_nothing_of_a_neighbouring_code_at_its_entry_says_so(
 
 def test_a_suppression_is_not_questioned_while_an_error_may_hide_its_finding(corpus_copy):
     # the new unit departs from the printed row (AW701, an error of a code too far off to be meant)
-    corpus_copy.replace(ATTACHMENT, TASK_2_UNITS, TASK_2_UNITS.replace("[committee-members]",
-                                                                       "[committee-members, emergency-bureau]"))
+    corpus_copy.replace(
+        ATTACHMENT, TASK_2_UNITS, TASK_2_UNITS.replace("[committee-members]", "[committee-members, emergency-bureau]")
+    )
     diagnostics = check(corpus_copy.root)
     assert [d.code for d in diagnostics if d.code == "AW701"] and not [d for d in diagnostics if d.code == "AW801"]
 
@@ -120,8 +127,10 @@ def _add_typo_record_to_measure_1(corpus_copy, reading: str) -> int:
     units_line = corpus_copy.line_of(BODY, MEASURE_1_UNITS)
     path = corpus_copy.file(BODY)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    record = ("            edits:\n              - kind: typo\n                printed: 巡查谈话\n"
-              f"                reading: {reading}\n                note: 巡查应作巡察。\n")
+    record = (
+        "            edits:\n              - kind: typo\n                printed: 巡查谈话\n"
+        f"                reading: {reading}\n                note: 巡查应作巡察。\n"
+    )
     lines.insert(units_line, record)
     path.write_text("".join(lines), encoding="utf-8")
     return units_line + 4
@@ -140,8 +149,10 @@ def test_a_text_corrected_under_a_doubt_asks_for_the_record_to_follow(corpus_cop
     line = corpus_copy.line_of(BODY, "                reading: 继承整合")
     finding = only(check(corpus_copy.root, "AW702"), "AW702", BODY)
     assert (finding.location.line, finding.location.column) == (line, 26)
-    assert finding.hint == ("the text has '集成整合' here; the record reads '继承整合': if you corrected the text, "
-                            "update the record (reading, and kind: typo if it corrects the source)")
+    assert finding.hint == (
+        "the text has '集成整合' here; the record reads '继承整合': if you corrected the text, "
+        "update the record (reading, and kind: typo if it corrects the source)"
+    )
 
 
 def test_a_text_back_to_its_printed_form_asks_for_the_record_to_go(corpus_copy):
@@ -181,19 +192,25 @@ def test_an_unused_entry_whose_old_id_is_still_referenced_was_renamed(corpus_cop
     finding = only(check(corpus_copy.root, "AW309"), "AW309", UNITS)
     assert (finding.location.line, finding.location.column) == (line, 9)
     assert finding.message == "unit 'emergency-management-bureau' is not used by any notice"
-    assert finding.hint == ("'emergency-bureau' is referenced 45 times but defined nowhere — was this entry renamed? "
-                            "IDs never change once released; restore 'emergency-bureau'")
+    assert finding.hint == (
+        "'emergency-bureau' is referenced 45 times but defined nowhere — was this entry renamed? "
+        "IDs never change once released; restore 'emergency-bureau'"
+    )
 
 
 def test_each_unused_entry_gets_its_own_hint(corpus_copy):
     corpus_copy.replace(UNITS, "  - id: finance-bureau\n", "  - id: finance-office\n")
-    corpus_copy.replace(UNITS, "  - id: housing-bureau\n", "  - id: lottery-office\n    name: 区彩票办\n"
-                        "    kind: government-department\n  - id: housing-bureau\n")
+    corpus_copy.replace(
+        UNITS,
+        "  - id: housing-bureau\n",
+        "  - id: lottery-office\n    name: 区彩票办\n    kind: government-department\n  - id: housing-bureau\n",
+    )
     findings = {d.location.line: d.hint for d in check(corpus_copy.root, "AW309")}
     renamed_line = corpus_copy.line_of(UNITS, "  - id: finance-office")
     assert findings[renamed_line].startswith("'finance-bureau' is referenced 1 time but defined nowhere")
     assert findings[corpus_copy.line_of(UNITS, "  - id: lottery-office")] == (
-        "remove the entry, or correct the reference meant to use it")
+        "remove the entry, or correct the reference meant to use it"
+    )
 
 
 # --- cascades ---------------------------------------------------------------------------------------------------
@@ -237,11 +254,14 @@ def test_rule_shows_literals_as_a_terminal_would():
 
 def test_export_of_a_corpus_with_errors_reports_all_its_findings(corpus_copy, tmp_path):
     line = corpus_copy.replace(BODY, "emergency-bureau", "emergency-bureu")
-    corpus_copy.replace(UNITS, "  - id: special-campaign-leads\n",
-                        "  - id: audit-bureau\n    name: 区审计局\n    kind: government-department\n"
-                        "  - id: special-campaign-leads\n")  # used nowhere: a warning (AW309)
-    result = CliRunner().invoke(app, ["export", str(corpus_copy.root), "--out", str(tmp_path / "release")],
-                                env={"NO_COLOR": "1"})
+    corpus_copy.replace(
+        UNITS,
+        "  - id: special-campaign-leads\n",
+        "  - id: audit-bureau\n    name: 区审计局\n    kind: government-department\n  - id: special-campaign-leads\n",
+    )  # used nowhere: a warning (AW309)
+    result = CliRunner().invoke(
+        app, ["export", str(corpus_copy.root), "--out", str(tmp_path / "release")], env={"NO_COLOR": "1"}
+    )
     assert result.exit_code == 1
     assert f"body.yaml:{line}:" in result.output and "AW301 [error]" in result.output
     assert "AW309 [warning]" in result.output and "AW704 [info]" in result.output

@@ -46,38 +46,66 @@ MUTATIONS = {
     "title-with-numeral": Mutation("AW204", BODY, "title: 压实各级领导责任", "title: （一）压实各级领导责任"),
     "part-title-with-numeral": Mutation("AW204", BODY, "title: 优化监管机制", "title: 二、优化监管机制"),
     "date-value-off": Mutation("AW205", META, "date:\n  value: 2022-08-15", "date:\n  value: 2022-08-16", offset=1),
-    "imprint-before-date": Mutation("AW205", META, "    value: 2022-08-15\n    printed: 2022年8月15日",
-                                    "    value: 2022-08-14\n    printed: 2022年8月14日"),
+    "imprint-before-date": Mutation(
+        "AW205",
+        META,
+        "    value: 2022-08-15\n    printed: 2022年8月15日",
+        "    value: 2022-08-14\n    printed: 2022年8月14日",
+    ),
     # references
-    "misspelt-unit": Mutation("AW301", BODY, "[[emergency-bureau, organisation-department]]",
-                              "[[emergency-bureu, organisation-department]]"),
+    "misspelt-unit": Mutation(
+        "AW301", BODY, "[[emergency-bureau, organisation-department]]", "[[emergency-bureu, organisation-department]]"
+    ),
     "unknown-leader": Mutation("AW302", ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue, xu-shujei]"),
     "missing-measure": Mutation("AW303", ATTACHMENT, "measures: [43]", "measures: [99]"),
-    "unknown-category": Mutation("AW304", ATTACHMENT, "- number: 23\n    category: 5", "- number: 23\n    category: 9",
-                                 offset=1),
+    "unknown-category": Mutation(
+        "AW304", ATTACHMENT, "- number: 23\n    category: 5", "- number: 23\n    category: 9", offset=1
+    ),
     "duplicate-unit-id": Mutation("AW305", UNITS, "id: housing-bureau", "id: emergency-bureau"),
     "alias-used-twice": Mutation("AW306", UNITS, "aliases: [消防救援支队]", "aliases: [消防救援支队, 区应急局]"),
-    "unit-list-mismatch": Mutation("AW308", BODY, "units: [[establishment-office, emergency-bureau]]",
-                                   "units: [[emergency-bureau, establishment-office]]"),
-    "unused-unit": Mutation("AW309", ATTACHMENT, "[human-resources-bureau, finance-bureau, subdistricts-and-towns]",
-                            "[human-resources-bureau, subdistricts-and-towns]", finding_file=UNITS,
-                            at="id: finance-bureau"),
-    "task-out-of-category-order": Mutation("AW310", ATTACHMENT, "- number: 12\n    category: 3",
-                                           "- number: 12\n    category: 2", offset=1),
-    "unit-both-roles": Mutation("AW311", ATTACHMENT, "[development-reform-commission, subdistricts-and-towns]",
-                                "[emergency-bureau, subdistricts-and-towns]"),
+    "unit-list-mismatch": Mutation(
+        "AW308",
+        BODY,
+        "units: [[establishment-office, emergency-bureau]]",
+        "units: [[emergency-bureau, establishment-office]]",
+    ),
+    "unused-unit": Mutation(
+        "AW309",
+        ATTACHMENT,
+        "[human-resources-bureau, finance-bureau, subdistricts-and-towns]",
+        "[human-resources-bureau, subdistricts-and-towns]",
+        finding_file=UNITS,
+        at="id: finance-bureau",
+    ),
+    "task-out-of-category-order": Mutation(
+        "AW310", ATTACHMENT, "- number: 12\n    category: 3", "- number: 12\n    category: 2", offset=1
+    ),
+    "unit-both-roles": Mutation(
+        "AW311",
+        ATTACHMENT,
+        "[development-reform-commission, subdistricts-and-towns]",
+        "[emergency-bureau, subdistricts-and-towns]",
+    ),
     # totals
     "changed-subtotal": Mutation("AW401", ATTACHMENT, "subtotal_printed: 3", "subtotal_printed: 4"),
     "changed-breakdown": Mutation("AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21"),
     "wrong-announced-count": Mutation("AW403", BODY, "announced_tasks: 23", "announced_tasks: 24"),
     # consistency
-    "category-title-differs": Mutation("AW501", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系",
-                                       "title: 优化监管机制，完善城市安全体系"),
+    "category-title-differs": Mutation(
+        "AW501", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系", "title: 优化监管机制，完善城市安全体系"
+    ),
     "link-outside-category": Mutation("AW502", ATTACHMENT, "measures: [30]", "measures: [40]"),
-    "task-units-not-in-measures": Mutation("AW503", ATTACHMENT, "responsible_units: [commerce-commission]",
-                                           "responsible_units: [justice-bureau]"),
-    "repeated-task-title": Mutation("AW504", ATTACHMENT, "title: 修订《普陀区突发事件总体应急预案》",
-                                    "title: 推动应急力量健康发展", at="- number: 20\n", offset=2),
+    "task-units-not-in-measures": Mutation(
+        "AW503", ATTACHMENT, "responsible_units: [commerce-commission]", "responsible_units: [justice-bureau]"
+    ),
+    "repeated-task-title": Mutation(
+        "AW504",
+        ATTACHMENT,
+        "title: 修订《普陀区突发事件总体应急预案》",
+        "title: 推动应急力量健康发展",
+        at="- number: 20\n",
+        offset=2,
+    ),
     # text hygiene
     "half-width-comma": Mutation("AW601", BODY, "社会化应急救援队伍，深化", "社会化应急救援队伍,深化"),
     "stray-latin-word": Mutation("AW602", BODY, "意义重大，任务艰巨", "意义重大and任务艰巨"),
@@ -87,20 +115,31 @@ MUTATIONS = {
     "space-in-alias": Mutation("AW605", UNITS, "aliases: [区绿容局]", "aliases: [区绿 容局]"),
     "leftover-bold": Mutation("AW606", BODY, "建立专家服务常态化机制", "建立专家服务**常态化**机制"),
     # editorial record
-    "changed-source-byte": Mutation("AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META,
-                                    at="sha256:"),
+    "changed-source-byte": Mutation("AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META, at="sha256:"),
     "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="reading: 护装甲标"),
     "text-departs-from-source": Mutation("AW701", BODY, "扎实推进各项专项整治活动走深走实", "扎实推进各项专项整治活动"),
     "uncertain-edit-without-note": Mutation(
-        "AW705", BODY, "certainty: low\n                note: “共进一步”文意不明，疑有脱误（或为“更进一步”），照印本保留。",
-        "certainty: low", at="- kind: doubt\n                printed: 扫清盲点"),
-    "edit-of-wrong-kind": Mutation("AW706", BODY, "- kind: punctuation\n                printed: 区民防办)",
-                                   "- kind: space\n                printed: 区民防办)"),
+        "AW705",
+        BODY,
+        "certainty: low\n                note: “共进一步”文意不明，疑有脱误（或为“更进一步”），照印本保留。",
+        "certainty: low",
+        at="- kind: doubt\n                printed: 扫清盲点",
+    ),
+    "edit-of-wrong-kind": Mutation(
+        "AW706",
+        BODY,
+        "- kind: punctuation\n                printed: 区民防办)",
+        "- kind: space\n                printed: 区民防办)",
+    ),
     # suppression
     # task 2 linked to measure 5, whose units include its responsible unit: the AW503 it accepted is gone
-    "stale-suppression": Mutation("AW801", ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合领导干部大走访",
-                                  "measures: [5]\n      rationale: 第2条：结合领导干部大走访",
-                                  at="- code: AW503"),
+    "stale-suppression": Mutation(
+        "AW801",
+        ATTACHMENT,
+        "measures: [2]\n      rationale: 第2条：结合领导干部大走访",
+        "measures: [5]\n      rationale: 第2条：结合领导干部大走访",
+        at="- code: AW503",
+    ),
     # files the loader refuses
     "byte-order-mark": Mutation("AW006", PEOPLE, "# yaml-language-server", "\ufeff# yaml-language-server"),
     "duplicate-key": Mutation("AW002", PEOPLE, "name: 肖文高", "name: 肖文高\n    name: 肖文高", offset=1),

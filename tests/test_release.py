@@ -28,8 +28,17 @@ PROMISED_KEYS = {
     "sections": {"number", "part", "title", "intro"},
     "measures": {"number", "section", "text", "units", "unit_groups"},
     "categories": {"number", "title", "subtotal_printed"},
-    "tasks": {"number", "category", "title", "leaders", "responsible_units", "cooperating_units", "requirement",
-              "remark", "measures"},
+    "tasks": {
+        "number",
+        "category",
+        "title",
+        "leaders",
+        "responsible_units",
+        "cooperating_units",
+        "requirement",
+        "remark",
+        "measures",
+    },
 }
 
 
@@ -48,8 +57,12 @@ def _export_in_subprocess(out: Path, hash_seed: str, epoch: str | None = None) -
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(DATA), "--out", str(out)],
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "export", str(DATA), "--out", str(out)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
 
 
@@ -119,12 +132,17 @@ def test_sums_and_manifest_cover_every_file(release):
 
 @pytest.mark.skipif(shutil.which("sha256sum") is None, reason="sha256sum is not installed")
 def test_sha256sum_accepts_the_sums_and_catches_a_change(release, tmp_path):
-    checked = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=release, capture_output=True, check=False)
+    checked = subprocess.run(
+        ["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=release, capture_output=True, check=False
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     copy = shutil.copytree(release, tmp_path / "copy")
     with open(copy / "tasks.jsonl", "ab") as handle:
         handle.write(b"\n")
-    assert subprocess.run(["sha256sum", "--check", "SHA256SUMS"], cwd=copy, capture_output=True, check=False).returncode == 1
+    assert (
+        subprocess.run(["sha256sum", "--check", "SHA256SUMS"], cwd=copy, capture_output=True, check=False).returncode
+        == 1
+    )
 
 
 def test_json_lines_hold_the_same_entities(corpus, release):
@@ -157,8 +175,13 @@ def test_source_date_epoch_sets_only_the_build_time(tmp_path):
 @pytest.mark.parametrize("value", ["yesterday", "-5", "1e9", "99999999999999999999"])
 def test_a_bad_source_date_epoch_is_a_usage_error(value, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SOURCE_DATE_EPOCH": value}
-    result = subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(DATA), "--out", str(tmp_path / "r")],
-                            env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "export", str(DATA), "--out", str(tmp_path / "r")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "r").exists()
@@ -187,12 +210,17 @@ def test_a_release_that_does_not_match_its_manifest_is_refused(release, tmp_path
         load_release(copy)
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"{not json", "is not JSON"),
-    (b'{"schema_version": "2.0.0"}', "written for schema 2.0.0"),
-    (b'{"corpus_version": "1.0.0", "schema_version": "1.0.0", "notices": [], "units": [{}], "people": []}',
-     "not an anwei-corpus release: .* units.0.id"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "is not JSON"),
+        (b'{"schema_version": "2.0.0"}', "written for schema 2.0.0"),
+        (
+            b'{"corpus_version": "1.0.0", "schema_version": "1.0.0", "notices": [], "units": [{}], "people": []}',
+            "not an anwei-corpus release: .* units.0.id",
+        ),
+    ],
+)
 def test_a_broken_release_file_is_refused_with_a_reason(content, message, tmp_path):
     path = tmp_path / "anwei-corpus.json"
     path.write_bytes(content)
@@ -209,8 +237,13 @@ def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):
     corpus_copy.replace("registry/units.yaml", "id: emergency-bureau", "id: emergency-bureu")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = tmp_path / "release"
-    result = subprocess.run([sys.executable, "-m", "anwei_corpus", "export", str(corpus_copy.root), "--out", str(out)],
-                            env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "export", str(corpus_copy.root), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "AW301" in result.stdout and "release not written" in result.stderr
     assert not out.exists()

@@ -80,9 +80,13 @@ def test_a_notice_listed_twice_is_a_schema_error(corpus_copy):
     from anwei_corpus.checker import check_corpus
     from anwei_corpus.corpus import load_source
 
-    line = corpus_copy.replace("corpus.yaml", "  - putuo-anwei-2022-6\n", "  - putuo-anwei-2022-6\n  - putuo-anwei-2022-6\n")
+    line = corpus_copy.replace(
+        "corpus.yaml", "  - putuo-anwei-2022-6\n", "  - putuo-anwei-2022-6\n  - putuo-anwei-2022-6\n"
+    )
     findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW101"]
-    assert [(d.location.file.endswith("corpus.yaml"), "more than once" in d.message) for d in findings] == [(True, True)]
+    assert [(d.location.file.endswith("corpus.yaml"), "more than once" in d.message) for d in findings] == [
+        (True, True)
+    ]
     assert findings[0].location.line == line  # the list itself
 
 
@@ -90,7 +94,9 @@ def test_a_notice_id_that_differs_from_its_folder_is_reported(corpus_copy):
     from anwei_corpus.checker import check_corpus
     from anwei_corpus.corpus import load_source
 
-    line = corpus_copy.replace("notices/putuo-anwei-2022-6/notice.yaml", "id: putuo-anwei-2022-6", "id: putuo-anwei-2023-1")
+    line = corpus_copy.replace(
+        "notices/putuo-anwei-2022-6/notice.yaml", "id: putuo-anwei-2022-6", "id: putuo-anwei-2023-1"
+    )
     findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW312"]
     assert [(d.location.line, "differs from its folder" in d.message) for d in findings] == [(line, True)]
 
@@ -99,7 +105,10 @@ def test_an_unknown_unit_in_a_measure_is_one_finding(corpus_copy):
     from anwei_corpus.checker import check_corpus
     from anwei_corpus.corpus import load_source
 
-    corpus_copy.replace("notices/putuo-anwei-2022-6/body.yaml", "[[emergency-bureau, organisation-department]]",
-                        "[[emergency-bureu, organisation-department]]")
+    corpus_copy.replace(
+        "notices/putuo-anwei-2022-6/body.yaml",
+        "[[emergency-bureau, organisation-department]]",
+        "[[emergency-bureu, organisation-department]]",
+    )
     codes = [d.code for d in check_corpus(load_source(corpus_copy.root)) if d.severity.value != "info"]
     assert codes == ["AW301"]

@@ -56,8 +56,9 @@ def text_block(diagnostic: Diagnostic) -> list[str]:
 
 def test_text_names_the_place_code_severity_and_message():
     lines = text_block(unknown_unit())
-    assert lines[0] == (f"{BODY}:12:23: AW301 [error] unknown unit 'emergency-bureu' — did you mean "
-                        "'emergency-bureau'?")
+    assert lines[0] == (
+        f"{BODY}:12:23: AW301 [error] unknown unit 'emergency-bureu' — did you mean 'emergency-bureau'?"
+    )
     assert lines[1] == "   12 |   units: [区应急局，区公安分局, emergency-bureu]"
     assert "  help: use an ID from registry/units.yaml, or add the unit there" in lines
 
@@ -238,12 +239,16 @@ def test_sarif_results_point_at_the_yaml_position():
         "artifactLocation": {"uri": BODY, "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 12, "startColumn": 23},
     }
-    assert first["relatedLocations"] == [{
-        "id": 0,
-        "physicalLocation": {"artifactLocation": {"uri": UNITS, "uriBaseId": "%SRCROOT%"},
-                             "region": {"startLine": 3, "startColumn": 9}},
-        "message": {"text": "closest entry"},
-    }]
+    assert first["relatedLocations"] == [
+        {
+            "id": 0,
+            "physicalLocation": {
+                "artifactLocation": {"uri": UNITS, "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 3, "startColumn": 9},
+            },
+            "message": {"text": "closest entry"},
+        }
+    ]
     assert info["level"] == "note"
     assert "region" not in missing["locations"][0]["physicalLocation"]
 
@@ -252,8 +257,9 @@ def test_sarif_uris_are_encoded_relative_or_absolute():
     spaced = Diagnostic("AW012", Severity.ERROR, "file is missing", Location("my data/单位.yaml"))
     absolute = Diagnostic("AW012", Severity.ERROR, "file is missing", Location("/srv/corpus/corpus.yaml"))
     results = sarif([spaced, absolute])["runs"][0]["results"]
-    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "my%20data/%E5%8D%95%E4%BD%8D.yaml"
+    assert (
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20data/%E5%8D%95%E4%BD%8D.yaml"
+    )
     assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"] == {
         "uri": "file:///srv/corpus/corpus.yaml"
     }

@@ -111,7 +111,8 @@ def test_misspelt_unit_gets_a_suggestion(corpus_copy):
 def test_a_task_without_category_after_the_first_category(corpus_copy):
     line = corpus_copy.replace(ATTACHMENT, "- number: 6\n    category: 2", "- number: 6\n    category: null") + 1
     assert at(check(corpus_copy.root, "AW310"), "AW310", ATTACHMENT) == [
-        (line, "task 6 has no category but follows a task of category 1")]
+        (line, "task 6 has no category but follows a task of category 1")
+    ]
 
 
 def test_a_leader_named_twice(corpus_copy):
@@ -142,54 +143,71 @@ def test_a_task_restating_its_measure_is_no_repeat():
 
 
 def test_two_measures_with_one_text_but_other_units(corpus_copy):
-    corpus_copy.replace(BODY, "text: 加强执法人员业务轮训", "text: 着眼提升危险化学品重大安全风险管控能力，理顺跨部门综合监管工作，构建跨部门数字化监管平台，"
-                        "建设全过程追溯体系，建立跨部门联合监管机制，打造精细智能、链式治理、多向服务的数字化监管体系。（区应急局）\n"
-                        "            units: [[emergency-bureau]]\n          - number: 99\n            text: 加强执法人员业务轮训")
+    corpus_copy.replace(
+        BODY,
+        "text: 加强执法人员业务轮训",
+        "text: 着眼提升危险化学品重大安全风险管控能力，理顺跨部门综合监管工作，构建跨部门数字化监管平台，"
+        "建设全过程追溯体系，建立跨部门联合监管机制，打造精细智能、链式治理、多向服务的数字化监管体系。（区应急局）\n"
+        "            units: [[emergency-bureau]]\n          - number: 99\n            text: 加强执法人员业务轮训",
+    )
     line = corpus_copy.line_of(BODY, "- number: 23") + 1
     assert at(check(corpus_copy.root, "AW504"), "AW504", BODY) == [(line, "measure 23 repeats the text of measure 22")]
 
 
 # --- text hygiene -----------------------------------------------------------------------------------------------
 
-CLEAN = ["以深入推进安全生产专项整治三年行动（1+2+7+N）为契机", "落实“工业互联网+安全生产”三年行动计划（2021-2023）",
-         "拨打12350、12345热线", "提高GDP和PM2.5监测能力", "Hello, world (in English)", "GB/T 9704-2012"]
+CLEAN = [
+    "以深入推进安全生产专项整治三年行动（1+2+7+N）为契机",
+    "落实“工业互联网+安全生产”三年行动计划（2021-2023）",
+    "拨打12350、12345热线",
+    "提高GDP和PM2.5监测能力",
+    "Hello, world (in English)",
+    "GB/T 9704-2012",
+]
 
 
-@pytest.mark.parametrize("rule", [half_width_punctuation, stray_latin, invisible_character, not_nfc, stray_space,
-                                  bold_mark])
+@pytest.mark.parametrize(
+    "rule", [half_width_punctuation, stray_latin, invisible_character, not_nfc, stray_space, bold_mark]
+)
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_has_no_problem(rule, text):
     assert list(rule.problems(text)) == []
 
 
-@pytest.mark.parametrize("rule, text, span", [
-    (half_width_punctuation, "风险,隐患", (2, 3)),
-    (half_width_punctuation, "（区民防办)", (5, 6)),
-    (half_width_punctuation, "如下:", (2, 3)),
-    (stray_latin, "共性问题 and 突出隐患", (5, 8)),
-    (stray_latin, "应急管理etc制度", (4, 7)),
-    (invisible_character, "区应急\u200b局", (3, 4)),
-    (invisible_character, "区应急\u00a0局", (3, 4)),
-    (invisible_character, "\ufeff区应急局", (0, 1)),
-    (invisible_character, "区应急\u2060局", (3, 4)),
-    (not_nfc, "姚汝\uf9f4", (2, 3)),
-    (not_nfc, "cafe\u0301", (4, 5)),
-    (stray_space, "王 珏", (1, 2)),
-    (stray_space, " 区应急局", (0, 1)),
-    (stray_space, "区应急局\u3000", (4, 5)),
-    (stray_space, "普陀区\n\n2022年", (3, 5)),
-    (bold_mark, "**（区应急局）**", (0, 2)),
-])
+@pytest.mark.parametrize(
+    "rule, text, span",
+    [
+        (half_width_punctuation, "风险,隐患", (2, 3)),
+        (half_width_punctuation, "（区民防办)", (5, 6)),
+        (half_width_punctuation, "如下:", (2, 3)),
+        (stray_latin, "共性问题 and 突出隐患", (5, 8)),
+        (stray_latin, "应急管理etc制度", (4, 7)),
+        (invisible_character, "区应急\u200b局", (3, 4)),
+        (invisible_character, "区应急\u00a0局", (3, 4)),
+        (invisible_character, "\ufeff区应急局", (0, 1)),
+        (invisible_character, "区应急\u2060局", (3, 4)),
+        (not_nfc, "姚汝\uf9f4", (2, 3)),
+        (not_nfc, "cafe\u0301", (4, 5)),
+        (stray_space, "王 珏", (1, 2)),
+        (stray_space, " 区应急局", (0, 1)),
+        (stray_space, "区应急局\u3000", (4, 5)),
+        (stray_space, "普陀区\n\n2022年", (3, 5)),
+        (bold_mark, "**（区应急局）**", (0, 2)),
+    ],
+)
 def test_problem_is_found(rule, text, span):
     assert next(problem[:2] for problem in rule.problems(text)) == span
 
 
 def test_an_edit_that_keeps_the_printed_form_accounts_for_it(corpus_copy):
     corpus_copy.replace(BODY, "应急管理等制度", "应急管理 etc 制度")
-    corpus_copy.replace(BODY, "              - kind: stray-latin\n                printed: 应急管理 etc 制度\n"
-                        "                reading: 应急管理等制度\n                certainty: high",
-                        "              - kind: doubt\n                printed: 应急管理 etc 制度\n"
-                        "                reading: 应急管理 etc 制度\n                certainty: medium")
+    corpus_copy.replace(
+        BODY,
+        "              - kind: stray-latin\n                printed: 应急管理 etc 制度\n"
+        "                reading: 应急管理等制度\n                certainty: high",
+        "              - kind: doubt\n                printed: 应急管理 etc 制度\n"
+        "                reading: 应急管理 etc 制度\n                certainty: medium",
+    )
     assert check(corpus_copy.root, "AW602", "AW605", "AW701", "AW702") == []
 
 
@@ -203,20 +221,32 @@ def test_registry_names_are_checked_and_the_column_points_at_the_problem(corpus_
 
 
 def test_a_doubt_without_note(corpus_copy):
-    corpus_copy.replace(BODY, "                certainty: medium\n                note: “继承整合”疑为“集成整合”之误，照印本保留。\n",
-                        "                certainty: medium\n")
+    corpus_copy.replace(
+        BODY,
+        "                certainty: medium\n                note: “继承整合”疑为“集成整合”之误，照印本保留。\n",
+        "                certainty: medium\n",
+    )
     line = corpus_copy.line_of(BODY, "- kind: doubt\n                printed: 继承整合")
     assert at(check(corpus_copy.root, "AW705", "AW101"), "AW705", BODY) == [
-        (line, "edit of kind 'doubt' with certainty 'medium' has no note")]
+        (line, "edit of kind 'doubt' with certainty 'medium' has no note")
+    ]
 
 
-@pytest.mark.parametrize("old, new", [
-    ("- kind: bold-mark\n                printed: '**（区安委会各成员单位、各区属国企）**'",
-     "- kind: break\n                printed: '**（区安委会各成员单位、各区属国企）**'"),
-    ("- kind: break\n                printed: \"护装", "- kind: stray-latin\n                printed: \"护装"),
-    ("- kind: punctuation\n                printed: 区人社局)", "- kind: bold-mark\n                printed: 区人社局)"),
-    ("- kind: space\n        printed: \"2022 \"", "- kind: punctuation\n        printed: \"2022 \""),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (
+            "- kind: bold-mark\n                printed: '**（区安委会各成员单位、各区属国企）**'",
+            "- kind: break\n                printed: '**（区安委会各成员单位、各区属国企）**'",
+        ),
+        ('- kind: break\n                printed: "护装', '- kind: stray-latin\n                printed: "护装'),
+        (
+            "- kind: punctuation\n                printed: 区人社局)",
+            "- kind: bold-mark\n                printed: 区人社局)",
+        ),
+        ('- kind: space\n        printed: "2022 "', '- kind: punctuation\n        printed: "2022 "'),
+    ],
+)
 def test_an_edit_of_the_wrong_kind(corpus_copy, old, new):
     relative = META if "2022 " in old else BODY
     line = corpus_copy.replace(relative, old, new)

@@ -30,9 +30,11 @@ def _link_task_to_measure_44(corpus_copy, number: int) -> int:
     return corpus_copy.line_of(ATTACHMENT, TASK_RESPONSIBLE[number])
 
 
-TASK_RESPONSIBLE = {20: "responsible_units: [fire-rescue-detachment]\n    cooperating_units: [subdistricts-and-towns]\n"
-                        "    requirement: 结合区域特点",
-                    21: "responsible_units: [science-technology-commission]"}
+TASK_RESPONSIBLE = {
+    20: "responsible_units: [fire-rescue-detachment]\n    cooperating_units: [subdistricts-and-towns]\n"
+    "    requirement: 结合区域特点",
+    21: "responsible_units: [science-technology-commission]",
+}
 TASK_20_TITLE = "    title: 推动应急力量健康发展\n"
 
 
@@ -54,8 +56,11 @@ def test_a_suppression_of_another_code_does_not_silence(corpus_copy):
 
 
 def test_a_text_can_carry_its_own_suppression(corpus_copy):
-    corpus_copy.replace(BODY, "        title: 夯实企业主体责任\n", "        title:\n          text: 厘清部门监管责任\n"
-                        + _suppress(10, "AW504", "both sections are titled so"))
+    corpus_copy.replace(
+        BODY,
+        "        title: 夯实企业主体责任\n",
+        "        title:\n          text: 厘清部门监管责任\n" + _suppress(10, "AW504", "both sections are titled so"),
+    )
     diagnostics = check(corpus_copy.root, "AW504", "AW801")
     assert at(diagnostics, "AW504", BODY) == [] and at(diagnostics, "AW801", BODY) == []
 
@@ -70,11 +75,14 @@ def test_an_error_cannot_be_suppressed(corpus_copy):
 
 
 def test_a_registry_entry_can_carry_a_suppression(corpus_copy):
-    corpus_copy.replace(UNITS, "  - id: special-campaign-leads\n",
-                        "  - id: audit-bureau\n    name: 区审计局\n    kind: government-department\n"
-                        + _suppress(4, "AW309", "kept for next year's notice")
-                        + "  - id: tax-bureau\n    name: 区税务局\n    kind: government-department\n"
-                        "  - id: special-campaign-leads\n")
+    corpus_copy.replace(
+        UNITS,
+        "  - id: special-campaign-leads\n",
+        "  - id: audit-bureau\n    name: 区审计局\n    kind: government-department\n"
+        + _suppress(4, "AW309", "kept for next year's notice")
+        + "  - id: tax-bureau\n    name: 区税务局\n    kind: government-department\n"
+        "  - id: special-campaign-leads\n",
+    )
     diagnostics = check(corpus_copy.root, "AW309", "AW801")
     assert lines(diagnostics, "AW309", UNITS) == [corpus_copy.line_of(UNITS, "- id: tax-bureau")]
     assert at(diagnostics, "AW801", UNITS) == []
@@ -84,8 +92,10 @@ def test_a_suppression_of_a_loader_code_is_invalid(corpus_copy):
     corpus_copy.replace(BODY, MEASURE_44_UNITS, MEASURE_44_UNITS + _suppress(12, "AW002"))
     diagnostics = check(corpus_copy.root)
     assert at(diagnostics, "AW801", BODY) == []
-    message = ("suppression names AW002 (duplicate-key), a code of reading files and the schema, which no "
-               "suppression can accept")
+    message = (
+        "suppression names AW002 (duplicate-key), a code of reading files and the schema, which no "
+        "suppression can accept"
+    )
     assert at(diagnostics, "AW802", BODY) == [(corpus_copy.line_of(BODY, "- code: AW002"), message)]
 
 

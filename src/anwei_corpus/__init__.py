@@ -16,6 +16,7 @@ def reads_schema(version: str) -> bool:
     """Whether data written for schema ``version`` can be read: it has this package's major schema version."""
     return version.split(".")[0] == SCHEMA_VERSION.split(".")[0]
 
+
 __all__ = [
     "SCHEMA_VERSION",
     "Corpus",

@@ -31,8 +31,16 @@ def build_notice(source: NoticeSource) -> out.Notice:
     assert meta is not None and body is not None and attachment is not None
     nid = meta.id
     editorial: list[out.EditorialRecord] = []
-    for name in ("issuer_mark", "title", "addressee", "transmittal", "signature", "attachment_note", "annotation",
-                 "print_run"):
+    for name in (
+        "issuer_mark",
+        "title",
+        "addressee",
+        "transmittal",
+        "signature",
+        "attachment_note",
+        "annotation",
+        "print_run",
+    ):
         editorial += _records(nid, name, getattr(meta, name))
     editorial += _records(nid, "date", meta.date.printed)
     editorial += _records(nid, "imprint_organ", meta.imprint.organ)
@@ -47,10 +55,15 @@ def build_notice(source: NoticeSource) -> out.Notice:
         editorial += _records(pid, "title", part.title)
         for section in part.sections:
             sid = f"{nid}/section/{section.number}"
-            sections.append(out.Section(
-                id=sid, number=section.number, part=part.number, title=section.title.text,
-                intro=section.intro.text if section.intro else None,
-            ))
+            sections.append(
+                out.Section(
+                    id=sid,
+                    number=section.number,
+                    part=part.number,
+                    title=section.title.text,
+                    intro=section.intro.text if section.intro else None,
+                )
+            )
             editorial += _records(sid, "title", section.title)
             if section.intro:
                 editorial += _records(sid, "intro", section.intro)
@@ -60,12 +73,18 @@ def build_notice(source: NoticeSource) -> out.Notice:
         split = split_assignment(measure.text)
         if split is None:
             raise ValueError(f"measure {measure.number} has no closing unit list; build only a checked corpus")
-        measures.append(out.Measure(
-            id=mid, number=measure.number, section=at.section.number, part=at.part.number,
-            text=split[0], assignment=split[1],
-            units=[uid for group in measure.units for uid in group],
-            unit_groups=[list(group) for group in measure.units],
-        ))
+        measures.append(
+            out.Measure(
+                id=mid,
+                number=measure.number,
+                section=at.section.number,
+                part=at.part.number,
+                text=split[0],
+                assignment=split[1],
+                units=[uid for group in measure.units for uid in group],
+                unit_groups=[list(group) for group in measure.units],
+            )
+        )
         editorial += _records(mid, "text", Passage(text=measure.text, edits=measure.edits))
     editorial += _records(nid, "closing", body.closing.text)
 
@@ -73,19 +92,31 @@ def build_notice(source: NoticeSource) -> out.Notice:
     categories = []
     for category in attachment.categories:
         cid = f"{nid}/category/{category.number}"
-        categories.append(out.Category(id=cid, number=category.number, title=category.title.text,
-                                       subtotal_printed=category.subtotal_printed))
+        categories.append(
+            out.Category(
+                id=cid, number=category.number, title=category.title.text, subtotal_printed=category.subtotal_printed
+            )
+        )
         editorial += _records(cid, "title", category.title)
     tasks = []
     for task in attachment.tasks:
         tid = f"{nid}/task/{task.number}"
-        tasks.append(out.Task(
-            id=tid, number=task.number, category=task.category, title=task.title.text,
-            leaders=list(task.leaders), responsible_units=list(task.responsible_units),
-            cooperating_units=list(task.cooperating_units), requirement=task.requirement.text,
-            remark=task.remark.text if task.remark else None, measures=list(task.links.measures),
-            link_basis=task.links.basis, link_rationale=task.links.rationale,
-        ))
+        tasks.append(
+            out.Task(
+                id=tid,
+                number=task.number,
+                category=task.category,
+                title=task.title.text,
+                leaders=list(task.leaders),
+                responsible_units=list(task.responsible_units),
+                cooperating_units=list(task.cooperating_units),
+                requirement=task.requirement.text,
+                remark=task.remark.text if task.remark else None,
+                measures=list(task.links.measures),
+                link_basis=task.links.basis,
+                link_rationale=task.links.rationale,
+            )
+        )
         editorial += _records(tid, "title", task.title)
         editorial += _records(tid, "requirement", task.requirement)
         if task.remark:

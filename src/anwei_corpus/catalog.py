@@ -60,16 +60,19 @@ def describe(doc: CodeDoc) -> str:
 def as_text(docs: list[CodeDoc]) -> str:
     """One aligned line per code: code, name, severity, summary."""
     name_width = max((len(doc.name) for doc in docs), default=0)
-    return "".join(
-        f"{doc.code}  {doc.name:<{name_width}}  {doc.severity.value:<7}  {doc.summary}\n" for doc in docs
-    )
+    return "".join(f"{doc.code}  {doc.name:<{name_width}}  {doc.severity.value:<7}  {doc.summary}\n" for doc in docs)
 
 
 def as_json(docs: list[CodeDoc]) -> str:
     """A JSON list of codes with name, severity, summary and documentation."""
     entries = [
-        {"code": doc.code, "name": doc.name, "severity": doc.severity.value, "summary": doc.summary,
-         "documentation": doc.documentation}
+        {
+            "code": doc.code,
+            "name": doc.name,
+            "severity": doc.severity.value,
+            "summary": doc.summary,
+            "documentation": doc.documentation,
+        }
         for doc in docs
     ]
     return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
@@ -103,12 +106,20 @@ def as_markdown(docs: list[CodeDoc]) -> str:
         MARKDOWN_INTRO,
         "| code | name | severity | summary |",
         "|------|------|----------|---------|",
-        *(f"| [{doc.code}](#{_anchor(doc)}) | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |"
-          for doc in docs),
+        *(
+            f"| [{doc.code}](#{_anchor(doc)}) | {doc.name} | {doc.severity.value} | {_cell(doc.summary)} |"
+            for doc in docs
+        ),
     ]
     for doc in docs:
-        lines += ["", f"## {doc.code} {doc.name}", "", f"Severity: **{doc.severity.value}**. {doc.summary}", "",
-                  doc.documentation]
+        lines += [
+            "",
+            f"## {doc.code} {doc.name}",
+            "",
+            f"Severity: **{doc.severity.value}**. {doc.summary}",
+            "",
+            doc.documentation,
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -75,9 +75,7 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
     diagnostics.extend(kept)
     context.unsuppressed = kept
     if not corpus.diagnostics:
-        context.stale_suppressions = [
-            s for s in acceptable if s not in used and s.code in context.checked_codes
-        ]
+        context.stale_suppressions = [s for s in acceptable if s not in used and s.code in context.checked_codes]
     for code in SUPPRESSION_RULES:
         if selection.wants(code):
             diagnostics.extend(_run(RULES[code], context))

@@ -64,9 +64,10 @@ def _recorded_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int]]:
 def excerpt(text: str, start: int, end: int, context: int = 6) -> str:
     """The problem with a little of the text around it, invisible characters spelled out."""
     shown = "".join(
-        f"<U+{ord(char):04X}>" if not char.isprintable() or unicodedata.category(char) in ("Cf", "Zs") and char != " "
+        f"<U+{ord(char):04X}>"
+        if not char.isprintable() or unicodedata.category(char) in ("Cf", "Zs") and char != " "
         else char
-        for char in text[max(0, start - context): end + context]
+        for char in text[max(0, start - context) : end + context]
     )
     return ("…" if start > context else "") + shown + ("…" if end + context < len(text) else "")
 
@@ -79,14 +80,12 @@ def _column_of(item: CleanText, location: Location, offset: int) -> Location:
     line = document.lines[location.line - 1]
     for skip in (0, 1):  # a plain scalar starts at the column, a quoted one after its quote
         start = location.column - 1 + skip
-        if line[start: start + len(item.text)] == item.text:
+        if line[start : start + len(item.text)] == item.text:
             return replace(location, column=start + offset + 1)
     return location
 
 
-def text_findings(
-    ctx: CheckContext, problems: Callable[[str], Iterable[Problem]], hint: str
-) -> Iterator[Diagnostic]:
+def text_findings(ctx: CheckContext, problems: Callable[[str], Iterable[Problem]], hint: str) -> Iterator[Diagnostic]:
     """Run ``problems`` over every clean text; report each problem no editorial record of that text accounts for.
 
     An edit accounts for a problem when the problem lies inside the edit's reading: the reading keeps what the

@@ -60,7 +60,8 @@ def validate(
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
-            "--format", "-f",
+            "--format",
+            "-f",
             help="Output format; github by default inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere.",
         ),
     ] = None,
@@ -97,7 +98,9 @@ def validate(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")] = DocumentFormat.text,
+    output_format: Annotated[
+        DocumentFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocumentFormat.text,
 ) -> None:
     """List every code a run can report, loader and schema codes included, with name, severity and summary.
 
@@ -125,9 +128,9 @@ def show_rule(
 @app.command()
 def export(
     path: CorpusPath = Path("data"),
-    out: Annotated[Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")] = Path(
-        "release"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")
+    ] = Path("release"),
 ) -> None:
     """Validate the corpus and write its release into OUT (atomically; an invalid corpus writes nothing).
 
@@ -164,7 +167,9 @@ def export(
 def diff(
     old: Annotated[Path, typer.Argument(help="The older corpus: a YAML folder, a release folder or its JSON file.")],
     new: Annotated[Path, typer.Argument(help="The newer corpus, in any of the same forms.")],
-    output_format: Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")] = DocumentFormat.text,
+    output_format: Annotated[
+        DocumentFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocumentFormat.text,
     check_bump: Annotated[
         bool, typer.Option("--check-bump", help="Fail when NEW's corpus version is not bumped enough for the changes.")
     ] = False,

@@ -129,7 +129,9 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
     try:
         inside = _inside(path.resolve(), root.resolve())
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
-        raise YamlLoadError(Diagnostic("AW012", Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))) from None
+        raise YamlLoadError(
+            Diagnostic("AW012", Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))
+        ) from None
     if not inside:
         raise YamlLoadError(
             Diagnostic(

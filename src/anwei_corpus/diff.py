@@ -51,8 +51,10 @@ class Change(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    entity: str = Field(description="Kind of entity: notice, part, section, measure, category, task, unit, "
-                                    "person or editorial (a record of the entity named by `id`).")
+    entity: str = Field(
+        description="Kind of entity: notice, part, section, measure, category, task, unit, "
+        "person or editorial (a record of the entity named by `id`)."
+    )
     id: str = Field(description="ID of the entity (the old ID when the ID changed).")
     action: Literal["added", "removed", "changed", "id-changed"]
     field: str | None = Field(default=None, description="The field that changed; null when a whole entity did.")
@@ -115,8 +117,19 @@ def _compare_fields(entity: str, entity_id: str, old: dict, new: dict, renames: 
     changes: list[Change] = []
 
     def change(action, bump, reason, field, old_value=None, new_value=None, inline=None) -> None:
-        changes.append(Change(entity=entity, id=entity_id, action=action, field=field, old=old_value,
-                              new=new_value, inline=inline, bump=bump, reason=reason))
+        changes.append(
+            Change(
+                entity=entity,
+                id=entity_id,
+                action=action,
+                field=field,
+                old=old_value,
+                new=new_value,
+                inline=inline,
+                bump=bump,
+                reason=reason,
+            )
+        )
 
     for field in [*new, *(name for name in old if name not in new)]:
         if field in DERIVED:
@@ -145,8 +158,9 @@ def _compare_fields(entity: str, entity_id: str, old: dict, new: dict, renames: 
             if before is None:
                 change("added", Bump.MINOR, "link added", field, new_value=after)
             else:
-                change("changed", Bump.MAJOR, "link changed" if after is not None else "link removed", field,
-                       before, after)
+                change(
+                    "changed", Bump.MAJOR, "link changed" if after is not None else "link removed", field, before, after
+                )
         elif before is None:
             change("added", Bump.MINOR, "value added", field, new_value=after)
         elif after is None:
@@ -170,18 +184,44 @@ def _compare_entities(entity: str, old: Iterable[dict], new: Iterable[dict], ren
     for old_id, before in old_by_id.items():
         new_id = renames.get(old_id, old_id)
         if new_id not in new_by_id:
-            changes.append(Change(entity=entity, id=old_id, action="removed", old=_label(before),
-                                  bump=Bump.MAJOR, reason=f"{entity} removed"))
+            changes.append(
+                Change(
+                    entity=entity,
+                    id=old_id,
+                    action="removed",
+                    old=_label(before),
+                    bump=Bump.MAJOR,
+                    reason=f"{entity} removed",
+                )
+            )
             continue
         matched.add(new_id)
         if new_id != old_id:
-            changes.append(Change(entity=entity, id=old_id, action="id-changed", field="id", old=old_id, new=new_id,
-                                  bump=Bump.MAJOR, reason="ID changed"))
+            changes.append(
+                Change(
+                    entity=entity,
+                    id=old_id,
+                    action="id-changed",
+                    field="id",
+                    old=old_id,
+                    new=new_id,
+                    bump=Bump.MAJOR,
+                    reason="ID changed",
+                )
+            )
         changes += _compare_fields(entity, new_id, before, new_by_id[new_id], renames)
     for new_id, after in new_by_id.items():
         if new_id not in matched:
-            changes.append(Change(entity=entity, id=new_id, action="added", new=_label(after),
-                                  bump=Bump.MINOR, reason=f"{entity} added"))
+            changes.append(
+                Change(
+                    entity=entity,
+                    id=new_id,
+                    action="added",
+                    new=_label(after),
+                    bump=Bump.MINOR,
+                    reason=f"{entity} added",
+                )
+            )
     return changes
 
 
@@ -190,8 +230,11 @@ def _renamed_ids(old: Iterable[dict], new: Iterable[dict]) -> dict[str, str]:
     old_by_id = {item["id"]: item for item in old}
     new_by_id = {item["id"]: item for item in new}
     arrived = {item["name"]: item_id for item_id, item in new_by_id.items() if item_id not in old_by_id}
-    return {old_id: arrived[item["name"]] for old_id, item in old_by_id.items()
-            if old_id not in new_by_id and item["name"] in arrived}
+    return {
+        old_id: arrived[item["name"]]
+        for old_id, item in old_by_id.items()
+        if old_id not in new_by_id and item["name"] in arrived
+    }
 
 
 def _editorial_key(record: dict) -> str:
@@ -204,11 +247,18 @@ def _compare_editorial(old: list[dict], new: list[dict]) -> list[Change]:
         for record in records:
             if record not in others:
                 value = _editorial_key(record)
-                changes.append(Change(
-                    entity="editorial", id=record["entity"], field=record["field"], action=action,
-                    old=value if action == "removed" else None, new=value if action == "added" else None,
-                    bump=Bump.PATCH, reason=f"editorial record {action}",
-                ))
+                changes.append(
+                    Change(
+                        entity="editorial",
+                        id=record["entity"],
+                        field=record["field"],
+                        action=action,
+                        old=value if action == "removed" else None,
+                        new=value if action == "added" else None,
+                        bump=Bump.PATCH,
+                        reason=f"editorial record {action}",
+                    )
+                )
     return changes
 
 
@@ -245,17 +295,25 @@ def compare(old: Corpus, new: Corpus) -> CorpusDiff:
         if new_notice is None:
             continue
         for attr, entity in NUMBERED_LISTS.items():
-            changes += _compare_entities(entity, *([e.model_dump(mode="json") for e in getattr(n, attr)]
-                                                   for n in (old_notice, new_notice)), renames)
-        changes += _compare_editorial(*([r.model_dump(mode="json") for r in n.editorial]
-                                        for n in (old_notice, new_notice)))
+            changes += _compare_entities(
+                entity,
+                *([e.model_dump(mode="json") for e in getattr(n, attr)] for n in (old_notice, new_notice)),
+                renames,
+            )
+        changes += _compare_editorial(
+            *([r.model_dump(mode="json") for r in n.editorial] for n in (old_notice, new_notice))
+        )
 
     required = max((change.bump for change in changes), key=lambda bump: bump.rank, default=Bump.NONE)
     actual = version_bump(old.corpus_version, new.corpus_version)
     return CorpusDiff(
-        old_version=old.corpus_version, new_version=new.corpus_version,
-        old_schema_version=old.schema_version, new_schema_version=new.schema_version,
-        changes=changes, required_bump=required, actual_bump=actual,
+        old_version=old.corpus_version,
+        new_version=new.corpus_version,
+        old_schema_version=old.schema_version,
+        new_schema_version=new.schema_version,
+        changes=changes,
+        required_bump=required,
+        actual_bump=actual,
         bump_ok=actual != "downgrade" and actual.rank >= required.rank,
     )
 

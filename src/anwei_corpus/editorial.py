@@ -54,7 +54,6 @@ def printed_form(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
-
 @dataclass(frozen=True)
 class Coverage:
     """How much of the source text the corpus accounts for, counting non-whitespace characters."""

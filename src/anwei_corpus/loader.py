@@ -100,7 +100,9 @@ class YamlLoadError(Exception):
         self.diagnostic = diagnostic
 
 
-def _error(code: str, message: str, file: str, line: int | None = None, column: int | None = None, hint: str | None = None):
+def _error(
+    code: str, message: str, file: str, line: int | None = None, column: int | None = None, hint: str | None = None
+):
     return YamlLoadError(Diagnostic(code, Severity.ERROR, message, Location(file, (), line, column), hint))
 
 
@@ -119,7 +121,9 @@ def _looks_like_utf16(raw: bytes) -> bool:
 def decode(raw: bytes, file: str) -> str:
     """Decode a corpus file, which must be UTF-8 without a byte-order mark."""
     if raw.startswith(codecs.BOM_UTF8):
-        raise _error("AW006", "file starts with a UTF-8 byte-order mark", file, 1, 1, "save the file as UTF-8 without BOM")
+        raise _error(
+            "AW006", "file starts with a UTF-8 byte-order mark", file, 1, 1, "save the file as UTF-8 without BOM"
+        )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
         raise _error("AW005", "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
     try:
@@ -306,7 +310,10 @@ class _Builder:
         if key in mapping[0]:
             first_line, _ = self.document.key_positions[path]
             raise self._refuse(
-                "AW002", f"duplicate key {key!r} (first defined on line {first_line})", mark, "remove one of the two entries"
+                "AW002",
+                f"duplicate key {key!r} (first defined on line {first_line})",
+                mark,
+                "remove one of the two entries",
             )
         self.document.key_positions[path] = (mark.line + 1, mark.column + 1)
         mapping[2] = key

@@ -12,4 +12,3 @@ def chinese_numeral(number: int) -> str:
     tens, ones = divmod(number, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")
     return head + (_DIGITS[ones - 1] if ones else "")
-

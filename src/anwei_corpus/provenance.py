@@ -67,8 +67,15 @@ def table_unit_names(attachment: AttachmentFile, units: UnitsFile) -> dict[str, 
     return names
 
 
-def task_row(task: Task, attachment: AttachmentFile, units: UnitsFile, people: PeopleFile, requirement: str,
-             title: str, remark: str) -> str | None:
+def task_row(
+    task: Task,
+    attachment: AttachmentFile,
+    units: UnitsFile,
+    people: PeopleFile,
+    requirement: str,
+    title: str,
+    remark: str,
+) -> str | None:
     """The task's table row as the source prints it: cells separated by tabs, names by spaces.
 
     None when the task names a leader or unit the registries do not hold: the row cannot be rebuilt.
@@ -101,18 +108,28 @@ def printed_items(
     items: list[PrintedItem] = []
     broken: list[BrokenEdit] = []
 
-    def add(file: SourceFile, path: YamlPath, passage: Passage, template: str = "{}",
-            edits_path: YamlPath | None = None) -> None:
+    def add(
+        file: SourceFile, path: YamlPath, passage: Passage, template: str = "{}", edits_path: YamlPath | None = None
+    ) -> None:
         printed = _printed(passage, file, path + ("edits",) if edits_path is None else edits_path, broken)
         if printed is not None:
-            items.append(PrintedItem(file, path, template.format(printed), passage=passage,
-                                     text_start=template.index("{}")))
+            items.append(
+                PrintedItem(file, path, template.format(printed), passage=passage, text_start=template.index("{}"))
+            )
 
     meta = notice.notice.model
     if meta is not None:
         file = notice.notice
-        for name in ("issuer_mark", "title", "addressee", "transmittal", "signature", "attachment_note",
-                     "annotation", "print_run"):
+        for name in (
+            "issuer_mark",
+            "title",
+            "addressee",
+            "transmittal",
+            "signature",
+            "attachment_note",
+            "annotation",
+            "print_run",
+        ):
             add(file, (name,), getattr(meta, name))
         items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
         add(file, ("date", "printed"), meta.date.printed)
@@ -136,8 +153,13 @@ def printed_items(
                     add(file, path + ("intro",), section.intro)
                 for m, measure in enumerate(section.measures):
                     measure_path = path + ("measures", m)
-                    add(file, measure_path + ("text",), Passage(text=measure.text, edits=measure.edits),
-                        f"{measure.number}. " + "{}", edits_path=measure_path + ("edits",))
+                    add(
+                        file,
+                        measure_path + ("text",),
+                        Passage(text=measure.text, edits=measure.edits),
+                        f"{measure.number}. " + "{}",
+                        edits_path=measure_path + ("edits",),
+                    )
 
     attachment = notice.attachment.model
     if attachment is not None:
@@ -148,13 +170,22 @@ def printed_items(
         items.append(PrintedItem(file, ("columns",), "\t".join(attachment.columns)))
         padding = "\t" * (width - 1)
         breakdown = attachment.breakdown
-        items.append(PrintedItem(
-            file, ("breakdown",),
-            f"{breakdown.label}：合计 {breakdown.categories_printed} 项（小计 {breakdown.tasks_printed} 项）{padding}",
-        ))
+        items.append(
+            PrintedItem(
+                file,
+                ("breakdown",),
+                f"{breakdown.label}：合计 {breakdown.categories_printed} 项（小计 {breakdown.tasks_printed} 项）{padding}",
+            )
+        )
         for c, category in enumerate(attachment.categories):
-            add(file, ("categories", c, "title"), category.title,
-                chinese_numeral_or_number(category.number) + "、{}" + f"（小计 {category.subtotal_printed} 项）{padding}")
+            add(
+                file,
+                ("categories", c, "title"),
+                category.title,
+                chinese_numeral_or_number(category.number)
+                + "、{}"
+                + f"（小计 {category.subtotal_printed} 项）{padding}",
+            )
         if units is not None and people is not None:
             for t, task in enumerate(attachment.tasks):
                 path = ("tasks", t)
@@ -200,7 +231,9 @@ def _nearest_name(name: str, cells: list[str]) -> str | None:
     """The run of text in ``cells`` most like ``name``: a space-separated word or a stretch as long as the name."""
     candidates = {word for cell in cells for word in cell.split(" ") if word}
     candidates |= {
-        cell[start:start + len(name)] for cell in cells for start in range(len(cell) - len(name) + 1)
+        cell[start : start + len(name)]
+        for cell in cells
+        for start in range(len(cell) - len(name) + 1)
         if cell[start] != " " and cell[start + len(name) - 1] != " "
     }
     close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.5)
@@ -230,7 +263,10 @@ def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]
             written[unit.id] = (corpus.units, ("units", index, "name"), unit.name)
     referenced: dict[tuple[str, tuple[int, ...]], list[int]] = {}  # (ID, cells it is printed in) → task numbers
     for task in attachment.tasks:
-        for cells, ids in ((LEADER_CELLS, task.leaders), (UNIT_CELLS, [*task.responsible_units, *task.cooperating_units])):
+        for cells, ids in (
+            (LEADER_CELLS, task.leaders),
+            (UNIT_CELLS, [*task.responsible_units, *task.cooperating_units]),
+        ):
             for ident in ids:
                 if ident in written:
                     referenced.setdefault((ident, cells), []).append(task.number)

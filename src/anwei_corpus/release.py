@@ -60,16 +60,20 @@ def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.dateti
 def _entity_lines(corpus: Corpus) -> dict[str, bytes]:
     notice_fields = set(Notice.model_fields) - set(ENTITY_LISTS)
     files = {
-        "notices.jsonl": to_json_lines([notice.model_dump(mode="json", include=notice_fields)
-                                        for notice in corpus.notices]),
+        "notices.jsonl": to_json_lines(
+            [notice.model_dump(mode="json", include=notice_fields) for notice in corpus.notices]
+        ),
         "units.jsonl": to_json_lines([unit.model_dump(mode="json") for unit in corpus.units]),
         "people.jsonl": to_json_lines([person.model_dump(mode="json") for person in corpus.people]),
     }
     for name in ENTITY_LISTS:
-        files[f"{name}.jsonl"] = to_json_lines([
-            {"notice": notice.id, **entity.model_dump(mode="json")}
-            for notice in corpus.notices for entity in getattr(notice, name)
-        ])
+        files[f"{name}.jsonl"] = to_json_lines(
+            [
+                {"notice": notice.id, **entity.model_dump(mode="json")}
+                for notice in corpus.notices
+                for entity in getattr(notice, name)
+            ]
+        )
     return files
 
 
@@ -111,7 +115,9 @@ def check_target(out_dir: str | os.PathLike[str], corpus_root: str | os.PathLike
     if corpus_root is not None:
         root, resolved = Path(corpus_root).resolve(), target.resolve()
         if resolved == root or root in resolved.parents or resolved in root.parents:
-            raise ReleaseTargetRefused(f"{target} is, holds or lies inside the corpus {corpus_root}; choose another folder")
+            raise ReleaseTargetRefused(
+                f"{target} is, holds or lies inside the corpus {corpus_root}; choose another folder"
+            )
     if not target.exists() and not target.is_symlink():
         return
     if not target.is_dir() or target.is_symlink():

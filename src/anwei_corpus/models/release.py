@@ -294,7 +294,9 @@ class Corpus(StrictModel):
         unit_id = self.unit(unit).id
         roles = ("responsible", "cooperating") if role == "any" else (role,)
         return [
-            task for notice in self.notices for task in notice.tasks
+            task
+            for notice in self.notices
+            for task in notice.tasks
             if any(unit_id in getattr(task, f"{r}_units") for r in roles)
         ]
 
@@ -305,6 +307,12 @@ class Corpus(StrictModel):
 
 
 # The lists of numbered entities a notice holds, each with the singular that names one of them.
-NUMBERED_LISTS = {"parts": "part", "sections": "section", "measures": "measure", "categories": "category", "tasks": "task"}
+NUMBERED_LISTS = {
+    "parts": "part",
+    "sections": "section",
+    "measures": "measure",
+    "categories": "category",
+    "tasks": "task",
+}
 # Every list of entities a notice holds: the numbered ones and the editorial record.
 ENTITY_LISTS = (*NUMBERED_LISTS, "editorial")

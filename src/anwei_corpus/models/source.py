@@ -33,7 +33,8 @@ def _passage_from_plain_string(value: object) -> object:
 
 # The schema says "a string or a passage mapping", as the validator accepts, so that editors agree with it.
 PassageField = Annotated[
-    Passage, BeforeValidator(_passage_from_plain_string, json_schema_input_type=Annotated[str, Field(min_length=1)] | Passage)
+    Passage,
+    BeforeValidator(_passage_from_plain_string, json_schema_input_type=Annotated[str, Field(min_length=1)] | Passage),
 ]
 
 

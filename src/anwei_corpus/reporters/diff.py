@@ -71,8 +71,11 @@ def render_text(diff: CorpusDiff) -> str:
 
 def render_json(diff: CorpusDiff) -> str:
     """The diff as a JSON document: a format version, counts by bump, then every field of CorpusDiff."""
-    document = {"version": 1, "summary": {bump.value: diff.count(bump) for bump in BUMPS_DOWN},
-                **diff.model_dump(mode="json")}
+    document = {
+        "version": 1,
+        "summary": {bump.value: diff.count(bump) for bump in BUMPS_DOWN},
+        **diff.model_dump(mode="json"),
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

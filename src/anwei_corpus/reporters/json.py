@@ -16,8 +16,12 @@ VERSION = 1
 
 
 def _location(location: Location) -> dict:
-    return {"file": location.file, "line": location.line, "column": location.column,
-            "path": [str(step) for step in location.path]}
+    return {
+        "file": location.file,
+        "line": location.line,
+        "column": location.column,
+        "path": [str(step) for step in location.path],
+    }
 
 
 def render(diagnostics: list[Diagnostic], codes: Mapping[str, CodeDoc]) -> str:

@@ -61,8 +61,11 @@ def _result(diagnostic: Diagnostic, rule_index: Mapping[str, int]) -> dict:
         result["ruleIndex"] = rule_index[diagnostic.code]
     if diagnostic.related:
         result["relatedLocations"] = [
-            {"id": number, "physicalLocation": _physical(related),
-             "message": {"text": diagnostic.related_label or "see"}}
+            {
+                "id": number,
+                "physicalLocation": _physical(related),
+                "message": {"text": diagnostic.related_label or "see"},
+            }
             for number, related in enumerate(diagnostic.related)
         ]
     return result

@@ -42,15 +42,17 @@ def render(diagnostics: list[Diagnostic], read_line: LineReader, *, color: bool 
 
 def _block(diagnostic: Diagnostic, read_line: LineReader) -> list[Line]:
     severity = diagnostic.severity.value
-    lines: list[Line] = [[
-        (diagnostic.location.display(), "location"),
-        (": ", None),
-        (diagnostic.code, "code"),
-        (" [", None),
-        (severity, severity),
-        ("] ", None),
-        (diagnostic.message, None),
-    ]]
+    lines: list[Line] = [
+        [
+            (diagnostic.location.display(), "location"),
+            (": ", None),
+            (diagnostic.code, "code"),
+            (" [", None),
+            (severity, severity),
+            ("] ", None),
+            (diagnostic.message, None),
+        ]
+    ]
     lines += _snippet(diagnostic.location, read_line, severity)
     if diagnostic.hint:
         lines.append([("  help: ", "help"), (diagnostic.hint, None)])
@@ -142,8 +144,15 @@ def _coloured(lines: list[Line]) -> str:
     from rich.text import Text
 
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=True, color_system="standard", highlight=False, emoji=False,
-                      soft_wrap=True, width=1_000)
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        highlight=False,
+        emoji=False,
+        soft_wrap=True,
+        width=1_000,
+    )
     for line in lines:
         console.print(Text.assemble(*((text, STYLES[style] if style else "") for text, style in line)))
     return buffer.getvalue()

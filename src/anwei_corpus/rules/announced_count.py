@@ -27,11 +27,14 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         announced = body.closing.announced_tasks
         if f"列出{announced}项" not in body.closing.text.text:
-            yield ctx.finding(notice.body, ("closing", "announced_tasks"),
-                              f"the closing paragraph does not print 列出{announced}项")
+            yield ctx.finding(
+                notice.body, ("closing", "announced_tasks"), f"the closing paragraph does not print 列出{announced}项"
+            )
         if attachment is not None and len(attachment.tasks) != announced:
             yield ctx.finding(
-                notice.body, ("closing", "announced_tasks"),
+                notice.body,
+                ("closing", "announced_tasks"),
                 f"the closing paragraph announces {announced} tasks but the table has {len(attachment.tasks)}",
-                related=(notice.attachment.locate(("tasks",)),), related_label="the task table",
+                related=(notice.attachment.locate(("tasks",)),),
+                related_label="the task table",
             )

@@ -30,4 +30,6 @@ def problems(text: str) -> Iterator[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    yield from text_findings(ctx, problems, "delete the marks; only if the source prints them, record a 'bold-mark' edit")
+    yield from text_findings(
+        ctx, problems, "delete the marks; only if the source prints them, record a 'bold-mark' edit"
+    )

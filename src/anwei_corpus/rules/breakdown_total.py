@@ -26,18 +26,21 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         categories = len(attachment.categories)
         if breakdown.categories_printed != categories:
             yield ctx.finding(
-                notice.attachment, ("breakdown", "categories_printed"),
+                notice.attachment,
+                ("breakdown", "categories_printed"),
                 f"合计 {breakdown.categories_printed} 项 is printed but the table has {categories} categories",
             )
         in_categories = sum(1 for task in attachment.tasks if task.category is not None)
         subtotals = sum(category.subtotal_printed for category in attachment.categories)
         if breakdown.tasks_printed != in_categories:
             yield ctx.finding(
-                notice.attachment, ("breakdown", "tasks_printed"),
+                notice.attachment,
+                ("breakdown", "tasks_printed"),
                 f"小计 {breakdown.tasks_printed} 项 is printed but {in_categories} tasks stand in categories",
             )
         elif breakdown.tasks_printed != subtotals:
             yield ctx.finding(
-                notice.attachment, ("breakdown", "tasks_printed"),
+                notice.attachment,
+                ("breakdown", "tasks_printed"),
                 f"小计 {breakdown.tasks_printed} 项 is printed but the category subtotals add up to {subtotals}",
             )

@@ -27,13 +27,18 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for c, category in enumerate(attachment.categories):
             path = ("categories", c, "title", "text")
             if category.number not in parts:
-                yield ctx.finding(notice.attachment, ("categories", c, "number"),
-                                  f"category {category.number} has no part {category.number} in the body")
+                yield ctx.finding(
+                    notice.attachment,
+                    ("categories", c, "number"),
+                    f"category {category.number} has no part {category.number} in the body",
+                )
                 continue
             p, part = parts[category.number]
             if category.title.text != part.title.text:
                 yield ctx.finding(
-                    notice.attachment, path,
+                    notice.attachment,
+                    path,
                     f"category {category.number}'s title differs from part {part.number}'s title {part.title.text!r}",
-                    related=(notice.body.locate(("parts", p, "title", "text")),), related_label="the part's title",
+                    related=(notice.body.locate(("parts", p, "title", "text")),),
+                    related_label="the part's title",
                 )

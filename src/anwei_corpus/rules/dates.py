@@ -33,8 +33,12 @@ def _printed_day(ctx: CheckContext, notice: NoticeSource, path: YamlPath, date: 
     printed = date.printed.text
     match = _PRINTED_DATE.match(printed)
     if match is None:
-        yield ctx.finding(notice.notice, path + ("printed", "text"), f"printed date {printed!r} is not of the form "
-                          "YYYY年M月D日", hint="write the year, month and day in Arabic numerals without padding")
+        yield ctx.finding(
+            notice.notice,
+            path + ("printed", "text"),
+            f"printed date {printed!r} is not of the form YYYY年M月D日",
+            hint="write the year, month and day in Arabic numerals without padding",
+        )
         return
     try:
         day = dt.date(*(int(part) for part in match.groups()))
@@ -42,8 +46,11 @@ def _printed_day(ctx: CheckContext, notice: NoticeSource, path: YamlPath, date: 
         yield ctx.finding(notice.notice, path + ("printed", "text"), f"printed date {printed!r} is not a real day")
         return
     if day != date.value:
-        yield ctx.finding(notice.notice, path + ("value",),
-                          f"value {date.value.isoformat()} but the printed date {printed} says {day.isoformat()}")
+        yield ctx.finding(
+            notice.notice,
+            path + ("value",),
+            f"value {date.value.isoformat()} but the printed date {printed} says {day.isoformat()}",
+        )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -56,13 +63,17 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         if not imprint_findings and meta.imprint.date.value < meta.date.value:
             yield ctx.finding(
-                notice.notice, ("imprint", "date", "value"),
+                notice.notice,
+                ("imprint", "date", "value"),
                 f"印发日期 {meta.imprint.date.value.isoformat()} is before the 成文日期 {meta.date.value.isoformat()}",
-                related=(notice.notice.locate(("date", "value")),), related_label="成文日期",
+                related=(notice.notice.locate(("date", "value")),),
+                related_label="成文日期",
             )
         if meta.doc_number.year != meta.date.value.year:
             yield ctx.finding(
-                notice.notice, ("doc_number", "year"),
+                notice.notice,
+                ("doc_number", "year"),
                 f"发文字号 year {meta.doc_number.year} is not the year of the 成文日期 {meta.date.value.isoformat()}",
-                related=(notice.notice.locate(("date", "value")),), related_label="成文日期",
+                related=(notice.notice.locate(("date", "value")),),
+                related_label="成文日期",
             )

@@ -39,7 +39,7 @@ def closest_stretch(text: str, reading: str) -> str | None:
     matcher.set_seq2(reading)
     best, best_key = None, (_LEAST_LIKENESS, -1)
     for start in range(max(1, len(text) - len(reading) + 1)):
-        stretch = text[start:start + len(reading)]
+        stretch = text[start : start + len(reading)]
         matcher.set_seq1(stretch)
         key = (matcher.ratio(), sum(a == b for a, b in zip(stretch, reading)))
         if key > best_key:
@@ -65,8 +65,10 @@ def _hint(text: str, edit: Edit) -> str:
     if stretch == edit.printed:
         return f"the text has {stretch!r} here, as the source prints it: remove the record if the departure is gone"
     advice = "" if edit.kind == "doubt" else "correct the reading if it is mistyped; "
-    return (f"the text has {stretch!r} here; the record reads {edit.reading!r}: {advice}if you corrected the text, "
-            "update the record (reading, and kind: typo if it corrects the source)")
+    return (
+        f"the text has {stretch!r} here; the record reads {edit.reading!r}: {advice}if you corrected the text, "
+        "update the record (reading, and kind: typo if it corrects the source)"
+    )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -74,5 +76,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for broken in ctx.provenance(notice).broken:
             edit = broken.edit
             missing = find_occurrence(broken.text, edit.reading, edit.occurrence) == -1
-            yield ctx.finding(broken.file, broken.path + ("reading",), f"editorial record does not apply: {broken.message}",
-                              hint=_hint(broken.text, edit) if missing else None)
+            yield ctx.finding(
+                broken.file,
+                broken.path + ("reading",),
+                f"editorial record does not apply: {broken.message}",
+                hint=_hint(broken.text, edit) if missing else None,
+            )

@@ -43,15 +43,18 @@ def _only_punctuation_differs(edit: Edit) -> bool:
 
 # kind → (does the edit fit it, what the kind requires)
 _FITS: dict[str, tuple[Callable[[Edit], bool], str]] = {
-    "bold-mark": (lambda e: "**" in e.printed and e.printed.replace("**", "") == e.reading,
-                  "printed should be the reading with ** marks added"),
-    "space": (lambda e: _without_whitespace(e.printed) == _without_whitespace(e.reading),
-              "printed and reading should differ only in spaces"),
+    "bold-mark": (
+        lambda e: "**" in e.printed and e.printed.replace("**", "") == e.reading,
+        "printed should be the reading with ** marks added",
+    ),
+    "space": (
+        lambda e: _without_whitespace(e.printed) == _without_whitespace(e.reading),
+        "printed and reading should differ only in spaces",
+    ),
     "break": (lambda e: "\n" in e.printed, "printed should hold the line break"),
     "doubled": (lambda e: "\n" in e.printed, "printed should hold the line break the character is doubled across"),
     "punctuation": (_only_punctuation_differs, "printed and reading should differ only in punctuation marks"),
-    "stray-latin": (lambda e: re.search(r"[A-Za-z]{2,}", e.printed) is not None,
-                    "printed should hold an English word"),
+    "stray-latin": (lambda e: re.search(r"[A-Za-z]{2,}", e.printed) is not None, "printed should hold an English word"),
 }
 
 
@@ -63,7 +66,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             fits, requirement = _FITS[edit.kind]
             if not fits(edit):
                 yield ctx.finding(
-                    item.file, item.edit_path(index) + ("kind",),
+                    item.file,
+                    item.edit_path(index) + ("kind",),
                     f"edit of kind {edit.kind!r} does not fit its change {edit.printed!r} → {edit.reading!r}: "
                     f"{requirement}",
                     hint="give the record the kind that says what happened, or split it into one record per change",

@@ -24,7 +24,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for index, edit in enumerate(item.edits):
             if (edit.kind == "doubt" or edit.certainty != "certain") and not (edit.note or "").strip():
                 yield ctx.finding(
-                    item.file, item.edit_path(index),
+                    item.file,
+                    item.edit_path(index),
                     f"edit of kind {edit.kind!r} with certainty {edit.certainty!r} has no note",
                     hint="add a note: what the source shows and what was decided",
                 )

@@ -38,5 +38,9 @@ def problems(text: str) -> Iterator[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    yield from text_findings(ctx, problems, "use the full-width mark; only if the source itself prints the half-width "
-                             "mark, keep the full-width one in the text and record a 'punctuation' edit")
+    yield from text_findings(
+        ctx,
+        problems,
+        "use the full-width mark; only if the source itself prints the half-width "
+        "mark, keep the full-width one in the text and record a 'punctuation' edit",
+    )

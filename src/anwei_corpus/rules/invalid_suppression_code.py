@@ -36,20 +36,28 @@ def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] |
     if code in SUPPRESSIBLE_CODES:
         return None
     if code in LOAD_CODES:
-        message = (f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
-                   "which no suppression can accept")
+        message = (
+            f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
+            "which no suppression can accept"
+        )
         return message, "fix the file instead, and remove the suppression"
     reported_here = {d.code for d in ctx.unsuppressed if suppression.at_entity(d)}
     close = closest_codes(code, SUPPRESSIBLE_CODES, reported_here)
     suggestion = f" — did you mean {' or '.join(close)}?" if close else ""
     if code in RULES and RULES[code].severity is Severity.ERROR:
-        message = f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}"
+        message = (
+            f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}"
+        )
         return message, "correct the data the error is about (or record its departure from the source), and remove it"
     if code in RULES:
-        return (f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
-                "remove the suppression")
-    return (f"suppression names {code}, which no rule has{suggestion}",
-            "use the code of a finding reported at this entry; 'anwei rules' lists every code")
+        return (
+            f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
+            "remove the suppression",
+        )
+    return (
+        f"suppression names {code}, which no rule has{suggestion}",
+        "use the code of a finding reported at this entry; 'anwei rules' lists every code",
+    )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -27,7 +27,7 @@ def problems(text: str) -> Iterator[Problem]:
         return
     for index, char in enumerate(text):
         # a character changes alone (a compatibility ideograph) or together with the one before (a combining mark)
-        if not unicodedata.is_normalized("NFC", text[max(0, index - 1): index + 1]):
+        if not unicodedata.is_normalized("NFC", text[max(0, index - 1) : index + 1]):
             name = unicodedata.name(char, "unnamed")
             yield index, index + 1, f"U+{ord(char):04X} ({name}) changes under NFC"
             return

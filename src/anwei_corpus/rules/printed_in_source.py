@@ -58,7 +58,7 @@ def first_difference(ours: str, theirs: str) -> Difference | None:
             continue
         if i1 == i2 or j1 == j2:  # an insertion or deletion: show it with the character before it
             i1, j1 = max(i1 - 1, 0), max(j1 - 1, 0)
-        return Difference(i1, ours[i1:i2], theirs[j1:j2], ours[i1:i1 + WINDOW], theirs[j1:j1 + WINDOW])
+        return Difference(i1, ours[i1:i2], theirs[j1:j2], ours[i1 : i1 + WINDOW], theirs[j1 : j1 + WINDOW])
     return None
 
 
@@ -68,8 +68,10 @@ def quoted(text: str, limit: int = EXCERPT) -> str:
 
 
 def _advice(difference: Difference) -> str:
-    return (f"if this corrects the source, record it in `edits` (kind: typo, printed: {difference.theirs!r}, "
-            f"reading: {difference.ours!r}, note: …); otherwise restore the printed text")
+    return (
+        f"if this corrects the source, record it in `edits` (kind: typo, printed: {difference.theirs!r}, "
+        f"reading: {difference.ours!r}, note: …); otherwise restore the printed text"
+    )
 
 
 def _closest_line(source: str, printed: str) -> str | None:
@@ -103,10 +105,14 @@ def _text_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem) ->
         hint = "no similar line in the source" if closest is None else "one line of it is found, not the whole"
         return ctx.finding(item.file, item.path, message, hint=hint)
     offset = difference.index - item.text_start
-    where = (f"first difference at character {offset + 1} of the text" if offset >= 0
-             else f"the label differs ({first_line[:item.text_start]!r})")
-    hint = (f"{where}: corpus has {difference.ours_window!r}, source has {difference.theirs_window!r}; "
-            + _advice(difference))
+    where = (
+        f"first difference at character {offset + 1} of the text"
+        if offset >= 0
+        else f"the label differs ({first_line[: item.text_start]!r})"
+    )
+    hint = f"{where}: corpus has {difference.ours_window!r}, source has {difference.theirs_window!r}; " + _advice(
+        difference
+    )
     finding = ctx.finding(item.file, item.path, message, hint=hint)
     if item.passage is None:
         return finding
@@ -119,33 +125,51 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
     number = cells[0]
     source_cells = source_task_rows(notice.source_text or "", len(cells)).get(number)
     if source_cells is None:
-        return ctx.finding(item.file, item.path, f"task {number}'s row not found in {notice.source_name}: "
-                           f"{quoted(item.printed)}", hint=f"the source has no table row numbered {number}")
-    differences = {index: difference for index, (ours, theirs) in enumerate(zip(cells, source_cells))
-                   if (difference := first_difference(ours, theirs)) is not None}
+        return ctx.finding(
+            item.file,
+            item.path,
+            f"task {number}'s row not found in {notice.source_name}: {quoted(item.printed)}",
+            hint=f"the source has no table row numbered {number}",
+        )
+    differences = {
+        index: difference
+        for index, (ours, theirs) in enumerate(zip(cells, source_cells))
+        if (difference := first_difference(ours, theirs)) is not None
+    }
     differing = list(differences)
     if not differing:
-        return ctx.finding(item.file, item.path, f"task {number}'s row stands in {notice.source_name} once, "
-                           "but more than one task claims it", hint="each task row of the source is one task")
-    if all(index in LEADER_CELLS + UNIT_CELLS and any(name in cells[index] for name in absent)
-           for index in differing):
+        return ctx.finding(
+            item.file,
+            item.path,
+            f"task {number}'s row stands in {notice.source_name} once, but more than one task claims it",
+            hint="each task row of the source is one task",
+        )
+    if all(index in LEADER_CELLS + UNIT_CELLS and any(name in cells[index] for name in absent) for index in differing):
         return None  # AW707 reports the misspelt name at its registry entry
     index = differing[0]
     field = TASK_ROW_FIELDS[index]
     column = item.columns[index] if index < len(item.columns) else field
     difference = differences[index]
     others = [item.columns[i] for i in differing[1:] if i < len(item.columns)]
-    message = (f"task {number}'s row differs from {notice.source_name} in {column}"
-               + (f" (and {', '.join(others)})" if others else "")
-               + f": corpus has {difference.ours_window!r}, source has {difference.theirs_window!r}")
+    message = (
+        f"task {number}'s row differs from {notice.source_name} in {column}"
+        + (f" (and {', '.join(others)})" if others else "")
+        + f": corpus has {difference.ours_window!r}, source has {difference.theirs_window!r}"
+    )
     path = item.path + (field,)
     attachment = notice.attachment.model
     passage = getattr(attachment.tasks[item.path[1]], field) if attachment is not None else None
     if not isinstance(passage, Passage):
-        return ctx.finding(item.file, path, message, hint="the cell prints the registry names of these IDs: correct the IDs or the names")
+        return ctx.finding(
+            item.file,
+            path,
+            message,
+            hint="the cell prints the registry names of these IDs: correct the IDs or the names",
+        )
     hint = f"first difference at character {difference.index + 1} of {column}; " + _advice(difference)
-    return _pointed(ctx.finding(item.file, path, message, hint=hint), item.file, path + ("text",), passage,
-                    difference.index)
+    return _pointed(
+        ctx.finding(item.file, path, message, hint=hint), item.file, path + ("text",), passage, difference.index
+    )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -25,8 +25,13 @@ def _repeats(ctx: CheckContext, file: SourceFile, path: YamlPath, ids: list[str]
     first: dict[str, int] = {}
     for index, ref in enumerate(ids):
         if ref in first:
-            yield ctx.finding(file, path + (index,), f"{what} names {ref!r} twice",
-                              related=(file.locate(path + (first[ref],)),), related_label="first named here")
+            yield ctx.finding(
+                file,
+                path + (index,),
+                f"{what} names {ref!r} twice",
+                related=(file.locate(path + (first[ref],)),),
+                related_label="first named here",
+            )
         else:
             first[ref] = index
 
@@ -36,23 +41,31 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if notice.body.model is not None:
             for at in iter_measures(notice.body.model):
                 for g, group in enumerate(at.measure.units):
-                    yield from _repeats(ctx, notice.body, at.path + ("units", g), group,
-                                        f"the unit list of measure {at.measure.number}")
+                    yield from _repeats(
+                        ctx, notice.body, at.path + ("units", g), group, f"the unit list of measure {at.measure.number}"
+                    )
         attachment = notice.attachment.model
         if attachment is None:
             continue
         for t, task in enumerate(attachment.tasks):
             path = ("tasks", t)
             for role in ("leaders", "responsible_units", "cooperating_units"):
-                yield from _repeats(ctx, notice.attachment, path + (role,), getattr(task, role),
-                                    f"task {task.number}'s {role.replace('_', ' ')}")
+                yield from _repeats(
+                    ctx,
+                    notice.attachment,
+                    path + (role,),
+                    getattr(task, role),
+                    f"task {task.number}'s {role.replace('_', ' ')}",
+                )
             responsible = set(task.responsible_units)
             for u, uid in enumerate(task.cooperating_units):
                 if uid in responsible:
                     yield ctx.finding(
-                        notice.attachment, path + ("cooperating_units", u),
+                        notice.attachment,
+                        path + ("cooperating_units", u),
                         f"task {task.number} names {uid!r} as responsible and as cooperating unit",
-                        related=(notice.attachment.locate(path + ("responsible_units",
-                                                                  task.responsible_units.index(uid))),),
+                        related=(
+                            notice.attachment.locate(path + ("responsible_units", task.responsible_units.index(uid))),
+                        ),
                         related_label="responsible unit here",
                     )

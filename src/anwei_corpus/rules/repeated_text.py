@@ -30,8 +30,13 @@ def _repeats(ctx: CheckContext, file: SourceFile, entries: list[Entry]) -> Itera
     for what, path, text in entries:
         if text in first:
             other, other_path = first[text]
-            yield ctx.finding(file, path, f"{what} repeats the text of {other}",
-                              related=(file.locate(other_path),), related_label=f"{other}")
+            yield ctx.finding(
+                file,
+                path,
+                f"{what} repeats the text of {other}",
+                related=(file.locate(other_path),),
+                related_label=f"{other}",
+            )
         else:
             first[text] = (what, path)
 
@@ -43,8 +48,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             measures: list[Entry] = []
             for at in iter_measures(body):
                 split = split_assignment(at.measure.text)
-                measures.append((f"measure {at.measure.number}", at.path + ("text",),
-                                 split[0] if split else at.measure.text))
+                measures.append(
+                    (f"measure {at.measure.number}", at.path + ("text",), split[0] if split else at.measure.text)
+                )
             parts, titles, intros = [], [], []
             for p, part in enumerate(body.parts):
                 parts.append((f"part {part.number}'s title", ("parts", p, "title", "text"), part.title.text))
@@ -52,16 +58,23 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     path = ("parts", p, "sections", s)
                     titles.append((f"section {section.number}'s title", path + ("title", "text"), section.title.text))
                     if section.intro is not None:
-                        intros.append((f"section {section.number}'s intro", path + ("intro", "text"),
-                                       section.intro.text))
+                        intros.append(
+                            (f"section {section.number}'s intro", path + ("intro", "text"), section.intro.text)
+                        )
             for entries in (measures, parts, titles, intros):
                 yield from _repeats(ctx, notice.body, entries)
         if attachment is not None:
-            categories = [(f"category {category.number}'s title", ("categories", c, "title", "text"),
-                           category.title.text) for c, category in enumerate(attachment.categories)]
-            task_titles = [(f"task {task.number}'s title", ("tasks", t, "title", "text"), task.title.text)
-                           for t, task in enumerate(attachment.tasks)]
-            requirements = [(f"task {task.number}'s requirement", ("tasks", t, "requirement", "text"),
-                             task.requirement.text) for t, task in enumerate(attachment.tasks)]
+            categories = [
+                (f"category {category.number}'s title", ("categories", c, "title", "text"), category.title.text)
+                for c, category in enumerate(attachment.categories)
+            ]
+            task_titles = [
+                (f"task {task.number}'s title", ("tasks", t, "title", "text"), task.title.text)
+                for t, task in enumerate(attachment.tasks)
+            ]
+            requirements = [
+                (f"task {task.number}'s requirement", ("tasks", t, "requirement", "text"), task.requirement.text)
+                for t, task in enumerate(attachment.tasks)
+            ]
             for entries in (categories, task_titles, requirements):
                 yield from _repeats(ctx, notice.attachment, entries)

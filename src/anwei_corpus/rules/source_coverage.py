@@ -31,8 +31,10 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if source is None or notice.notice.model is None:
             continue
         result = coverage(source, ctx.provenance(notice).spans)
-        message = f"corpus accounts for {result.covered} of {result.total} non-whitespace source characters " \
-                  f"({result.share:.2%})"
+        message = (
+            f"corpus accounts for {result.covered} of {result.total} non-whitespace source characters "
+            f"({result.share:.2%})"
+        )
         hint = None
         if result.uncovered_runs:
             line, text = result.uncovered_runs[0]

@@ -30,10 +30,17 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue  # AW304 reports it
             path = ("tasks", t, "category")
             if task.category is None and previous is not None:
-                yield ctx.finding(notice.attachment, path, f"task {task.number} has no category but follows a task "
-                                  f"of category {previous}", hint="tasks above the categories come first")
+                yield ctx.finding(
+                    notice.attachment,
+                    path,
+                    f"task {task.number} has no category but follows a task of category {previous}",
+                    hint="tasks above the categories come first",
+                )
             elif task.category is not None and previous is not None and task.category < previous:
-                yield ctx.finding(notice.attachment, path, f"task {task.number} is in category {task.category} but "
-                                  f"follows a task of category {previous}")
+                yield ctx.finding(
+                    notice.attachment,
+                    path,
+                    f"task {task.number} is in category {task.category} but follows a task of category {previous}",
+                )
             if task.category is not None:
                 previous = max(task.category, previous or 0)

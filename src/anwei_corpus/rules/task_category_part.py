@@ -40,11 +40,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue
             parts = sorted({part_of[number][0] for number in astray})
             measures = ", ".join(map(str, astray))
-            message = (f"task {task.number} is in category {task.category} but its "
-                       + (f"measure {measures} stands" if len(astray) == 1 else f"measures {measures} stand")
-                       + f" in part{'s' if len(parts) > 1 else ''} {', '.join(map(str, parts))}")
-            category_wrong = (len(parts) == 1 and astray == linked
-                              and counted[task.category] > subtotal[task.category])
+            message = (
+                f"task {task.number} is in category {task.category} but its "
+                + (f"measure {measures} stands" if len(astray) == 1 else f"measures {measures} stand")
+                + f" in part{'s' if len(parts) > 1 else ''} {', '.join(map(str, parts))}"
+            )
+            category_wrong = len(parts) == 1 and astray == linked and counted[task.category] > subtotal[task.category]
             if category_wrong:
                 message += f" — should its category be {parts[0]}?"
                 path, hint = ("tasks", t, "category"), f"category {task.category} has more tasks than its printed 小计"
@@ -52,7 +53,10 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 index = task.links.measures.index(astray[0])
                 path, hint = ("tasks", t, "links", "measures", index), "correct the link, or the task's category"
             yield ctx.finding(
-                notice.attachment, path, message, hint=hint,
+                notice.attachment,
+                path,
+                message,
+                hint=hint,
                 related=tuple(notice.body.locate(part_of[number][1]) for number in astray),
                 related_label="linked measure",
             )

@@ -38,7 +38,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue  # an unknown ID is AW301's finding; comparing with it would only echo that
             if not measure_units & set(task.responsible_units):
                 yield ctx.finding(
-                    notice.attachment, ("tasks", t, "responsible_units"),
+                    notice.attachment,
+                    ("tasks", t, "responsible_units"),
                     f"task {task.number}'s responsible units {task.responsible_units} appear in none of the unit "
                     f"lists of measures {linked}",
                     hint="correct the units or the links, or accept the difference with a suppression and its reason",

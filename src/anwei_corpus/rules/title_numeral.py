@@ -22,14 +22,20 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No part, section or category title and no measure text starts with a numbering label."
 
 _NUMERAL = "[一二三四五六七八九十百〇零]+"
-_LABEL = re.compile(rf"^\s*(（{_NUMERAL}）|\({_NUMERAL}\)|{_NUMERAL}[、.．]|（[0-9]+）|\([0-9]+\)|[0-9]+[、.．](?![0-9]))")
+_LABEL = re.compile(
+    rf"^\s*(（{_NUMERAL}）|\({_NUMERAL}\)|{_NUMERAL}[、.．]|（[0-9]+）|\([0-9]+\)|[0-9]+[、.．](?![0-9]))"
+)
 
 
 def _labelled(ctx: CheckContext, file: SourceFile, path: YamlPath, what: str, text: str) -> Iterator[Diagnostic]:
     match = _LABEL.match(text)
     if match:
-        yield ctx.finding(file, path, f"{what} starts with the label {match.group(1)!r}",
-                          hint="delete the label: it is rebuilt from the entry's number")
+        yield ctx.finding(
+            file,
+            path,
+            f"{what} starts with the label {match.group(1)!r}",
+            hint="delete the label: it is rebuilt from the entry's number",
+        )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -37,15 +43,27 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         body, attachment = notice.body.model, notice.attachment.model
         if body is not None:
             for p, part in enumerate(body.parts):
-                yield from _labelled(ctx, notice.body, ("parts", p, "title", "text"), f"part {part.number}'s title",
-                                     part.title.text)
+                yield from _labelled(
+                    ctx, notice.body, ("parts", p, "title", "text"), f"part {part.number}'s title", part.title.text
+                )
                 for s, section in enumerate(part.sections):
-                    yield from _labelled(ctx, notice.body, ("parts", p, "sections", s, "title", "text"),
-                                         f"section {section.number}'s title", section.title.text)
+                    yield from _labelled(
+                        ctx,
+                        notice.body,
+                        ("parts", p, "sections", s, "title", "text"),
+                        f"section {section.number}'s title",
+                        section.title.text,
+                    )
             for at in iter_measures(body):
-                yield from _labelled(ctx, notice.body, at.path + ("text",), f"measure {at.measure.number}'s text",
-                                     at.measure.text)
+                yield from _labelled(
+                    ctx, notice.body, at.path + ("text",), f"measure {at.measure.number}'s text", at.measure.text
+                )
         if attachment is not None:
             for c, category in enumerate(attachment.categories):
-                yield from _labelled(ctx, notice.attachment, ("categories", c, "title", "text"),
-                                     f"category {category.number}'s title", category.title.text)
+                yield from _labelled(
+                    ctx,
+                    notice.attachment,
+                    ("categories", c, "title", "text"),
+                    f"category {category.number}'s title",
+                    category.title.text,
+                )

@@ -30,8 +30,11 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             measure = at.measure
             split = split_assignment(measure.text)
             if split is None:
-                yield ctx.finding(notice.body, at.path + ("text",),
-                                  f"measure {measure.number} does not end with a parenthesised unit list")
+                yield ctx.finding(
+                    notice.body,
+                    at.path + ("text",),
+                    f"measure {measure.number} does not end with a parenthesised unit list",
+                )
                 continue
             printed = assignment_names(split[1])
             if [len(group) for group in printed] != [len(group) for group in measure.units]:
@@ -49,12 +52,14 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     if resolved is None:
                         guess = ctx.suggest_unit(name)
                         yield ctx.finding(
-                            notice.body, at.path + ("text",),
+                            notice.body,
+                            at.path + ("text",),
                             f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
                             hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
                         )
                     elif resolved != uid and uid in ctx.unit_ids:  # an unknown ID is AW301's
                         yield ctx.finding(
-                            notice.body, at.path + ("units", g, u),
+                            notice.body,
+                            at.path + ("units", g, u),
                             f"measure {measure.number}: {uid!r} stands where the text prints {name!r} ({resolved!r})",
                         )

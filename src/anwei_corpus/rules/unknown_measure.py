@@ -27,17 +27,26 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             links = task.links
             path = ("tasks", t, "links")
             if links.basis == "measures" and not links.measures:
-                yield ctx.finding(notice.attachment, path + ("measures",), "basis is 'measures' but no measure is named",
-                                  hint="name the measures, or set basis: general-requirements")
+                yield ctx.finding(
+                    notice.attachment,
+                    path + ("measures",),
+                    "basis is 'measures' but no measure is named",
+                    hint="name the measures, or set basis: general-requirements",
+                )
             if links.basis == "general-requirements" and links.measures:
-                yield ctx.finding(notice.attachment, path + ("measures",),
-                                  "basis is 'general-requirements' but measures are named",
-                                  hint="set basis: measures, or empty the list")
+                yield ctx.finding(
+                    notice.attachment,
+                    path + ("measures",),
+                    "basis is 'general-requirements' but measures are named",
+                    hint="set basis: measures, or empty the list",
+                )
             for index, number in enumerate(links.measures):
                 if number not in numbers:
                     yield ctx.finding(
                         notice.attachment,
                         path + ("measures", index),
                         f"task {task.number} links to measure {number}, which the notice does not have "
-                        f"(measures run {numbers[0]}–{numbers[-1]})" if numbers else f"measure {number} does not exist",
+                        f"(measures run {numbers[0]}–{numbers[-1]})"
+                        if numbers
+                        else f"measure {number} does not exist",
                     )

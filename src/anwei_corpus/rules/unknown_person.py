@@ -31,5 +31,10 @@ def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.people.model is None:
         return
-    yield from ctx.unknown_references(_references(ctx), ctx.person_ids, ctx.suggest_person, "person",
-                                      hint="use an ID from registry/people.yaml, or add the person there")
+    yield from ctx.unknown_references(
+        _references(ctx),
+        ctx.person_ids,
+        ctx.suggest_person,
+        "person",
+        hint="use an ID from registry/people.yaml, or add the person there",
+    )

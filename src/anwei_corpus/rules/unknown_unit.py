@@ -48,5 +48,10 @@ def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.units.model is None:
         return
-    yield from ctx.unknown_references(_references(ctx), ctx.unit_ids, ctx.suggest_unit, "unit",
-                                      hint="use an ID from registry/units.yaml, or add the unit there")
+    yield from ctx.unknown_references(
+        _references(ctx),
+        ctx.unit_ids,
+        ctx.suggest_unit,
+        "unit",
+        hint="use an ID from registry/units.yaml, or add the unit there",
+    )

@@ -51,17 +51,24 @@ def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
     if not renamed:
         return "remove the entry, or correct the reference meant to use it"
     old_id, count = renamed[0], references[renamed[0]]
-    return (f"{old_id!r} is referenced {count} time{'s' if count != 1 else ''} but defined nowhere — was this entry "
-            "renamed? "
-            f"IDs never change once released; restore {old_id!r}")
+    return (
+        f"{old_id!r} is referenced {count} time{'s' if count != 1 else ''} but defined nowhere — was this entry "
+        "renamed? "
+        f"IDs never change once released; restore {old_id!r}"
+    )
 
 
-def _unused(ctx: CheckContext, file: SourceFile, key: str, kind: str, ids: list[str],
-            references: Counter[str]) -> Iterator[Diagnostic]:
+def _unused(
+    ctx: CheckContext, file: SourceFile, key: str, kind: str, ids: list[str], references: Counter[str]
+) -> Iterator[Diagnostic]:
     for index, entry_id in enumerate(ids):
         if entry_id not in references:
-            yield ctx.finding(file, (key, index, "id"), f"{kind} {entry_id!r} is not used by any notice",
-                              hint=_hint(entry_id, references, set(ids)))
+            yield ctx.finding(
+                file,
+                (key, index, "id"),
+                f"{kind} {entry_id!r} is not used by any notice",
+                hint=_hint(entry_id, references, set(ids)),
+            )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -69,8 +76,10 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         return  # a notice that failed to load would make its units look unused
     units, people = ctx.corpus.units.model, ctx.corpus.people.model
     if units is not None:
-        yield from _unused(ctx, ctx.corpus.units, "units", "unit", [unit.id for unit in units.units],
-                           _unit_references(ctx))
+        yield from _unused(
+            ctx, ctx.corpus.units, "units", "unit", [unit.id for unit in units.units], _unit_references(ctx)
+        )
     if people is not None:
-        yield from _unused(ctx, ctx.corpus.people, "people", "person", [person.id for person in people.people],
-                           _person_references(ctx))
+        yield from _unused(
+            ctx, ctx.corpus.people, "people", "person", [person.id for person in people.people], _person_references(ctx)
+        )
