@@ -19,21 +19,29 @@ def reads_schema(version: str) -> bool:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Ambiguous",
     "Corpus",
     "CorpusInvalid",
     "CorpusUnreadable",
     "NotFound",
     "ReleaseUnreadable",
     "__version__",
+    "leader_work",
     "load",
     "load_release",
+    "open_corpus",
+    "show",
+    "show_id",
+    "stats",
+    "unit_work",
     "validate",
 ]
 
 if TYPE_CHECKING:
-    from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, validate
+    from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, open_corpus, validate
     from .diagnostics import CorpusUnreadable
     from .models.release import Corpus, NotFound
+    from .queries import Ambiguous, leader_work, show, show_id, stats, unit_work
 
 _LAZY = {
     "CorpusInvalid": "api",
@@ -42,6 +50,13 @@ _LAZY = {
     "load": "api",
     "load_release": "api",
     "validate": "api",
+    "open_corpus": "api",
+    "Ambiguous": "queries",
+    "leader_work": "queries",
+    "show": "queries",
+    "show_id": "queries",
+    "stats": "queries",
+    "unit_work": "queries",
     "Corpus": "models.release",
     "NotFound": "models.release",
 }

@@ -136,3 +136,11 @@ def _check_against_manifest(folder: Path, content: bytes) -> None:
         raise ReleaseUnreadable(f"{manifest_path} does not list {RELEASE_FILE} with its sha256") from None
     if sha256(content) != expected:
         raise ReleaseUnreadable(f"{folder / RELEASE_FILE} does not match the sha256 in {manifest_path}")
+
+
+def open_corpus(corpus: str | os.PathLike[str] | None = None, release: str | os.PathLike[str] | None = None) -> Corpus:
+    """The corpus to answer from: the release folder ``release`` when given, else the YAML corpus ``corpus``.
+
+    ``corpus`` defaults as for ``load``. Raises what ``load`` and ``load_release`` raise.
+    """
+    return load_release(release) if release is not None else load(corpus)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .reporters import FORMATS
+
+if TYPE_CHECKING:
+    from .models.release import Corpus
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -218,6 +222,132 @@ def schema(
         raise typer.Exit(EXIT_FINDINGS)
     updated = f" ({len(stale)} updated)" if stale and not check else ""
     typer.echo(f"{'checked' if check else 'wrote'} schemas in {out}{updated}")
+
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="The YAML corpus folder [default: $ANWEI_CORPUS, else data].", show_default=False),
+]
+ReleaseOption = Annotated[
+    Path | None, typer.Option("--release", help="Answer from this release folder instead of the YAML corpus.")
+]
+LookupFormat = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")]
+NoticeOption = Annotated[
+    str | None, typer.Option("--notice", help="The notice ID, when the corpus holds several notices.")
+]
+
+
+def _open(corpus: Path | None, release: Path | None) -> Corpus:
+    from .api import CorpusInvalid, ReleaseUnreadable, open_corpus
+
+    if corpus is not None and release is not None:
+        _fail_usage("give --corpus or --release, not both")
+    try:
+        return open_corpus(corpus, release)
+    except CorpusUnreadable as exc:
+        _report([exc.diagnostic], "text")
+        raise typer.Exit(EXIT_USAGE) from None
+    except CorpusInvalid as exc:
+        _fail_usage(f"the corpus has errors ({exc}); run 'anwei validate'")
+    except ReleaseUnreadable as exc:
+        _fail_usage(str(exc))
+    raise AssertionError("unreachable")
+
+
+def _answer(
+    command: str,
+    ask: Callable[[Corpus], dict[str, Any]],
+    corpus: Path | None,
+    release: Path | None,
+    output_format: DocumentFormat,
+) -> None:
+    """Open the corpus, ask it, print the answer; a key that matches nothing or several things exits 1."""
+    from .models.release import NotFound
+    from .queries import Ambiguous
+    from .reporters.lookups import render
+
+    source = _open(corpus, release)
+    try:
+        data = ask(source)
+    except NotFound as exc:
+        typer.echo(f"anwei: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    except Ambiguous as exc:
+        typer.echo(f"anwei: {exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    except ValueError as exc:
+        _fail_usage(str(exc))
+    sys.stdout.write(render(command, output_format.value, data))
+
+
+@app.command()
+def unit(
+    query: Annotated[str, typer.Argument(metavar="UNIT", help="A unit ID, name or alias (spaces are ignored).")],
+    corpus: CorpusOption = None,
+    release: ReleaseOption = None,
+    output_format: LookupFormat = DocumentFormat.text,
+) -> None:
+    """A unit's work: every measure and every task that names it, with its role.
+
+    Exit status: 0 found, 1 no such unit (the closest names are suggested) or several, 2 unreadable corpus.
+    """
+    from .queries import unit_work
+
+    _answer("unit", lambda source: unit_work(source, query), corpus, release, output_format)
+
+
+@app.command()
+def leader(
+    query: Annotated[str, typer.Argument(metavar="PERSON", help="A person's ID or name (spaces are ignored).")],
+    corpus: CorpusOption = None,
+    release: ReleaseOption = None,
+    output_format: LookupFormat = DocumentFormat.text,
+) -> None:
+    """A district leader and the tasks they lead, with the responsible and cooperating units.
+
+    Exit status: 0 found, 1 no such person (the closest names are suggested) or several, 2 unreadable corpus.
+    """
+    from .queries import leader_work
+
+    _answer("leader", lambda source: leader_work(source, query), corpus, release, output_format)
+
+
+@app.command("show")
+def show_entity(
+    what: Annotated[
+        str, typer.Argument(metavar="KIND|ID", help="part, section, measure, category or task; or an entity ID.")
+    ],
+    number: Annotated[int | None, typer.Argument(help="The printed number, after a KIND.", min=0)] = None,
+    notice: NoticeOption = None,
+    corpus: CorpusOption = None,
+    release: ReleaseOption = None,
+    output_format: LookupFormat = DocumentFormat.text,
+) -> None:
+    """One part, section, measure, category or task, with its links both ways.
+
+    'anwei show measure 24' or 'anwei show putuo-anwei-2022-6/measure/24'. Exit status: 0 found, 1 no such
+    entity, 2 usage error or unreadable corpus.
+    """
+    from .queries import KINDS, show, show_id
+
+    if number is None and what not in KINDS:
+        _answer("show", lambda source: show_id(source, what), corpus, release, output_format)
+    elif number is None:
+        _fail_usage(f"give the number of the {what}: anwei show {what} N")
+    else:
+        _answer("show", lambda source: show(source, what, number, notice), corpus, release, output_format)
+
+
+@app.command("stats")
+def corpus_stats(
+    corpus: CorpusOption = None,
+    release: ReleaseOption = None,
+    output_format: LookupFormat = DocumentFormat.text,
+) -> None:
+    """Counts per notice, and per unit: measures, tasks as responsible, tasks as cooperating."""
+    from .queries import stats
+
+    _answer("stats", stats, corpus, release, output_format)
 
 
 def main() -> None:

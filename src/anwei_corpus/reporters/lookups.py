@@ -1,0 +1,210 @@
+"""The answers of ``anwei unit|leader|show|stats`` as text (rich tables, 80 columns), JSON and Markdown.
+
+Every answer is first laid out as a :class:`View` (a title, some fields, some tables of strings); the text and
+Markdown renderers draw any view, so a new look-up needs only its layout.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Data = dict[str, Any]
+TEXT_WIDTH = 80
+SHORT_CELL = 12  # characters; a column whose cells are all this short is never wrapped
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+def _names(refs: list[Data]) -> str:
+    return "、".join(ref["name"] for ref in refs) or "—"
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers) or "—"
+
+
+def unit_view(data: Data) -> View:
+    unit = data["unit"]
+    fields = [("ID", unit["id"]), ("别称 aliases", "、".join(unit["aliases"]) or "—"), ("kind", unit["kind"])]
+    if unit["collective"]:
+        fields.append(("", "a collective: the notice names the group, not its members"))
+    if unit["note"]:
+        fields.append(("note", unit["note"]))
+    measures = Table(
+        f"Measures ({len(data['measures'])})",
+        ("No.", "Measure", "Other units"),
+        [(f"{m['number']}\n§{m['section']}", m["text"], _names(m["other_units"])) for m in data["measures"]],
+    )
+    tasks = Table(
+        f"Tasks ({len(data['tasks'])})",
+        ("No.", "Task", "Role", "Leaders", "Measures"),
+        [
+            (str(t["number"]), t["title"], t["role"], _names(t["leaders"]), _numbers(t["measures"]))
+            for t in data["tasks"]
+        ],
+    )
+    return View(unit["name"], fields, [measures, tasks])
+
+
+def leader_view(data: Data) -> View:
+    person = data["person"]
+    fields = [("ID", person["id"])] + ([("note", person["note"])] if person["note"] else [])
+    tasks = Table(
+        f"Tasks led ({len(data['tasks'])})",
+        ("No.", "Task", "Responsible", "Cooperating", "Measures"),
+        [
+            (
+                str(t["number"]),
+                t["title"],
+                _names(t["responsible_units"]),
+                _names(t["cooperating_units"]),
+                _numbers(t["measures"]),
+            )
+            for t in data["tasks"]
+        ],
+    )
+    return View(person["name"], fields, [tasks])
+
+
+def _listed(rows: list[Data], what: str, text: str) -> Table:
+    return Table(f"{what} ({len(rows)})", ("No.", text.capitalize()), [(str(r["number"]), r[text]) for r in rows])
+
+
+def show_view(data: Data) -> View:
+    kind, fields = data["kind"], [("ID", data["id"])]
+    tables = []
+    if kind == "part":
+        tables.append(_listed(data["sections"], "Sections", "title"))
+    elif kind == "section":
+        fields += [("part", str(data["part"])), ("intro", data["intro"] or "—")]
+        tables.append(_listed(data["measures"], "Measures", "text"))
+    elif kind == "measure":
+        fields += [
+            ("section", f"{data['section']} (part {data['part']})"),
+            ("text", data["text"]),
+            ("units", data["assignment"]),
+        ]
+        tables.append(_listed(data["tasks"], "Cited by tasks", "title"))
+    elif kind == "category":
+        fields.append(("小计 subtotal", str(data["subtotal_printed"])))
+        tables.append(_listed(data["tasks"], "Tasks", "title"))
+    else:
+        fields += [
+            ("category", str(data["category"]) if data["category"] is not None else "—"),
+            ("leaders", _names(data["leaders"])),
+            ("responsible", _names(data["responsible_units"])),
+            ("cooperating", _names(data["cooperating_units"])),
+            ("requirement", data["requirement"]),
+            ("remark", data["remark"] or "—"),
+            ("link", data["link_rationale"]),
+        ]
+        tables.append(_listed(data["measures"], "Measures", "text"))
+    title = data.get("title") or data.get("text", "")
+    return View(
+        f"{kind} {data['number']}: {title}" if kind != "measure" else f"measure {data['number']}", fields, tables
+    )
+
+
+def stats_view(data: Data) -> View:
+    notices = Table(
+        "Notices",
+        ("Notice", "Parts", "Sections", "Measures", "Categories", "Tasks", "Edits"),
+        [
+            (
+                n["doc_number"],
+                *(str(n[k]) for k in ("parts", "sections", "measures", "categories", "tasks", "editorial")),
+            )
+            for n in data["notices"]
+        ],
+    )
+    units = Table(
+        "Units",
+        ("Unit", "Measures", "Responsible", "Cooperating"),
+        [(u["name"], str(u["measures"]), str(u["responsible"]), str(u["cooperating"])) for u in data["units"]],
+    )
+    people = Table("People", ("Leader", "Tasks"), [(p["name"], str(p["tasks"])) for p in data["people"]])
+    fields = [("corpus", data["corpus_version"]), ("schema", data["schema_version"])]
+    return View("anwei corpus", fields, [notices, units, people])
+
+
+def render_text(view: View) -> str:
+    """The view as rich renders it for an 80-column terminal: Chinese text wraps by display width."""
+    from io import StringIO
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    out = StringIO()
+    console = Console(file=out, width=TEXT_WIDTH, color_system=None, emoji=False, highlight=False)
+    console.print(Text(view.title, style="bold"))
+    if view.fields:
+        grid = RichTable.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for name, value in view.fields:
+            grid.add_row(name, value)
+        console.print(grid)
+    for table in view.tables:
+        rich_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+        for index, column in enumerate(table.columns):
+            # Short cells (numbers, roles) keep their width; columns of running text share the rest and fold.
+            running = max((len(row[index]) for row in table.rows), default=0) > SHORT_CELL
+            rich_table.add_column(column, no_wrap=not running, overflow="fold", ratio=1 if running else None)
+        for row in table.rows:
+            rich_table.add_row(*row)
+        console.print(rich_table if table.rows else Text(f"{table.title}: none", style="dim"))
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(view: View) -> str:
+    lines = [f"## {view.title}", ""]
+    lines += [f"- **{name}**: {_cell(value)}" if name else f"- {_cell(value)}" for name, value in view.fields]
+    for table in view.tables:
+        lines += ["", f"### {table.title}", ""]
+        if not table.rows:
+            lines.append("None.")
+            continue
+        lines += ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+        lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(data: Data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+VIEWS: dict[str, Callable[[Data], View]] = {
+    "unit": unit_view,
+    "leader": leader_view,
+    "show": show_view,
+    "stats": stats_view,
+}
+RENDERERS: dict[str, Callable[[View], str]] = {"text": render_text, "markdown": render_markdown}
+
+
+def render(command: str, output_format: str, data: Data) -> str:
+    """The answer of look-up ``command`` in ``output_format`` (text, json or markdown)."""
+    if output_format == "json":
+        return render_json(data)
+    return RENDERERS[output_format](VIEWS[command](data))
