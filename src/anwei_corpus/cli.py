@@ -224,6 +224,36 @@ def schema(
     typer.echo(f"{'checked' if check else 'wrote'} schemas in {out}{updated}")
 
 
+@app.command()
+def site(
+    path: CorpusPath = Path("data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Site folder to write: new, empty, or an earlier site.")
+    ] = Path("site"),
+    release: ReleaseOption = None,
+) -> None:
+    """Build the reader's edition: static HTML pages of the notices, units and people, into OUT (atomically).
+
+    The pages need no server, no script and nothing from the network. Same target rules as 'anwei export'.
+    """
+    from .release import ReleaseTargetRefused, check_target
+    from .site import EditorialMismatch, build_site
+
+    corpus_root = None if release is not None else path
+    try:
+        check_target(out, corpus_root)  # before the corpus is read: a refused target costs nothing
+    except ReleaseTargetRefused as exc:
+        _fail_usage(str(exc))
+    corpus = _open(corpus_root, release)
+    try:
+        target = build_site(corpus, out, corpus_root)
+    except (ReleaseTargetRefused, EditorialMismatch) as exc:
+        _fail_usage(str(exc))
+    except OSError as exc:
+        _fail_usage(f"cannot write site to {out}: {exc.strerror or exc}")
+    typer.echo(f"wrote {target} ({len(corpus.notices)} notice(s), {len(corpus.units)} units, {len(corpus.people)} people)")
+
+
 CorpusOption = Annotated[
     Path | None,
     typer.Option("--corpus", help="The YAML corpus folder [default: $ANWEI_CORPUS, else data].", show_default=False),

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol, TypeVar
 
 from .models.common import Edit
 
@@ -28,30 +29,60 @@ def find_occurrence(text: str, needle: str, occurrence: int) -> int:
     return index
 
 
-def printed_form(text: str, edits: Sequence[Edit]) -> str:
-    """Rebuild what the source prints from the reading and its edits.
+class Placed(Protocol):
+    """An edit as far as placing it goes: its reading, which appearance of it, and what was printed."""
+
+    @property
+    def reading(self) -> str: ...
+    @property
+    def occurrence(self) -> int: ...
+    @property
+    def printed(self) -> str: ...
+
+
+EditT = TypeVar("EditT", bound=Placed)
+
+
+def edit_spans(text: str, edits: Sequence[EditT]) -> list[tuple[int, int, EditT]]:
+    """Where each edit's reading stands in ``text``, as (start, end, edit) in text order.
 
     Raises EditNotApplicable when an edit's reading is not in the text or two edits overlap.
     """
-    spans: list[tuple[int, int, str, int]] = []
+    spans: list[tuple[int, int, int]] = []
     for index, edit in enumerate(edits):
         start = find_occurrence(text, edit.reading, edit.occurrence)
         if start == -1:
             raise EditNotApplicable(
                 index, f"reading {edit.reading!r} (occurrence {edit.occurrence}) is not in the text"
             )
-        spans.append((start, start + len(edit.reading), edit.printed, index))
+        spans.append((start, start + len(edit.reading), index))
     spans.sort()
-    for (_, end, _, _), (start, _, _, index) in pairwise(spans):
+    for (_, end, _), (start, _, index) in pairwise(spans):
         if start < end:
             raise EditNotApplicable(index, "edit overlaps another edit of the same text")
-    pieces, cursor = [], 0
-    for start, end, printed, _ in spans:
-        pieces.append(text[cursor:start])
-        pieces.append(printed)
+    return [(start, end, edits[index]) for start, end, index in spans]
+
+
+def segments(text: str, edits: Sequence[EditT]) -> list[str | EditT]:
+    """The text cut at its edits: plain stretches as strings, each edited reading as its edit, in order."""
+    pieces: list[str | EditT] = []
+    cursor = 0
+    for start, end, edit in edit_spans(text, edits):
+        if start > cursor:
+            pieces.append(text[cursor:start])
+        pieces.append(edit)
         cursor = end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
+    if cursor < len(text):
+        pieces.append(text[cursor:])
+    return pieces
+
+
+def printed_form(text: str, edits: Sequence[Edit]) -> str:
+    """Rebuild what the source prints from the reading and its edits.
+
+    Raises EditNotApplicable when an edit's reading is not in the text or two edits overlap.
+    """
+    return "".join(piece if isinstance(piece, str) else piece.printed for piece in segments(text, edits))
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,9 @@ def write_release(files: dict[str, bytes], out_dir: str | os.PathLike[str]) -> P
     backup = target.parent / f".{target.name}.old-{os.getpid()}"
     try:
         for name, content in files.items():
-            with open(staging / name, "wb") as handle:
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as handle:
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())

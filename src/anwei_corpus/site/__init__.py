@@ -1,0 +1,168 @@
+"""The reader's edition: the corpus as a static, self-contained HTML site.
+
+Pages are drawn from the release models and the same look-ups as ``anwei unit``, ``anwei leader`` and
+``anwei stats`` (``queries``). Every file is built as bytes first, so two builds of one corpus are byte-identical,
+and the folder is written atomically under the same target rules as ``anwei export``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..api import MANIFEST_FILE
+from ..editorial import EditNotApplicable, segments
+from ..models.release import Corpus, EditorialRecord, Notice
+from ..numerals import chinese_numeral
+from ..queries import leader_work, stats, unit_part_matrix, unit_work
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+STYLESHEET = "style.css"
+# Printed forms of the edit classes, shown beside each marked reading.
+EDIT_CLASSES = {"artefact": "提取痕迹", "source-error": "原文差错", "normalisation": "规范化"}
+
+
+def notice_page(notice_id: str) -> str:
+    return f"notices/{notice_id}/index.html"
+
+
+def matrix_page(notice_id: str) -> str:
+    return f"notices/{notice_id}/matrix.html"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"units/{unit_id}.html"
+
+
+def person_page(person_id: str) -> str:
+    return f"people/{person_id}.html"
+
+
+def chinese_date(value: object) -> str:
+    """A date as the notice prints it: 2022年8月15日."""
+    import datetime as dt
+
+    assert isinstance(value, dt.date)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+class EditorialMismatch(ValueError):
+    """An editorial record names a reading that its text does not hold (a release edited by hand, say)."""
+
+
+class Marker:
+    """Renders a field's clean reading with each departure from the printed source marked in place.
+
+    Each mark carries the reading, the printed form and the note; the page's stylesheet shows the note on hover
+    or keyboard focus and swaps every reading for its printed form when the reader flips the switch.
+    """
+
+    def __init__(self, notice: Notice):
+        self.records: dict[tuple[str, str], list[tuple[int, EditorialRecord]]] = {}
+        for index, record in enumerate(notice.editorial, start=1):
+            self.records.setdefault((record.entity, record.field), []).append((index, record))
+
+    def __call__(self, text: str, entity: str, field: str) -> Markup:
+        from markupsafe import Markup, escape
+
+        numbered = self.records.get((entity, field), [])
+        index_of = {id(record): index for index, record in numbered}
+        try:
+            pieces = segments(text, [record for _, record in numbered])
+        except EditNotApplicable as exc:
+            raise EditorialMismatch(f"the editorial record of {entity} {field} does not fit its text: {exc}") from None
+        html = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                html.append(escape(piece))
+                continue
+            number = index_of[id(piece)]
+            note = f"印作“{piece.printed}”，读作“{piece.reading}”（{EDIT_CLASSES[piece.edit_class]}）。{piece.note or ''}"
+            html.append(
+                Markup(
+                    '<span class="edit {cls}" id="edit-{n}" tabindex="0" aria-describedby="edit-{n}-note">'
+                    '<span class="reading">{reading}</span><span class="printed">{printed}</span>'
+                    '<span class="note" id="edit-{n}-note" role="note">{note}</span></span>'
+                ).format(
+                    cls=piece.edit_class, n=number, reading=piece.reading, printed=piece.printed, note=note
+                )
+            )
+        return Markup("").join(html)
+
+
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("anwei_corpus", "site/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        notice_page=notice_page, matrix_page=matrix_page, unit_page=unit_page, person_page=person_page
+    )
+    env.filters.update(numeral=chinese_numeral, chinese_date=chinese_date)
+    return env
+
+
+def _root(page: str) -> str:
+    """The relative way from ``page`` back to the site's root folder."""
+    return "../" * page.count("/")
+
+
+def site_files(corpus: Corpus) -> dict[str, bytes]:
+    """Every file of the reader's edition, by relative path, as bytes; the same corpus gives the same bytes."""
+    import json
+
+    from ..release import sha256
+
+    env = _environment()
+    units = {unit.id: unit for unit in corpus.units}
+    people = {person.id: person for person in corpus.people}
+    pages: dict[str, str] = {}
+
+    def render(page: str, template: str, **context: object) -> None:
+        context.update(root=_root(page), page=page, corpus=corpus, units=units, people=people)
+        pages[page] = env.get_template(template).render(context)
+
+    render("index.html", "index.html", counts=stats(corpus))
+    for notice in corpus.notices:
+        render(notice_page(notice.id), "notice.html", notice=notice, mark=Marker(notice))
+        render(matrix_page(notice.id), "matrix.html", notice=notice, rows=unit_part_matrix(corpus, notice))
+    for unit in corpus.units:
+        render(unit_page(unit.id), "unit.html", work=unit_work(corpus, unit.id), notices=corpus.notices)
+    for person in corpus.people:
+        render(person_page(person.id), "person.html", work=leader_work(corpus, person.id))
+    files = {name: text.encode("utf-8") for name, text in pages.items()}
+    files[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0].encode("utf-8")  # type: ignore[union-attr]
+    manifest = {
+        "corpus_version": corpus.corpus_version,
+        "schema_version": corpus.schema_version,
+        "generator": f"anwei-corpus {__version__}",
+        "files": [{"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())],
+    }
+    files[MANIFEST_FILE] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+def build_site(
+    corpus: Corpus, out_dir: str | os.PathLike[str], corpus_root: str | os.PathLike[str] | None = None
+) -> Path:
+    """Write the reader's edition of ``corpus`` into ``out_dir`` atomically and return its path.
+
+    The target rules are those of ``anwei export``: a new or empty folder, or an earlier site or release (a
+    folder with a manifest); with ``corpus_root``, a target inside the corpus (or holding it) is refused.
+    """
+    from ..release import check_target, write_release
+
+    check_target(out_dir, corpus_root)
+    return write_release(site_files(corpus), out_dir)
+
