@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SHOTS = {
-    "site-notice.png": ("notices/putuo-anwei-2022-6/index.html#measure-24", {"width": 900, "height": 1100}),
+    "site-notice.png": ("notices/putuo-anwei-2022-6/index.html", {"width": 900, "height": 1100}),
     "site-unit.png": ("units/emergency-bureau.html", {"width": 420, "height": 900}),
 }
 
@@ -32,9 +32,10 @@ def main(site: Path, out: Path) -> None:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, (page_path, viewport) in SHOTS.items():
             page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
-            page.goto((site / page_path.split("#")[0]).resolve().as_uri() + page_path.partition("#")[1] + page_path.partition("#")[2])
+            path, _, anchor = page_path.partition("#")
+            page.goto((site / path).resolve().as_uri() + (f"#{anchor}" if anchor else ""))
             if name == "site-notice.png":
-                page.focus("#measure-24 .edit")  # show one editorial note, as a reader tabbing to it sees it
+                page.focus("#edit-1")  # show one editorial note, as a reader tabbing to it sees it
             page.screenshot(path=str(out / name))
             page.close()
         browser.close()
