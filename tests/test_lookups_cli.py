@@ -44,14 +44,50 @@ def test_unit_lists_its_measures_and_tasks_by_role(run, corpus):
         "collective": False,
     }
     numbers = [m["number"] for m in data["measures"]]
-    assert numbers == [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 20, 22, 23, 24, 28, 29, 35, 37, 38, 39, 40, 41, 42, 43, 44, 45, 47, 48, 49, 50]
+    assert numbers == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        8,
+        9,
+        10,
+        11,
+        12,
+        20,
+        22,
+        23,
+        24,
+        28,
+        29,
+        35,
+        37,
+        38,
+        39,
+        40,
+        41,
+        42,
+        43,
+        44,
+        45,
+        47,
+        48,
+        49,
+        50,
+    ]
     assert numbers == [m.number for m in corpus.measures_of_unit("emergency-bureau")]
     roles = {(t["number"], t["role"]) for t in data["tasks"]}
     assert {n for n, role in roles if role == "responsible"} == {1, 3, 4, 5, 6, 7, 8, 10, 12, 15, 19, 23}
     assert {n for n, role in roles if role == "cooperating"} == {14, 21, 22}
     measure_24 = next(m for m in data["measures"] if m["number"] == 24)
     assert measure_24["id"] == f"{NOTICE_ID}/measure/24" and measure_24["notice"] == NOTICE_ID
-    assert [u["name"] for u in measure_24["other_units"]] == ["区消防救援支队", "区公安分局", "区建管委", "区安委会相关成员单位"]
+    assert [u["name"] for u in measure_24["other_units"]] == [
+        "区消防救援支队",
+        "区公安分局",
+        "区建管委",
+        "区安委会相关成员单位",
+    ]
 
 
 def test_unit_json_keys_are_the_documented_ones(run):
@@ -131,7 +167,9 @@ def test_text_fits_80_columns(run, command):
 def test_text_wraps_chinese_without_losing_a_character(run, corpus):
     text = run("show", "task", "17").stdout
     requirement = corpus.notice(NOTICE_ID).task(17).requirement
-    assert requirement in "".join(line.strip() for line in text.splitlines() if line.startswith(" " * 13) or "requirement" in line).replace("requirement", "")
+    assert requirement in "".join(
+        line.strip() for line in text.splitlines() if line.startswith(" " * 13) or "requirement" in line
+    ).replace("requirement", "")
 
 
 def test_markdown_is_a_document_with_tables(run):

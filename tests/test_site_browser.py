@@ -187,7 +187,10 @@ def test_an_editorial_note_shows_on_keyboard_focus_and_the_switch_shows_the_prin
     assert page.get_by_role("note").count() == 1  # the focused mark's note, and no other
     page.evaluate("document.activeElement.blur()")
     read_title = "h => h.innerText"
-    assert page.locator("h1").evaluate(read_title) == "上海市普陀区安全生产委员会关于印发普陀区2022年安全生产工作意见的通知"
+    assert (
+        page.locator("h1").evaluate(read_title)
+        == "上海市普陀区安全生产委员会关于印发普陀区2022年安全生产工作意见的通知"
+    )
     page.click("label.switch")
     printed_title = (DATA / "notices" / NOTICE_ID / "source.txt").read_text(encoding="utf-8").splitlines()[6]
     assert page.locator("h1").evaluate(read_title) == printed_title

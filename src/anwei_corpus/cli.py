@@ -227,9 +227,9 @@ def schema(
 @app.command()
 def site(
     path: CorpusPath = Path("data"),
-    out: Annotated[
-        Path, typer.Option("--out", help="Site folder to write: new, empty, or an earlier site.")
-    ] = Path("site"),
+    out: Annotated[Path, typer.Option("--out", help="Site folder to write: new, empty, or an earlier site.")] = Path(
+        "site"
+    ),
     release: ReleaseOption = None,
 ) -> None:
     """Build the reader's edition: static HTML pages of the notices, units and people, into OUT (atomically).
@@ -251,7 +251,9 @@ def site(
         _fail_usage(str(exc))
     except OSError as exc:
         _fail_usage(f"cannot write site to {out}: {exc.strerror or exc}")
-    typer.echo(f"wrote {target} ({len(corpus.notices)} notice(s), {len(corpus.units)} units, {len(corpus.people)} people)")
+    typer.echo(
+        f"wrote {target} ({len(corpus.notices)} notice(s), {len(corpus.units)} units, {len(corpus.people)} people)"
+    )
 
 
 CorpusOption = Annotated[

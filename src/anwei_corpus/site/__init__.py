@@ -82,15 +82,15 @@ class Marker:
                 html.append(escape(piece))
                 continue
             number = index_of[id(piece)]
-            note = f"印作“{piece.printed}”，读作“{piece.reading}”（{EDIT_CLASSES[piece.edit_class]}）。{piece.note or ''}"
+            note = (
+                f"印作“{piece.printed}”，读作“{piece.reading}”（{EDIT_CLASSES[piece.edit_class]}）。{piece.note or ''}"
+            )
             html.append(
                 Markup(
                     '<span class="edit {cls}" id="edit-{n}" tabindex="0" aria-describedby="edit-{n}-note">'
                     '<span class="reading">{reading}</span><span class="printed">{printed}</span>'
                     '<span class="note" id="edit-{n}-note" role="note">{note}</span></span>'
-                ).format(
-                    cls=piece.edit_class, n=number, reading=piece.reading, printed=piece.printed, note=note
-                )
+                ).format(cls=piece.edit_class, n=number, reading=piece.reading, printed=piece.printed, note=note)
             )
         return Markup("").join(html)
 
@@ -106,9 +106,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(
-        notice_page=notice_page, matrix_page=matrix_page, unit_page=unit_page, person_page=person_page
-    )
+    env.globals.update(notice_page=notice_page, matrix_page=matrix_page, unit_page=unit_page, person_page=person_page)
     env.filters.update(numeral=chinese_numeral, chinese_date=chinese_date)
     return env
 
@@ -147,7 +145,9 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         "corpus_version": corpus.corpus_version,
         "schema_version": corpus.schema_version,
         "generator": f"anwei-corpus {__version__}",
-        "files": [{"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())],
+        "files": [
+            {"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())
+        ],
     }
     files[MANIFEST_FILE] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return dict(sorted(files.items()))
@@ -165,4 +165,3 @@ def build_site(
 
     check_target(out_dir, corpus_root)
     return write_release(site_files(corpus), out_dir)
-
