@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Severity
+from .release_layout import MANIFEST_FILE, RELEASE_FILE
 
 if TYPE_CHECKING:
     from .models.release import Corpus
-
-RELEASE_FILE = "anwei-corpus.json"
-MANIFEST_FILE = "manifest.json"
-SUMS_FILE = "SHA256SUMS"
 
 
 class CorpusInvalid(Exception):
@@ -32,11 +29,6 @@ class CorpusInvalid(Exception):
 
 class ReleaseUnreadable(Exception):
     """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
-
-
-def default_corpus_path() -> Path:
-    """``$ANWEI_CORPUS`` when set, else ``data`` in the working directory."""
-    return Path(os.environ.get("ANWEI_CORPUS", "data"))
 
 
 class UnknownCodePattern(ValueError):
@@ -58,7 +50,7 @@ def validate(
     unknown = selection.unknown_patterns()
     if unknown:
         raise UnknownCodePattern(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
-    return check_corpus(load_source(default_corpus_path() if path is None else path), selection)
+    return check_corpus(load_source(path), selection)
 
 
 def fails(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
@@ -68,7 +60,7 @@ def fails(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Read, check and return the YAML corpus at ``path`` (see ``default_corpus_path``).
+    """Read, check and return the YAML corpus at ``path`` (by default ``$ANWEI_CORPUS``, else ``./data``).
 
     Raises CorpusInvalid when any check reports an error, and CorpusUnreadable when there is no corpus there.
     """
@@ -76,7 +68,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     from .checker import check_corpus
     from .corpus import load_source
 
-    source = load_source(default_corpus_path() if path is None else path)
+    source = load_source(path)
     diagnostics = check_corpus(source)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise CorpusInvalid(diagnostics)
@@ -124,7 +116,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
 def _check_against_manifest(folder: Path, content: bytes) -> None:
     from pydantic_core import from_json
 
-    from .release import sha256
+    from .release_layout import sha256
 
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():

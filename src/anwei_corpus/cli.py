@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from .corpus_location import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .reporters import FORMATS
 
@@ -22,7 +23,12 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
+CorpusPath = Annotated[
+    Path | None,
+    typer.Argument(
+        help=f"The corpus folder [default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS}]", show_default=False
+    ),
+]
 
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
@@ -56,7 +62,7 @@ def _fail_usage(message: str) -> None:
 
 @app.command()
 def validate(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -127,7 +133,7 @@ def show_rule(
 
 @app.command()
 def export(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     out: Annotated[
         Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")
     ] = Path("release"),
@@ -140,6 +146,7 @@ def export(
     from .release import ReleaseTargetRefused, built_from_environment, check_target
     from .release import export as export_release
 
+    path = default_corpus_path() if path is None else path
     try:
         built = built_from_environment()
         check_target(out, path)
