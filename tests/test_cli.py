@@ -229,8 +229,10 @@ def test_version_names_the_package_the_schema_and_the_corpus(run, tmp_path, monk
     corpus_version = (DATA / "corpus.yaml").read_text(encoding="utf-8").split("corpus_version: ")[1].split("\n")[0]
     assert (result.exit_code, result.output) == (
         0,
-        f"anwei-corpus {__version__}\nschema (read) {SCHEMA_VERSION}\n"
-        f"corpus {corpus_version} (data)\ncorpus schema {SCHEMA_VERSION} (data)\n",
+        (
+            f"anwei-corpus {__version__}\nschema (read) {SCHEMA_VERSION}\n"
+            f"corpus {corpus_version} (data)\ncorpus schema {SCHEMA_VERSION} (data)\n"
+        ),
     )
     monkeypatch.chdir(tmp_path)
     assert run("--version").output.endswith("corpus none (data)\ncorpus schema none (data)\n")

@@ -13,8 +13,9 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
-from .corpus import SOURCE_FILES, display_name
+from .corpus import SOURCE_FILES
 from .diagnostics import Diagnostic, Location, Severity
+from .layout import display_name
 from .loader import YamlLoadError, load_yaml, read_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")

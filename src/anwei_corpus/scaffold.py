@@ -20,7 +20,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
-from .corpus import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, SCHEMA_NAMES, SOURCE_FILES, UNITS
+from .corpus import SCHEMA_NAMES, SOURCE_FILES
+from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS
 from .yaml_style import write_atomic
 
 SOURCE_TXT = "source.txt"
