@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import codes
 from .diagnostics import Diagnostic, Severity
 from .loader import YamlDocument
 
@@ -118,6 +119,8 @@ def _message(error: dict, model: type[BaseModel] | None) -> tuple[str, str | Non
         return f"unknown key {field!r}", "remove it, or check its spelling against the schema"
     if kind in _TYPE_WORDS:
         found = error.get("input")
+        if found is None:  # a placeholder, as ``anwei new`` writes them, or a key left empty
+            return f"{field}: not filled in yet (null); expected {_TYPE_WORDS[kind]}", "encode it from the source text"
         hint = f"{found} is not a real date" if kind == "date_type" and _not_a_real_date(found) else None
         return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(found)}", hint
     if kind == "string_pattern_mismatch":
@@ -157,5 +160,5 @@ def describe_validation_error(
             location = document.locate(loc, key=True)
         else:
             location = document.locate(loc)
-        diagnostics.append(Diagnostic("AW101", Severity.ERROR, message, location, hint))
+        diagnostics.append(Diagnostic(codes.SCHEMA, Severity.ERROR, message, location, hint))
     return diagnostics

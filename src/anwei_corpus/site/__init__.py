@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..api import MANIFEST_FILE
 from ..editorial import EditNotApplicable, segments
 from ..models.release import Corpus, EditorialRecord, Notice
 from ..numerals import chinese_numeral
 from ..queries import leader_work, stats, unit_part_matrix, unit_work
+from ..release_layout import MANIFEST_FILE, sha256, to_json
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -118,10 +118,6 @@ def _root(page: str) -> str:
 
 def site_files(corpus: Corpus) -> dict[str, bytes]:
     """Every file of the reader's edition, by relative path, as bytes; the same corpus gives the same bytes."""
-    import json
-
-    from ..release import sha256
-
     env = _environment()
     units = {unit.id: unit for unit in corpus.units}
     people = {person.id: person for person in corpus.people}
@@ -149,7 +145,7 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
             {"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())
         ],
     }
-    files[MANIFEST_FILE] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files[MANIFEST_FILE] = to_json(manifest)
     return dict(sorted(files.items()))
 
 
