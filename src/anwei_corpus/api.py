@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from .atomic_folder import MANIFEST_FILE
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from .models.release import Corpus
 
 RELEASE_FILE = "anwei-corpus.json"
-MANIFEST_FILE = "manifest.json"
-SUMS_FILE = "SHA256SUMS"
 
 
 class CorpusInvalid(Exception):
@@ -124,7 +123,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
 def _check_against_manifest(folder: Path, content: bytes) -> None:
     from pydantic_core import from_json
 
-    from .release import sha256
+    from .atomic_folder import sha256
 
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():
