@@ -203,6 +203,43 @@ def diff(
     raise typer.Exit(EXIT_FINDINGS if check_bump and not result.bump_ok else EXIT_OK)
 
 
+@app.command("new")
+def new_notice(
+    notice_id: Annotated[str, typer.Argument(metavar="NOTICE-ID", help="The new notice's ID and folder name.")],
+    source: Annotated[Path, typer.Option("--source", help="The notice's text, copied byte for byte.")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="The corpus folder (started when it has none).")] = Path(
+        "data"
+    ),
+    attachment: Annotated[
+        bool | None,
+        typer.Option(
+            "--attachment/--no-attachment", help="Scaffold attachment.yaml (default: when the source prints 附件：)."
+        ),
+    ] = None,
+) -> None:
+    """Scaffold the next notice: its folder, source.txt with its SHA-256, the YAML to fill in, and corpus.yaml.
+
+    Prints the steps that remain; 'anwei validate' then lists what is left to encode. An existing folder is never
+    overwritten.
+    """
+    from .scaffold import ScaffoldRefused
+    from .scaffold import new_notice as scaffold
+
+    try:
+        result = scaffold(corpus, notice_id, source, attachment=attachment)
+    except ScaffoldRefused as exc:
+        _fail_usage(str(exc))
+    except OSError as exc:
+        _fail_usage(f"cannot write the scaffold in {corpus}: {exc.strerror or exc}")
+    for name in result.created:
+        typer.echo(f"created {corpus / name}")
+    for name in result.updated:
+        typer.echo(f"updated {corpus / name}")
+    typer.echo("\nnext:")
+    for number, step in enumerate(result.remaining, 1):
+        typer.echo(f"  {number}. {step}")
+
+
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder of the generated schemas.")] = Path("schema"),

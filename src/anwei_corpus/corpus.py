@@ -148,7 +148,7 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
 def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
     source: SourceFile[ModelT] = SourceFile(display_name(path))
     try:
-        hint = f"every corpus needs {path.name}; see the data layout in README.md"
+        hint = _missing_file_hint(path, root)
         source.document = load_yaml(_read_inside(path, root, source.name, hint), source.name)
     except YamlLoadError as exc:
         diagnostics.append(exc.diagnostic)
@@ -158,6 +158,15 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
     except ValidationError as exc:
         diagnostics.extend(describe_validation_error(exc, source.document, model))
     return source
+
+
+def _missing_file_hint(path: Path, root: Path) -> str:
+    if path.parent.parent == root / "notices":
+        return (
+            f"notice {path.parent.name!r} needs {path.name}; create it with the keys its schema requires "
+            "('anwei new' scaffolds a whole notice folder)"
+        )
+    return f"every corpus needs {path.name}; see the data layout in README.md"
 
 
 def _inside(path: Path, root: Path) -> bool:
