@@ -56,7 +56,7 @@ def all_schemas() -> dict[str, dict]:
 
 def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
     """Bring ``folder`` up to date with the models (or, with ``check``, only compare); return the stale names."""
-    from .release import to_json
+    from .atomic_folder import to_json
 
     stale = []
     for name, content in all_schemas().items():
