@@ -19,7 +19,6 @@ The rules, the same for every folder the project writes:
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import sys
@@ -27,8 +26,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
-MANIFEST_FILE = "manifest.json"
-SUMS_FILE = "SHA256SUMS"
+from .release_layout import MANIFEST_FILE, SUMS_FILE, sha256, to_json
+
 GENERATOR_NAME = "anwei-corpus"
 _SEALS = (MANIFEST_FILE, SUMS_FILE)
 _SHOWN = 5  # how many obstacles a refusal names
@@ -36,16 +35,6 @@ _SHOWN = 5  # how many obstacles a refusal names
 
 class FolderRefused(ValueError):
     """The target holds something this project did not write, so it must not be replaced."""
-
-
-def to_json(data: object) -> bytes:
-    """The one JSON encoding of the project: UTF-8, two-space indent, keys in the given order, final newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def sha256(content: bytes) -> str:
-    """The SHA-256 of ``content``, as lower-case hex."""
-    return hashlib.sha256(content).hexdigest()
 
 
 def seal(files: Mapping[str, bytes], header: Mapping[str, object], generator: str) -> dict[str, bytes]:

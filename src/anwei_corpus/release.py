@@ -9,24 +9,17 @@ is given (``SOURCE_DATE_EPOCH``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from . import __version__, atomic_folder
-from .api import RELEASE_FILE
-from .atomic_folder import FolderRefused, seal, to_json
+from .atomic_folder import FolderRefused, seal
 from .models.release import ENTITY_LISTS, Corpus, Notice
+from .release_layout import RELEASE_FILE, SCHEMA_FILE, to_json, to_json_lines
 from .schema_gen import release_schema
 
-SCHEMA_FILE = "anwei-corpus.schema.json"
 GENERATOR = f"anwei-corpus {__version__}"
-
-
-def to_json_lines(rows: list[dict[str, object]]) -> bytes:
-    """One compact JSON object a line, UTF-8, each line ending in a newline."""
-    return "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows).encode("utf-8")
 
 
 def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
