@@ -155,7 +155,7 @@ class Task(StrictModel):
     cooperating_units: list[UnitId] = Field(description="配合单位, as unit IDs in printed order.")
     requirement: str = Field(description="工作要求.")
     remark: str | None = Field(description="备注; null where the cell is empty.")
-    measures: list[int] = Field(description="Numbers of the measures the task restates or derives from.")
+    measures: list[PrintedNumber] = Field(description="Numbers of the measures the task restates or derives from.")
     link_basis: Literal["measures", "general-requirements"] = Field(
         description="'general-requirements' when the task comes from the opening's 总体要求 rather than a measure."
     )
@@ -189,7 +189,7 @@ class Source(StrictModel):
     """The source text a notice was encoded from."""
 
     file: str = Field(description="File name of the source text inside the notice folder.")
-    sha256: str = Field(description="SHA-256 of the source text.")
+    sha256: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the source text, as lower-case hex.")
 
 
 class Notice(StrictModel):
