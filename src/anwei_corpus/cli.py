@@ -77,6 +77,10 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
         _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
+def _warn(message: str) -> None:
+    typer.echo(f"anwei: warning: {message}", err=True)
+
+
 def _fail_usage(message: str) -> None:
     typer.echo(f"anwei: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
@@ -184,7 +188,7 @@ def export(
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = export_release(corpus, out, built, corpus_root=path)
+        target = export_release(corpus, out, built, corpus_root=path, warn=_warn)
     except ReleaseTargetRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:
