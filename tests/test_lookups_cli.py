@@ -257,4 +257,4 @@ def test_answers_come_from_a_release_or_anwei_corpus(run, tmp_path, monkeypatch)
     assert from_release == answer(run, "unit", "区应急局", "--corpus", str(DATA))
     (release / "anwei-corpus.json").write_text("{}", encoding="utf-8")
     result = run("stats", "--release", str(release))
-    assert result.exit_code == 2 and "does not match the sha256" in result.stderr
+    assert result.exit_code == 2 and "does not match the size and sha256" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from conftest import DATA
@@ -34,6 +35,7 @@ def test_the_site_has_one_page_per_notice_unit_and_person(corpus, files):
         "index.html",
         "style.css",
         "manifest.json",
+        "SHA256SUMS",
         f"notices/{NOTICE_ID}/index.html",
         f"notices/{NOTICE_ID}/matrix.html",
         *(f"units/{unit.id}.html" for unit in corpus.units),
@@ -65,16 +67,19 @@ def test_two_builds_are_byte_identical(tmp_path):
 def test_a_site_replaces_an_earlier_site_but_nothing_else(tmp_path):
     out = tmp_path / "site"
     assert run("site", str(DATA), "--out", str(out)).exit_code == 0
-    (out / "units" / "stale.html").write_text("old", encoding="utf-8")
+    (out / "index.html").write_text("edited", encoding="utf-8")
+    assert run("site", str(DATA), "--out", str(out)).exit_code == 2  # an edited site is no longer only ours
+    assert (out / "index.html").read_text(encoding="utf-8") == "edited"
+    shutil.rmtree(out)
     assert run("site", str(DATA), "--out", str(out)).exit_code == 0
-    assert not (out / "units" / "stale.html").exists()
+    assert run("site", str(DATA), "--out", str(out)).exit_code == 0  # a site replaces the site it wrote
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "mine.txt").write_text("keep", encoding="utf-8")
     result = run("site", str(DATA), "--out", str(tmp_path / "notes"))
-    assert result.exit_code == 2 and "holds files but no manifest.json" in result.stderr
+    assert result.exit_code == 2 and "not a folder anwei-corpus wrote" in result.stderr
     assert (tmp_path / "notes" / "mine.txt").read_text(encoding="utf-8") == "keep"
     result = run("site", str(DATA), "--out", str(DATA / "site"))
-    assert result.exit_code == 2 and "inside the corpus" in result.stderr and not (DATA / "site").exists()
+    assert result.exit_code == 2 and "lies inside" in result.stderr and not (DATA / "site").exists()
 
 
 def test_a_site_from_a_release_is_the_same_site(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,7 +13,7 @@ import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
-from .reporters import FORMATS
+from .reporters import ReportFormat
 
 if TYPE_CHECKING:
     from .models.release import Corpus
@@ -60,10 +60,7 @@ CorpusPath = Annotated[
 ]
 
 
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
-
-
-class DocumentFormat(str, Enum):
+class DocumentFormat(StrEnum):
     """Formats of the rule catalogue and of the diff."""
 
     text = "text"
@@ -84,6 +81,10 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
         _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
+def _warn(message: str) -> None:
+    typer.echo(f"anwei: warning: {message}", err=True)
+
+
 def _fail_usage(message: str) -> None:
     typer.echo(f"anwei: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
@@ -93,7 +94,7 @@ def _fail_usage(message: str) -> None:
 def validate(
     path: CorpusPath = None,
     output_format: Annotated[
-        OutputFormat | None,
+        ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -191,7 +192,7 @@ def export(
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = export_release(corpus, out, built, corpus_root=path)
+        target = export_release(corpus, out, built, corpus_root=path, warn=_warn)
     except ReleaseTargetRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:
@@ -358,7 +359,7 @@ def site(
         _fail_usage(str(exc))
     corpus = _open(corpus_root, release)
     try:
-        target = build_site(corpus, out, corpus_root)
+        target = build_site(corpus, out, corpus_root, warn=_warn)
     except (ReleaseTargetRefused, EditorialMismatch) as exc:
         _fail_usage(str(exc))
     except OSError as exc:

@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +45,7 @@ from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .yaml_errors import explain as explain_syntax_error
 
 try:
-    from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's parser
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib: libyaml's parser
 except ImportError:  # pragma: no cover - the reference path alone still reads every file
     CParser = None
 
@@ -61,6 +61,15 @@ _MAP_TAG, _SEQ_TAG, _STR_TAG = CORE_TAG + "map", CORE_TAG + "seq", CORE_TAG + "s
 # return that does not end a line, the line and paragraph separators (YAML counts them as line breaks where an
 # editor does not, so line numbers would disagree), and the two non-characters.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+# What an escape in a double-quoted scalar can make that the raw text cannot hold: the forbidden characters above,
+# lone surrogates, and the non-characters (U+FDD0–U+FDEF and the last two code points of every plane).
+_FORBIDDEN_IN_VALUE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+MAX_INTEGER_DIGITS = 20  # 2**63 has 19 decimal digits; anything longer is no count, year or number a field holds
+MAX_INTEGER = 2**63 - 1
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 # A space other than the ASCII one at the start of a line, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input
 # method: YAML does not count it as indentation but as the start of the content, which misplaces the line.
@@ -103,7 +112,7 @@ class YamlLoadError(Exception):
 
 def _error(
     code: str, message: str, file: str, line: int | None = None, column: int | None = None, hint: str | None = None
-):
+) -> YamlLoadError:
     return YamlLoadError(Diagnostic(code, Severity.ERROR, message, Location(file, (), line, column), hint))
 
 
@@ -189,10 +198,16 @@ def _read_int(text: str) -> int:
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     body = digits.lstrip("+-")
-    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
-        if body.startswith(prefix):
-            return sign * int(body[2:], base)
-    return sign * int(body, 10)
+    base = next((base for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)) if body.startswith(prefix)), 10)
+    if base != 10:
+        body = body[2:]
+    # Bounded before conversion: a number of thousands of digits must cost nothing and crash nothing downstream.
+    if (
+        len(body.lstrip("0")) > MAX_INTEGER_DIGITS * (4 if base == 2 else 1)
+        or abs(value := int(body, base)) > MAX_INTEGER
+    ):
+        raise ValueError(f"integer out of range (at most {MAX_INTEGER} either way)")
+    return sign * value
 
 
 def _read_float(text: str) -> float:
@@ -217,7 +232,7 @@ def _read_timestamp(text: str) -> dt.date | dt.datetime:
     return dt.datetime.fromisoformat(text.replace("t", "T").replace("Z", "+00:00").replace(" ", "T", 1))
 
 
-_SCALAR_READERS = {
+_SCALAR_READERS: dict[str, Callable[[str], Any]] = {
     _STR_TAG: str,
     CORE_TAG + "null": lambda text: None,
     CORE_TAG + "bool": _read_bool,
@@ -249,15 +264,26 @@ def _fast_events(text: str) -> Iterator[Any]:
 def _reference_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
 
-    return YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    events: Iterator[Any] = YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    return events
+
+
+class _Open:
+    """A mapping or list being filled: its value, its YAML path, and (in a mapping) the key whose value comes next."""
+
+    __slots__ = ("value", "path", "key")
+
+    def __init__(self, value: Any, path: YamlPath) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # None while a mapping expects a key
 
 
 class _Builder:
     """Turns parse events into plain data, recording positions; refuses what a corpus file must not hold.
 
-    Mappings and lists being filled sit on a stack as ``[value, path, key]``, where ``key`` is the key whose value
-    comes next in a mapping (None while a key is expected). This loop runs once per event of every file, which is
-    why it is written out flat.
+    Mappings and lists being filled sit on a stack of ``_Open`` entries. The loop of ``build`` runs once per event
+    of every file, which is why it is written out flat rather than split into a call per event.
     """
 
     def __init__(self, document: YamlDocument):
@@ -266,7 +292,9 @@ class _Builder:
         self.anchors: dict[str, int] = {}
 
     def _refuse(self, code: str, message: str, mark: Any, hint: str | None = None) -> YamlLoadError:
-        return _error(code, message, self.file, mark.line + 1, mark.column + 1, hint)
+        line: int = mark.line + 1
+        column: int = mark.column + 1
+        return _error(code, message, self.file, line, column, hint)
 
     def _tag(self, event: Any) -> str:
         tag = event.tag
@@ -302,7 +330,27 @@ class _Builder:
                 "put the value in quotes if it is meant as text",
             ) from None
 
-    def _key(self, event: Any, mapping: list) -> None:
+    def _check_escapes(self, event: Any) -> None:
+        """Refuse what an escape (``"\\e"``, ``"\\x85"``, ``"\\ud800"``) makes that the raw-text check refuses."""
+        bad = _FORBIDDEN_IN_VALUE.search(event.value)
+        if bad is None:
+            return
+        char = bad.group()
+        name = unicodedata.name(char, "")
+        kind = (
+            "non-character"
+            if 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE
+            else ("lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else "control character")
+        )
+        described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+        raise self._refuse(
+            codes.CONTROL_CHARACTER,
+            f"{kind} {described} written as an escape in a quoted value",
+            event.start_mark,
+            "delete the escape; corpus text holds printable characters only",
+        )
+
+    def _key(self, event: Any, mapping: _Open) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
             self._tag(event)  # a refused tag is the thing to report, wherever it stands
@@ -312,11 +360,13 @@ class _Builder:
                 mark,
                 "keys are plain words such as `title` or `units`",
             )
+        if event.style == '"':
+            self._check_escapes(event)
         key = self._scalar(event)
         if not isinstance(key, str):
             key = str(key)
-        path = mapping[1] + (key,)
-        if key in mapping[0]:
+        path = mapping.path + (key,)
+        if key in mapping.value:
             first_line, _ = self.document.key_positions[path]
             raise self._refuse(
                 codes.DUPLICATE_KEY,
@@ -325,7 +375,7 @@ class _Builder:
                 "remove one of the two entries",
             )
         self.document.key_positions[path] = (mark.line + 1, mark.column + 1)
-        mapping[2] = key
+        mapping.key = key
 
     def _root(self, event: Any, documents: int) -> None:
         if documents > 1:
@@ -349,8 +399,8 @@ class _Builder:
             "write the value out in full; corpus files use no anchors or aliases",
         )
 
-    def build(self, events: Iterator[Any]) -> Any:
-        stack: list[list] = []
+    def build(self, events: Iterator[Any]) -> Any:  # noqa: C901 - one flat loop per event, see the class
+        stack: list[_Open] = []
         root: Any = None
         documents = 0
         positions = self.document.positions
@@ -362,14 +412,14 @@ class _Builder:
                     self.anchors[event.anchor] = mark.line + 1
                 if stack:
                     parent = stack[-1]
-                    container = parent[0]
+                    container = parent.value
                     if type(container) is list:
-                        path = parent[1] + (len(container),)
-                    elif parent[2] is None:
+                        path = parent.path + (len(container),)
+                    elif parent.key is None:
                         self._key(event, parent)
                         continue
                     else:
-                        path = parent[1] + (parent[2],)
+                        path = parent.path + (parent.key,)
                 else:
                     parent = None
                     self._root(event, documents)
@@ -381,6 +431,8 @@ class _Builder:
                     positions[path] = (mark.line + 1, mark.column + 1)
                 if kind is ScalarEvent:
                     value: Any = event.value
+                    if event.style == '"':
+                        self._check_escapes(event)
                     if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
                         value = self._scalar(event)
                 else:
@@ -389,14 +441,14 @@ class _Builder:
                     if event.tag is not None:
                         self._tag(event)
                     value = {} if kind is MappingStartEvent else []
-                    stack.append([value, path, None])
+                    stack.append(_Open(value, path))
                 if parent is None:
                     root = value
                 elif type(container) is list:
                     container.append(value)
                 else:
-                    container[parent[2]] = value
-                    parent[2] = None
+                    container[parent.key] = value
+                    parent.key = None
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
             elif kind is AliasEvent:

@@ -16,6 +16,12 @@ UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID fr
 PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
+# A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any
+# notice, so the bound refuses the absurd without refusing the real.
+MAX_PRINTED_NUMBER = 9999
+PrintedNumber = Annotated[int, Field(ge=1, le=MAX_PRINTED_NUMBER)]
+MAX_COPIES = 100_000  # a print run of a district notice is tens of copies; a city's, thousands
+
 
 class StrictModel(BaseModel):
     """Unknown keys are errors, and no value is coerced into another type."""
@@ -24,7 +30,8 @@ class StrictModel(BaseModel):
 
 
 # What kind of departure from the printed source an edit records, grouped by why it was made.
-EDIT_KIND_CLASSES: dict[str, str] = {
+EditClass = Literal["artefact", "source-error", "normalisation"]
+EDIT_KIND_CLASSES: dict[str, EditClass] = {
     # artefacts of the PDF text extraction
     "break": "artefact",  # a sentence broken by a page or line break
     "doubled": "artefact",  # a character printed twice across a page break
@@ -64,7 +71,7 @@ class Edit(StrictModel):
     kind: EditKind
     printed: str = Field(description="What the source prints.")
     reading: str = Field(description="What the corpus reads instead (equal to printed for kind 'doubt').")
-    occurrence: Annotated[int, Field(ge=1)] = Field(
+    occurrence: PrintedNumber = Field(
         default=1, description="Which appearance of `reading` in the text, when it stands more than once."
     )
     certainty: Certainty = Field(default="certain", description="How sure the reading is.")
@@ -93,7 +100,7 @@ class Passage(StrictModel):
     suppress: list[Suppression] = suppress_field()
 
 
-def walk_models(value: object, path: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
+def walk_models(value: object, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], BaseModel]]:
     """Every model inside ``value`` with its YAML path: field names are the YAML keys, list items their index."""
     if isinstance(value, BaseModel):
         yield path, value

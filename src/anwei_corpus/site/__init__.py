@@ -8,15 +8,16 @@ and the folder is written atomically under the same target rules as ``anwei expo
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..atomic_folder import GENERATOR_NAME, seal, write_folder
 from ..editorial import EditNotApplicable, segments
 from ..models.release import Corpus, EditorialRecord, Notice
 from ..numerals import chinese_numeral
 from ..queries import leader_work, stats, unit_part_matrix, unit_work
-from ..release_layout import MANIFEST_FILE, sha256, to_json
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -137,27 +138,21 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         render(person_page(person.id), "person.html", work=leader_work(corpus, person.id))
     files = {name: text.encode("utf-8") for name, text in pages.items()}
     files[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0].encode("utf-8")  # type: ignore[union-attr]
-    manifest = {
-        "corpus_version": corpus.corpus_version,
-        "schema_version": corpus.schema_version,
-        "generator": f"anwei-corpus {__version__}",
-        "files": [
-            {"name": name, "sha256": sha256(content), "bytes": len(content)} for name, content in sorted(files.items())
-        ],
-    }
-    files[MANIFEST_FILE] = to_json(manifest)
-    return dict(sorted(files.items()))
+    header = {"corpus_version": corpus.corpus_version, "schema_version": corpus.schema_version}
+    return dict(sorted(seal(files, header, f"{GENERATOR_NAME} {__version__}").items()))
 
 
 def build_site(
-    corpus: Corpus, out_dir: str | os.PathLike[str], corpus_root: str | os.PathLike[str] | None = None
+    corpus: Corpus,
+    out_dir: str | os.PathLike[str],
+    corpus_root: str | os.PathLike[str] | None = None,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> Path:
     """Write the reader's edition of ``corpus`` into ``out_dir`` atomically and return its path.
 
-    The target rules are those of ``anwei export``: a new or empty folder, or an earlier site or release (a
-    folder with a manifest); with ``corpus_root``, a target inside the corpus (or holding it) is refused.
+    The target rules are those of ``anwei export`` (``atomic_folder.write_folder``): a new or empty folder, or a
+    folder this project wrote; with ``corpus_root``, a target inside the corpus (or holding it) is refused with
+    FolderRefused. ``warn`` hears of leftovers of an interrupted earlier write that could not be removed.
     """
-    from ..release import check_target, write_release
-
-    check_target(out_dir, corpus_root)
-    return write_release(site_files(corpus), out_dir)
+    protect = () if corpus_root is None else (corpus_root,)
+    return write_folder(site_files(corpus), out_dir, protect=protect, warn=warn)
