@@ -15,7 +15,7 @@ from ..rules import CodeDoc
 VERSION = 1
 
 
-def _location(location: Location) -> dict:
+def _location(location: Location) -> dict[str, object]:
     return {
         "file": location.file,
         "line": location.line,
@@ -38,6 +38,7 @@ def render(diagnostics: list[Diagnostic], codes: Mapping[str, CodeDoc]) -> str:
                 "hint": d.hint,
                 **_location(d.location),
                 "related": [{"label": d.related_label, **_location(r)} for r in d.related],
+                "data": dict(d.data) if d.data is not None else None,
             }
             for d in diagnostics
         ],
