@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import SCHEMA_VERSION, reads_schema
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
+from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS, display_name
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.common import walk_models
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
@@ -33,8 +34,6 @@ from .schema_errors import describe_validation_error
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # The files of a corpus folder, each with the name of its schema under schema/source/.
-MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
-NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
 SOURCE_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     MANIFEST: ("corpus", CorpusFile),
     UNITS: ("units", UnitsFile),
@@ -114,16 +113,6 @@ class CorpusSource:
         return files
 
 
-def display_name(path: Path) -> str:
-    """A path as a maintainer would type it: relative to the working directory when it lies below it."""
-    if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
     """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
     try:
@@ -148,7 +137,7 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
 def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
     source: SourceFile[ModelT] = SourceFile(display_name(path))
     try:
-        hint = f"every corpus needs {path.name}; see the data layout in README.md"
+        hint = _missing_file_hint(path, root)
         source.document = load_yaml(_read_inside(path, root, source.name, hint), source.name)
     except YamlLoadError as exc:
         diagnostics.append(exc.diagnostic)
@@ -158,6 +147,15 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
     except ValidationError as exc:
         diagnostics.extend(describe_validation_error(exc, source.document, model))
     return source
+
+
+def _missing_file_hint(path: Path, root: Path) -> str:
+    if path.parent.parent == root / "notices":
+        return (
+            f"notice {path.parent.name!r} needs {path.name}; create it with the keys its schema requires "
+            "('anwei new' scaffolds a whole notice folder)"
+        )
+    return f"every corpus needs {path.name}; see the data layout in README.md"
 
 
 def _inside(path: Path, root: Path) -> bool:

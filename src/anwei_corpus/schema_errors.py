@@ -118,6 +118,8 @@ def _message(error: dict, model: type[BaseModel] | None) -> tuple[str, str | Non
         return f"unknown key {field!r}", "remove it, or check its spelling against the schema"
     if kind in _TYPE_WORDS:
         found = error.get("input")
+        if found is None:  # a placeholder, as ``anwei new`` writes them, or a key left empty
+            return f"{field}: not filled in yet (null); expected {_TYPE_WORDS[kind]}", "encode it from the source text"
         hint = f"{found} is not a real date" if kind == "date_type" and _not_a_real_date(found) else None
         return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(found)}", hint
     if kind == "string_pattern_mismatch":

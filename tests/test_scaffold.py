@@ -1,0 +1,183 @@
+"""``anwei new``: a notice folder scaffolded from an empty corpus folder and into the real corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, SEED_SOURCE
+from typer.testing import CliRunner
+
+from anwei_corpus.api import validate
+from anwei_corpus.cli import app
+from anwei_corpus.formatting import format_paths
+from anwei_corpus.scaffold import ScaffoldRefused, has_attachment, new_notice, scaffold_documents
+
+SEED_SHA = hashlib.sha256(SEED_SOURCE.read_bytes()).hexdigest()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def _findings(path: Path) -> set[tuple[str, int | None, str, str]]:
+    return {
+        (Path(d.location.file).relative_to(path).as_posix(), d.location.line, d.code, d.message) for d in validate(path)
+    }
+
+
+def test_empty_folder_becomes_a_corpus_whose_findings_list_what_is_left(tmp_path):
+    corpus = tmp_path / "data"
+    corpus.mkdir()
+    result = new_notice(corpus, "next-notice", SEED_SOURCE)
+
+    folder = "notices/next-notice"
+    assert result.created == [
+        f"{folder}/source.txt",
+        f"{folder}/notice.yaml",
+        f"{folder}/body.yaml",
+        f"{folder}/attachment.yaml",
+        "corpus.yaml",
+        "registry/units.yaml",
+        "registry/people.yaml",
+    ]
+    files = _tree(corpus)
+    assert set(files) == set(result.created)
+    assert files[f"{folder}/source.txt"] == SEED_SOURCE.read_bytes()
+    assert files["corpus.yaml"].decode() == (
+        "corpus_version: 0.1.0\nschema_version: 1.0.0\ntitle: anwei-corpus\nnotices:\n  - next-notice\n"
+    )
+    assert files[f"{folder}/notice.yaml"].decode() == (
+        "id: next-notice\nsource:\n  file: source.txt\n"
+        f"  sha256: {SEED_SHA}\n  description: null\n"
+        "issuer_mark: null\nissuer: null\ndoc_number: null\ntitle: null\naddressee: null\naddressee_units: []\n"
+        "transmittal: null\nsignature: null\ndate: null\nattachment_note: null\nannotation: null\nimprint: null\n"
+        "print_run: null\ncopies: null\n"
+    )
+    assert files[f"{folder}/body.yaml"].decode() == "title: null\nopening: null\nparts: []\nclosing: null\n"
+    not_filled = "not filled in yet (null); expected"
+    assert _findings(corpus) == {
+        ("registry/units.yaml", 1, "AW101", "units: must not be empty"),
+        ("registry/people.yaml", 1, "AW101", "people: must not be empty"),
+        (f"{folder}/notice.yaml", 5, "AW101", f"description: {not_filled} a string"),
+        (f"{folder}/notice.yaml", 6, "AW101", f"issuer_mark: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 7, "AW101", f"issuer: {not_filled} a string"),
+        (f"{folder}/notice.yaml", 8, "AW101", f"doc_number: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 9, "AW101", f"title: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 10, "AW101", f"addressee: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 12, "AW101", f"transmittal: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 13, "AW101", f"signature: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 14, "AW101", f"date: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 15, "AW101", f"attachment_note: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 16, "AW101", f"annotation: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 17, "AW101", f"imprint: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 18, "AW101", f"print_run: {not_filled} a mapping"),
+        (f"{folder}/notice.yaml", 19, "AW101", f"copies: {not_filled} a whole number"),
+        (f"{folder}/body.yaml", 1, "AW101", f"title: {not_filled} a mapping"),
+        (f"{folder}/body.yaml", 2, "AW101", f"opening: {not_filled} a mapping"),
+        (f"{folder}/body.yaml", 3, "AW101", "parts: must not be empty"),
+        (f"{folder}/body.yaml", 4, "AW101", f"closing: {not_filled} a mapping"),
+        (f"{folder}/attachment.yaml", 1, "AW101", f"label: {not_filled} a mapping"),
+        (f"{folder}/attachment.yaml", 2, "AW101", f"title: {not_filled} a mapping"),
+        (f"{folder}/attachment.yaml", 3, "AW101", "columns: must not be empty"),
+        (f"{folder}/attachment.yaml", 4, "AW101", f"breakdown: {not_filled} a mapping"),
+        (f"{folder}/attachment.yaml", 5, "AW101", "categories: must not be empty"),
+        (f"{folder}/attachment.yaml", 6, "AW101", "tasks: must not be empty"),
+    }
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A copy of the repository's corpus with the schemas beside it, as a maintainer has them."""
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    return tmp_path
+
+
+def test_real_corpus_gains_the_notice_and_keeps_everything_else(repository):
+    corpus = repository / "data"
+    before = _tree(corpus)
+    result = new_notice(corpus, "putuo-anwei-2023-1", SEED_SOURCE)
+
+    after = _tree(corpus)
+    assert result.updated == ["corpus.yaml"]
+    assert {name for name in after if name not in before} == set(result.created)
+    assert {name for name in before if before[name] != after[name]} == {"corpus.yaml"}
+    assert after["corpus.yaml"] == before["corpus.yaml"] + b"  - putuo-anwei-2023-1\n"
+    for name in ("notice", "body", "attachment"):
+        first_line = after[f"notices/putuo-anwei-2023-1/{name}.yaml"].decode().split("\n")[0]
+        assert first_line == f"# yaml-language-server: $schema=../../../schema/source/{name}.schema.json"
+    assert format_paths([corpus], write=False).changed == []  # written in the layout 'anwei fmt' keeps
+    findings = _findings(corpus)
+    assert {file for file, *_ in findings} == {
+        f"notices/putuo-anwei-2023-1/{name}.yaml" for name in ("notice", "body", "attachment")
+    }
+    assert {code for _, _, code, _ in findings} == {"AW101"}
+
+
+def test_an_existing_folder_or_a_listed_id_is_never_overwritten(repository):
+    corpus = repository / "data"
+    (corpus / "notices/taken").mkdir()
+    before = _tree(corpus)
+    with pytest.raises(ScaffoldRefused, match="already exists"):
+        new_notice(corpus, "taken", SEED_SOURCE)
+    with pytest.raises(ScaffoldRefused, match="already exists"):
+        new_notice(corpus, "putuo-anwei-2022-6", SEED_SOURCE)
+    (corpus / "notices/taken").rmdir()
+    text = (corpus / "corpus.yaml").read_text(encoding="utf-8")
+    (corpus / "corpus.yaml").write_text(text + "  - listed-only\n", encoding="utf-8")
+    with pytest.raises(ScaffoldRefused, match="already lists 'listed-only'"):
+        new_notice(corpus, "listed-only", SEED_SOURCE)
+    (corpus / "corpus.yaml").write_text(text, encoding="utf-8")
+    (corpus / "notices/taken").mkdir()
+    assert _tree(corpus) == before
+    assert [path.name for path in (corpus / "notices").iterdir() if path.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("notice_id", ["Putuo-2023", "putuo_2023", "../escape", "", "a--b"])
+def test_an_id_that_cannot_be_a_folder_name_is_refused(tmp_path, notice_id):
+    with pytest.raises(ScaffoldRefused, match="is not lowercase ASCII words"):
+        new_notice(tmp_path / "data", notice_id, SEED_SOURCE)
+    assert not (tmp_path / "data").exists()
+
+
+def test_attachment_follows_the_source_unless_asked(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("关于做好安全工作的通知\n各单位：\n请遵照执行。\n", encoding="utf-8")
+    assert not has_attachment(plain.read_text(encoding="utf-8"))
+    assert has_attachment(SEED_SOURCE.read_text(encoding="utf-8"))
+    assert set(scaffold_documents("x", plain.read_bytes())) == {"notice.yaml", "body.yaml"}
+    assert new_notice(tmp_path / "a", "no-attachment", plain).created[:3] == [
+        "notices/no-attachment/source.txt",
+        "notices/no-attachment/notice.yaml",
+        "notices/no-attachment/body.yaml",
+    ]
+    forced = new_notice(tmp_path / "b", "with-attachment", plain, attachment=True)
+    assert "notices/with-attachment/attachment.yaml" in forced.created
+
+
+def test_cli_prints_what_it_wrote_and_the_steps_left(tmp_path):
+    corpus = tmp_path / "data"
+    result = CliRunner().invoke(app, ["new", "next-notice", "--source", str(SEED_SOURCE), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:7] == [
+        f"created {corpus}/notices/next-notice/{name}"
+        for name in ("source.txt", "notice.yaml", "body.yaml", "attachment.yaml")
+    ] + [f"created {corpus}/{name}" for name in ("corpus.yaml", "registry/units.yaml", "registry/people.yaml")]
+    assert lines[7:9] == ["", "next:"]
+    assert lines[-1] == "  6. record the new notice in CHANGELOG.md and bump the corpus version (minor: a notice added)"
+    assert f"run 'anwei validate {corpus}' until it reports nothing" in result.output
+
+
+def test_cli_refusals_are_usage_errors_that_write_nothing(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(app, ["new", "x", "--source", str(tmp_path / "absent.txt"), "--corpus", str(tmp_path)])
+    assert (missing.exit_code, missing.output.startswith("anwei: cannot read the source")) == (2, True)
+    again = ["new", "putuo-anwei-2022-6", "--source", str(SEED_SOURCE), "--corpus", str(DATA)]
+    refused = runner.invoke(app, again)
+    assert refused.exit_code == 2
+    assert "already exists; choose another ID or remove the folder yourself" in refused.output
+    assert list(tmp_path.iterdir()) == []
