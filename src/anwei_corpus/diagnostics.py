@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
+from typing import Any
 
 YamlPath = tuple[str | int, ...]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a finding is; errors fail validation, warnings fail it under --strict."""
 
     ERROR = "error"
@@ -47,7 +48,7 @@ class Diagnostic:
     # Figures behind the finding, for machines (the JSON output): plain JSON values only, not part of its identity.
     data: Mapping[str, object] | None = field(default=None, compare=False, hash=False)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message)
 

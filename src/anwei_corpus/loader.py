@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,11 +40,12 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import codes
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .yaml_errors import explain as explain_syntax_error
 
 try:
-    from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's parser
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib: libyaml's parser
 except ImportError:  # pragma: no cover - the reference path alone still reads every file
     CParser = None
 
@@ -102,7 +103,7 @@ class YamlLoadError(Exception):
 
 def _error(
     code: str, message: str, file: str, line: int | None = None, column: int | None = None, hint: str | None = None
-):
+) -> YamlLoadError:
     return YamlLoadError(Diagnostic(code, Severity.ERROR, message, Location(file, (), line, column), hint))
 
 
@@ -122,10 +123,15 @@ def decode(raw: bytes, file: str) -> str:
     """Decode a corpus file, which must be UTF-8 without a byte-order mark."""
     if raw.startswith(codecs.BOM_UTF8):
         raise _error(
-            "AW006", "file starts with a UTF-8 byte-order mark", file, 1, 1, "save the file as UTF-8 without BOM"
+            codes.BYTE_ORDER_MARK,
+            "file starts with a UTF-8 byte-order mark",
+            file,
+            1,
+            1,
+            "save the file as UTF-8 without BOM",
         )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
-        raise _error("AW005", "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
+        raise _error(codes.ENCODING, "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -141,7 +147,7 @@ def decode(raw: bytes, file: str) -> str:
         except UnicodeDecodeError:
             pass
         raise _error(
-            "AW005",
+            codes.ENCODING,
             f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8{guess}",
             file,
             line,
@@ -158,11 +164,11 @@ def check_characters(text: str, file: str) -> None:
         line, column = _position_of(text, bad.start())
         name = unicodedata.name(char, "")
         described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-        raise _error("AW007", f"control character {described}", file, line, column, "delete it")
+        raise _error(codes.CONTROL_CHARACTER, f"control character {described}", file, line, column, "delete it")
     tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab is not None:
         line, column = _position_of(text, tab.end() - 1)
-        raise _error("AW003", "tab in indentation", file, line, column, "indent with spaces only")
+        raise _error(codes.TAB_INDENTATION, "tab in indentation", file, line, column, "indent with spaces only")
     if not text.isascii():
         odd = _ODD_SPACE_INDENT.search(text)
         if odd is not None:
@@ -170,7 +176,7 @@ def check_characters(text: str, file: str) -> None:
             space = odd.group(1)
             described = f"U+{ord(space):04X} {unicodedata.name(space, 'SPACE')}"
             raise _error(
-                "AW003",
+                codes.TAB_INDENTATION,
                 f"indented with {described} — indent with ASCII spaces",
                 file,
                 line,
@@ -211,7 +217,7 @@ def _read_timestamp(text: str) -> dt.date | dt.datetime:
     return dt.datetime.fromisoformat(text.replace("t", "T").replace("Z", "+00:00").replace(" ", "T", 1))
 
 
-_SCALAR_READERS = {
+_SCALAR_READERS: dict[str, Callable[[str], Any]] = {
     _STR_TAG: str,
     CORE_TAG + "null": lambda text: None,
     CORE_TAG + "bool": _read_bool,
@@ -243,15 +249,26 @@ def _fast_events(text: str) -> Iterator[Any]:
 def _reference_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
 
-    return YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    events: Iterator[Any] = YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    return events
+
+
+class _Open:
+    """A mapping or list being filled: its value, its YAML path, and (in a mapping) the key whose value comes next."""
+
+    __slots__ = ("value", "path", "key")
+
+    def __init__(self, value: Any, path: YamlPath) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # None while a mapping expects a key
 
 
 class _Builder:
     """Turns parse events into plain data, recording positions; refuses what a corpus file must not hold.
 
-    Mappings and lists being filled sit on a stack as ``[value, path, key]``, where ``key`` is the key whose value
-    comes next in a mapping (None while a key is expected). This loop runs once per event of every file, which is
-    why it is written out flat.
+    Mappings and lists being filled sit on a stack of ``_Open`` entries. The loop of ``build`` runs once per event
+    of every file, which is why it is written out flat rather than split into a call per event.
     """
 
     def __init__(self, document: YamlDocument):
@@ -260,7 +277,9 @@ class _Builder:
         self.anchors: dict[str, int] = {}
 
     def _refuse(self, code: str, message: str, mark: Any, hint: str | None = None) -> YamlLoadError:
-        return _error(code, message, self.file, mark.line + 1, mark.column + 1, hint)
+        line: int = mark.line + 1
+        column: int = mark.column + 1
+        return _error(code, message, self.file, line, column, hint)
 
     def _tag(self, event: Any) -> str:
         tag = event.tag
@@ -273,7 +292,7 @@ class _Builder:
             tag = str(getattr(tag, "value", tag))
         if tag not in _ALLOWED_TAGS[kind]:
             raise self._refuse(
-                "AW004",
+                codes.DISALLOWED_TAG,
                 f"tag {tag.replace(CORE_TAG, '!!')!r} is not allowed",
                 event.start_mark,
                 "corpus files use plain YAML values: strings, numbers, booleans, null, dates, lists and mappings",
@@ -290,58 +309,61 @@ class _Builder:
             if tag == CORE_TAG + "timestamp":
                 return event.value  # shaped like a date but no real one (2022-08-51): the schema says what is wrong
             raise self._refuse(
-                "AW001",
+                codes.YAML_SYNTAX,
                 f"cannot read value {event.value[:60]!r}: {exc}",
                 event.start_mark,
                 "put the value in quotes if it is meant as text",
             ) from None
 
-    def _key(self, event: Any, mapping: list) -> None:
+    def _key(self, event: Any, mapping: _Open) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
             self._tag(event)  # a refused tag is the thing to report, wherever it stands
             raise self._refuse(
-                "AW001", "mapping key is not a plain scalar", mark, "keys are plain words such as `title` or `units`"
+                codes.YAML_SYNTAX,
+                "mapping key is not a plain scalar",
+                mark,
+                "keys are plain words such as `title` or `units`",
             )
         key = self._scalar(event)
         if not isinstance(key, str):
             key = str(key)
-        path = mapping[1] + (key,)
-        if key in mapping[0]:
+        path = mapping.path + (key,)
+        if key in mapping.value:
             first_line, _ = self.document.key_positions[path]
             raise self._refuse(
-                "AW002",
+                codes.DUPLICATE_KEY,
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 mark,
                 "remove one of the two entries",
             )
         self.document.key_positions[path] = (mark.line + 1, mark.column + 1)
-        mapping[2] = key
+        mapping.key = key
 
     def _root(self, event: Any, documents: int) -> None:
         if documents > 1:
             raise self._refuse(
-                "AW001",
+                codes.YAML_SYNTAX,
                 "file holds more than one YAML document",
                 event.start_mark,
                 "remove the `---` line; each corpus file is one document",
             )
         if type(event) is not MappingStartEvent:
             what = "a list" if type(event) is SequenceStartEvent else "a single value"
-            raise self._refuse("AW008", f"file holds {what}; expected a mapping", event.start_mark)
+            raise self._refuse(codes.NOT_A_MAPPING, f"file holds {what}; expected a mapping", event.start_mark)
 
     def _alias(self, event: Any) -> YamlLoadError:
         anchored = self.anchors.get(event.anchor)
         where = f" anchored at line {anchored}" if anchored else ""
         return self._refuse(
-            "AW009",
+            codes.ALIAS,
             f"alias *{event.anchor} reuses the node{where}",
             event.start_mark,
             "write the value out in full; corpus files use no anchors or aliases",
         )
 
-    def build(self, events: Iterator[Any]) -> Any:
-        stack: list[list] = []
+    def build(self, events: Iterator[Any]) -> Any:  # noqa: C901 - one flat loop per event, see the class
+        stack: list[_Open] = []
         root: Any = None
         documents = 0
         positions = self.document.positions
@@ -353,14 +375,14 @@ class _Builder:
                     self.anchors[event.anchor] = mark.line + 1
                 if stack:
                     parent = stack[-1]
-                    container = parent[0]
+                    container = parent.value
                     if type(container) is list:
-                        path = parent[1] + (len(container),)
-                    elif parent[2] is None:
+                        path = parent.path + (len(container),)
+                    elif parent.key is None:
                         self._key(event, parent)
                         continue
                     else:
-                        path = parent[1] + (parent[2],)
+                        path = parent.path + (parent.key,)
                 else:
                     parent = None
                     self._root(event, documents)
@@ -376,18 +398,18 @@ class _Builder:
                         value = self._scalar(event)
                 else:
                     if len(path) >= MAX_DEPTH:
-                        raise self._refuse("AW010", f"nesting deeper than {MAX_DEPTH} levels", mark)
+                        raise self._refuse(codes.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", mark)
                     if event.tag is not None:
                         self._tag(event)
                     value = {} if kind is MappingStartEvent else []
-                    stack.append([value, path, None])
+                    stack.append(_Open(value, path))
                 if parent is None:
                     root = value
                 elif type(container) is list:
                     container.append(value)
                 else:
-                    container[parent[2]] = value
-                    parent[2] = None
+                    container[parent.key] = value
+                    parent.key = None
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
             elif kind is AliasEvent:
@@ -395,7 +417,7 @@ class _Builder:
             elif kind is DocumentStartEvent:
                 documents += 1
         if not positions:
-            raise _error("AW008", "file is empty; expected a mapping", self.file, 1, 1)
+            raise _error(codes.NOT_A_MAPPING, "file is empty; expected a mapping", self.file, 1, 1)
         return root
 
 
@@ -410,13 +432,17 @@ def _parse_reference(text: str, file: str) -> YamlDocument:
         return _build(_reference_events(text), text, file)
     except MarkedYAMLError as exc:
         said = explain_syntax_error(exc, text)
-        raise _error("AW001", said.message, file, said.line, said.column, said.hint) from None
+        raise _error(codes.YAML_SYNTAX, said.message, file, said.line, said.column, said.hint) from None
     except ReaderError as exc:
         line, column = _position_of(text, exc.position)
         message = f"YAML cannot read character {exc.character!r}: {exc.reason}"
-        raise _error("AW001", message, file, line, column, "delete the character, or put the value in quotes") from None
+        raise _error(
+            codes.YAML_SYNTAX, message, file, line, column, "delete the character, or put the value in quotes"
+        ) from None
     except YAMLError as exc:
-        raise _error("AW001", f"YAML syntax error: {exc}", file, hint="check the file in a YAML editor") from None
+        raise _error(
+            codes.YAML_SYNTAX, f"YAML syntax error: {exc}", file, hint="check the file in a YAML editor"
+        ) from None
 
 
 def parse(text: str, file: str) -> YamlDocument:
@@ -438,22 +464,22 @@ def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise _error("AW012", "file is missing", display_name, hint=missing_hint) from None
+        raise _error(codes.UNREADABLE, "file is missing", display_name, hint=missing_hint) from None
     except OSError as exc:
-        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+        raise _error(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", display_name) from None
     try:
         kind = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(kind):
             what = "a folder" if stat.S_ISDIR(kind) else "something that is not a regular file"
-            raise _error("AW012", f"expected a file, found {what}", display_name)
+            raise _error(codes.UNREADABLE, f"expected a file, found {what}", display_name)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+        raise _error(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", display_name) from None
     finally:
         os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
-        raise _error("AW011", f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
+        raise _error(codes.FILE_TOO_LARGE, f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
     return raw
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
+from ..codes import CodeDoc
 from ..diagnostics import Diagnostic, Location, Severity
-from ..rules import CodeDoc
 
 VERSION = 1
 
 
-def _location(location: Location) -> dict[str, object]:
+def _location(location: Location) -> dict[str, Any]:
     return {
         "file": location.file,
         "line": location.line,

@@ -9,11 +9,13 @@ finding: ``measure 26 repeats the text of measure 25``. Restore the text from th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import iter_measures
 from ..unit_lists import split_assignment
 
 CODE = "AW504"
@@ -25,7 +27,7 @@ SUMMARY = "No two measures, sections, parts, categories or tasks have the same t
 Entry = tuple[str, YamlPath, str]
 
 
-def _repeats(ctx: CheckContext, file: SourceFile, entries: list[Entry]) -> Iterator[Diagnostic]:
+def _repeats(ctx: CheckContext, file: SourceFile[Any], entries: Sequence[Entry]) -> Iterator[Diagnostic]:
     first: dict[str, tuple[str, YamlPath]] = {}
     for what, path, text in entries:
         if text in first:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import iter_measures
 
 CODE = "AW204"
 NAME = "title-numeral"
@@ -27,7 +29,7 @@ _LABEL = re.compile(
 )
 
 
-def _labelled(ctx: CheckContext, file: SourceFile, path: YamlPath, what: str, text: str) -> Iterator[Diagnostic]:
+def _labelled(ctx: CheckContext, file: SourceFile[Any], path: YamlPath, what: str, text: str) -> Iterator[Diagnostic]:
     match = _LABEL.match(text)
     if match:
         yield ctx.finding(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 from ..unit_lists import assignment_names, split_assignment
 
 CODE = "AW308"
@@ -46,8 +47,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     hint="one inner list per group separated by ，, one ID per name separated by 、",
                 )
                 continue
-            for g, (names, ids) in enumerate(zip(printed, measure.units)):
-                for u, (name, uid) in enumerate(zip(names, ids)):
+            for g, (names, ids) in enumerate(zip(printed, measure.units, strict=False)):
+                for u, (name, uid) in enumerate(zip(names, ids, strict=False)):
                     resolved = ctx.unit_by_name.get(name)
                     if resolved is None:
                         guess = ctx.suggest_unit(name)
