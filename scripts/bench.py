@@ -1,12 +1,24 @@
-"""Benchmark whole `anwei` runs: the real corpus, synthetic corpora of 10 and 100 notices, a corpus with errors,
-and check-jsonschema validating the same YAML files against the project's source schemas.
+"""Benchmark whole `anwei` runs: start-up commands, the real corpus (cold and from the result cache), synthetic
+corpora of 10, 100 and (with --large) 1,000 notices, a corpus with errors, and check-jsonschema validating the
+same YAML files against the project's source schemas.
 
-    python scripts/bench.py            # 7 rounds
-    python scripts/bench.py --runs 15
+    .venv/bin/python scripts/bench.py            # 7 rounds
+    .venv/bin/python scripts/bench.py --runs 15 --large
 
 Every case is a fresh process (a cold start, as on a commit hook). The cases run interleaved, one round after
 another, so that a change in machine load touches all of them alike; the table gives medians, the ratios the
-project's targets are stated in, and each case's peak memory (the child's ru_maxrss).
+project's targets are stated in, and each case's peak memory.
+
+Two things would distort the figures, and the script rules both out:
+- Bytecode. An editable checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every module on every start, which
+  an installed package never does; the package's sources are compiled (compileall) before the first round.
+- The baseline. Linux carries a process's peak memory across exec, so a child started by this script would report
+  at least this script's own memory, and this script imports the package. Every command is therefore started by
+  a small launcher (`python -I -S`, nothing imported) that forks and execs it and reports its time and peak.
+  The baseline is `python -c pass` of the same interpreter and environment as `anwei`, so start-up code in the
+  interpreter's site-packages (.pth files, listed when they run code) is paid by both; run from the project's
+  virtualenv, whose site-packages holds only what the project installs. `python -I -S -c pass`, the interpreter
+  without site-packages, is shown for comparison.
 
 The peer row needs check-jsonschema, which is not a dependency of the project: `pip install check-jsonschema`.
 Without it that row and its ratio are skipped.

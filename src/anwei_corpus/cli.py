@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from enum import Enum
 from pathlib import Path
@@ -75,25 +74,19 @@ def validate(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
     ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(help="Answer an unchanged corpus from the result cache (see 'anwei_corpus.result_cache')."),
+    ] = True,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
-    from .api import UnknownCodePattern, fails
-    from .api import validate as validate_corpus
-    from .reporters import default_format
+    from .entry import run_validate
 
-    chosen = output_format.value if output_format else default_format()
-    try:
-        diagnostics = validate_corpus(path, select=select or (), ignore=ignore or ())
-    except UnknownCodePattern as exc:
-        _fail_usage(str(exc))
-    except CorpusUnreadable as exc:
-        _report([exc.diagnostic], chosen, output)
-        raise typer.Exit(EXIT_USAGE) from None
-    _report(diagnostics, chosen, output)
-    raise typer.Exit(EXIT_FINDINGS if fails(diagnostics, strict=strict) else EXIT_OK)
+    chosen = output_format.value if output_format else None
+    raise typer.Exit(run_validate(path, chosen, select or (), ignore or (), strict, output, cache))
 
 
 @app.command("rules")
@@ -258,5 +251,6 @@ def schema(
 
 
 def main() -> None:
-    gc.disable()  # a run is short and makes almost no cyclic garbage; collecting would only rescan the corpus
-    app()
+    from .entry import main as run
+
+    run()
