@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import DATA, NOTICE, ROOT
@@ -228,7 +229,7 @@ def test_quick_output_is_current():
     from anwei_corpus.entry import QUICK_OUTPUT, render_quick_output
 
     stale = "quick_output.py is stale: run 'python -m anwei_corpus.entry --write'"
-    assert QUICK_OUTPUT.read_text(encoding="utf-8") == render_quick_output(), stale
+    assert Path(QUICK_OUTPUT).read_text(encoding="utf-8") == render_quick_output(), stale
 
 
 def anwei(*args: str, cache_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -16,61 +16,64 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from . import __version__
 
+# Only os and hashlib on this path: a cache hit is worth having only if it starts faster than a run.
 NAME = "anwei-corpus"
 FORMAT = b"anwei-corpus result cache 1\n"  # the layout of an entry; a new layout is a new line
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
+TEMPORARY_PREFIX = ".tmp-"
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where entries live (see the module's documentation); nothing is created until an entry is written."""
     chosen = os.environ.get("ANWEI_CACHE_DIR")
     if chosen:
-        return Path(chosen)
+        return chosen
+    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / NAME / "Cache"
+        return os.path.join(os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local"), NAME, "Cache")
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / NAME
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"  # XDG: relative is invalid
-    return base_dir / NAME
+        return os.path.join(home, "Library", "Caches", NAME)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return os.path.join(xdg if os.path.isabs(xdg) else os.path.join(home, ".cache"), NAME)  # XDG: ignore relative
 
 
-def _add_tree(digest: hashlib._Hash, root: Path) -> None:
-    """Every file under ``root``, in a fixed order: its relative name and content (symbolic links followed)."""
+def _add_tree(digest: hashlib._Hash, root: str, *, content: bool) -> None:
+    """Every file under ``root`` in a fixed order: its relative name, and its content or its size and mtime.
+
+    Without content, only the modules count: the bytecode Python writes beside them changes nothing.
+    """
     for folder, subfolders, files in os.walk(root, followlinks=True):
         subfolders.sort()
         for name in sorted(files):
-            path = Path(folder, name)
-            digest.update(b"F" + os.fsencode(path.relative_to(root).as_posix()) + b"\0")
-            digest.update(path.read_bytes())
+            if not content and not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            digest.update(b"F" + os.fsencode(os.path.relpath(path, root)) + b"\0")
+            if content:
+                with open(path, "rb") as stream:
+                    digest.update(stream.read())
+            else:
+                stat = os.stat(path)
+                digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
             digest.update(b"\0")
 
 
-def _add_code(digest: hashlib._Hash) -> None:
-    digest.update(f"version {__version__}\0".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(PACKAGE).as_posix()} {stat.st_size} {stat.st_mtime_ns}\0".encode())
-
-
-def key(corpus: Path, options: Iterable[str]) -> str | None:
+def key(corpus: str | os.PathLike[str], options: Iterable[str]) -> str | None:
     """The entry name for a run over ``corpus`` with ``options``; None when the corpus cannot be read whole."""
-    digest = hashlib.sha256()
-    _add_code(digest)
+    digest = hashlib.sha256(f"version {__version__}\0".encode())
     for option in options:
         digest.update(b"O" + option.encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(b"P" + os.fsencode(str(corpus)) + b"\0")
+    root = os.fspath(corpus)
+    digest.update(b"P" + os.fsencode(root) + b"\0")
     try:
-        if not corpus.is_dir():
+        _add_tree(digest, PACKAGE, content=False)
+        if not os.path.isdir(root):
             return None
-        _add_tree(digest, corpus)
+        _add_tree(digest, root, content=True)
     except (OSError, ValueError):
         return None
     return digest.hexdigest()
@@ -79,7 +82,8 @@ def key(corpus: Path, options: Iterable[str]) -> str | None:
 def load(entry: str) -> tuple[int, str] | None:
     """The exit code and report stored under ``entry``; None when there is none or it does not verify."""
     try:
-        data = (cache_dir() / entry).read_bytes()
+        with open(os.path.join(cache_dir(), entry), "rb") as stream:
+            data = stream.read()
     except OSError:
         return None
     header, _, rest = data.partition(b"\n")
@@ -98,15 +102,16 @@ def store(entry: str, exit_code: int, report: str) -> None:
     payload = f"{exit_code}\n".encode() + report.encode("utf-8")
     data = FORMAT + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     folder = cache_dir()
+    temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{os.getpid()}-{entry}")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        os.makedirs(folder, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temporary, folder / entry)
+            os.replace(temporary, os.path.join(folder, entry))
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            os.unlink(temporary)
             raise
     except OSError:
         return
