@@ -15,11 +15,12 @@ from typer.testing import CliRunner
 from anwei_corpus.api import UnknownCodePattern, fails, validate
 from anwei_corpus.catalog import UnknownCode, as_markdown, codes, lookup
 from anwei_corpus.cli import app
+from anwei_corpus.codes import LOAD_CODES
 from anwei_corpus.diagnostics import CorpusUnreadable, Diagnostic, Location, Severity
-from anwei_corpus.rules import LOAD_CODES, RULES
+from anwei_corpus.rules import CODES, RULES
 
 BODY = f"{NOTICE}/body.yaml"
-ALL_CODES = sorted({*RULES, *LOAD_CODES})
+ALL_CODES = sorted(CODES)
 
 
 @pytest.fixture
@@ -291,3 +292,27 @@ def test_corrupted_cache_entry_is_ignored_and_replaced(tmp_path):
     second = anwei("validate", str(DATA), cache_dir=cache)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert entry.read_bytes().endswith(first.stdout.encode())
+
+
+def test_version_names_the_package_the_schema_and_the_corpus(run, tmp_path, monkeypatch):
+    from anwei_corpus import SCHEMA_VERSION, __version__
+
+    monkeypatch.chdir(ROOT)
+    result = run("--version")
+    corpus_version = (DATA / "corpus.yaml").read_text(encoding="utf-8").split("corpus_version: ")[1].split("\n")[0]
+    assert (result.exit_code, result.output) == (
+        0,
+        (
+            f"anwei-corpus {__version__}\nschema (read) {SCHEMA_VERSION}\n"
+            f"corpus {corpus_version} (data)\ncorpus schema {SCHEMA_VERSION} (data)\n"
+        ),
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("--version").output.endswith("corpus none (data)\ncorpus schema none (data)\n")
+
+
+def test_version_reads_no_model():
+    probe = "import sys; from anwei_corpus.cli import main; sys.argv = ['anwei', '--version']\n"
+    probe += "try:\n    main()\nexcept SystemExit:\n    pass\nprint('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.splitlines()[-1] == "False"

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
+from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .reporters import FORMATS
 
 app = typer.Typer(
@@ -21,7 +22,37 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
+
+def _print_version(wanted: bool) -> None:
+    if not wanted:
+        return
+    from .api import versions
+
+    typer.echo("\n".join(f"{name} {value}" for name, value in versions().items()))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the versions of anwei, of the schema it reads and of the corpus here, and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Validate, format and scaffold the anwei corpus, and build its release."""
+
+
+CorpusPath = Annotated[
+    Path | None,
+    typer.Argument(
+        help=f"The corpus folder (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS})", show_default=False
+    ),
+]
 
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
@@ -55,7 +86,7 @@ def _fail_usage(message: str) -> None:
 
 @app.command()
 def validate(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -120,7 +151,7 @@ def show_rule(
 
 @app.command()
 def export(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     out: Annotated[
         Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")
     ] = Path("release"),
@@ -133,6 +164,7 @@ def export(
     from .release import ReleaseTargetRefused, built_from_environment, check_target
     from .release import export as export_release
 
+    path = default_corpus_path() if path is None else path
     try:
         built = built_from_environment()
         check_target(out, path)
@@ -192,13 +224,55 @@ def diff(
     raise typer.Exit(EXIT_FINDINGS if check_bump and not result.bump_ok else EXIT_OK)
 
 
+@app.command("fmt")
+def format_yaml(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help=f"Corpus folders or YAML files (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS}).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and name the files that would change.")
+    ] = False,
+    show_diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; print a unified diff of the changes.")
+    ] = False,
+) -> None:
+    """Bring the corpus's YAML files to their one layout: key order from the models, flow style for ID lists.
+
+    Comments are kept; nothing is folded; a file that does not load is reported as 'anwei validate' reports it and
+    left untouched. Exit status: 0 formatted (or, with --check or --diff, nothing to change), 1 files would change
+    or could not be read.
+    """
+    from .formatting import format_paths
+
+    report = format_paths(list(paths or [default_corpus_path()]), write=not (check or show_diff))
+    if report.diagnostics:
+        _report(report.diagnostics, "text")
+    if show_diff:
+        sys.stdout.write("".join(report.diffs.values()))
+    for name in report.changed:
+        typer.echo(f"{'would reformat' if check or show_diff else 'reformatted'} {name}", err=show_diff)
+    done = "would be reformatted" if check or show_diff else "reformatted"
+    typer.echo(f"{len(report.changed)} file(s) {done}, {len(report.unchanged)} already formatted", err=show_diff)
+    failed = report.diagnostics or ((check or show_diff) and report.changed)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 @app.command("new")
 def new_notice(
     notice_id: Annotated[str, typer.Argument(metavar="NOTICE-ID", help="The new notice's ID and folder name.")],
     source: Annotated[Path, typer.Option("--source", help="The notice's text, copied byte for byte.")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="The corpus folder (started when it has none).")] = Path(
-        "data"
-    ),
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help=f"The corpus folder, started when it has none (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS}).",
+            show_default=False,
+        ),
+    ] = None,
     attachment: Annotated[
         bool | None,
         typer.Option(
@@ -214,6 +288,7 @@ def new_notice(
     from .scaffold import ScaffoldRefused
     from .scaffold import new_notice as scaffold
 
+    corpus = default_corpus_path() if corpus is None else corpus
     try:
         result = scaffold(corpus, notice_id, source, attachment=attachment)
     except ScaffoldRefused as exc:

@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def run_validate(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None,
     output_format: str | None,
     select: Sequence[str],
     ignore: Sequence[str],
@@ -31,6 +31,11 @@ def run_validate(
     """``anwei validate``: write the report, return the exit status (a cached report when nothing changed)."""
     from . import result_cache
     from .reporters import default_format, wants_color
+
+    if path is None:
+        from .layout import default_corpus_path
+
+        path = default_corpus_path()
 
     chosen = output_format or default_format()
     color = output is None and wants_color(sys.stdout)
@@ -80,7 +85,7 @@ def usage_error(message: str) -> int:
 
 def _quick_validate(args: Sequence[str]) -> int | None:
     """Run ``anwei validate ARGS`` when every argument is one this module understands; None otherwise."""
-    from .quick_output import VALIDATE_DEFAULT_PATH, VALIDATE_OPTIONS
+    from .quick_output import VALIDATE_OPTIONS
     from .reporters import FORMATS
 
     values: dict[str, list[str]] = {}
@@ -112,7 +117,7 @@ def _quick_validate(args: Sequence[str]) -> int | None:
         return None
     output = values.get("output")
     return run_validate(
-        positional[0] if positional else VALIDATE_DEFAULT_PATH,
+        positional[0] if positional else None,
         formats[0] if formats else None,
         values.get("select", []),
         values.get("ignore", []),
@@ -176,10 +181,7 @@ def render_quick_output() -> str:
     help_text = CliRunner().invoke(app, ["--help"], prog_name="anwei", env={"COLUMNS": "80"}).output
     command = typer.main.get_command(app)
     options: dict[str, tuple[str, str]] = {}
-    default_path = ""
     for parameter in command.commands["validate"].params:  # type: ignore[attr-defined]
-        if parameter.param_type_name == "argument":
-            default_path = str(parameter.default)
         if parameter.param_type_name != "option" or parameter.name is None:
             continue
         kind = "on" if parameter.is_flag else "list" if parameter.multiple else "value"
@@ -194,7 +196,6 @@ def render_quick_output() -> str:
     return (
         f'"""Generated from the typer application by ``python -m anwei_corpus.entry --write``: do not edit."""\n\n'
         f"HELP = {text(help_text)}\n\nRULES = {text(as_text(codes()))}\n\n"
-        f'VALIDATE_DEFAULT_PATH = "{default_path}"\n'
         f"VALIDATE_OPTIONS: dict[str, tuple[str, str]] = {{\n{listed}}}\n"
     )
 

@@ -7,7 +7,9 @@ HELP = (
     " Validate the anwei corpus and build its JSON release.                          \n"
     "                                                                                \n"
     "╭─ Options ────────────────────────────────────────────────────────────────────╮\n"
-    "│ --help        <bool>  Show this message and exit.                            │\n"
+    "│ --version        <bool>  Print the versions of anwei, of the schema it reads │\n"
+    "│                          and of the corpus here, and exit.                   │\n"
+    "│ --help           <bool>  Show this message and exit.                         │\n"
     "╰──────────────────────────────────────────────────────────────────────────────╯\n"
     "╭─ Commands ───────────────────────────────────────────────────────────────────╮\n"
     "│ validate  Check the corpus: schema, references, numbering, totals and        │\n"
@@ -20,6 +22,8 @@ HELP = (
     "│           invalid corpus writes nothing).                                    │\n"
     "│ diff      Compare two corpora: added, removed and changed entities and       │\n"
     "│           links, and the version bump they need.                             │\n"
+    "│ fmt       Bring the corpus's YAML files to their one layout: key order from  │\n"
+    "│           the models, flow style for ID lists.                               │\n"
     "│ new       Scaffold the next notice: its folder, source.txt with its SHA-256, │\n"
     "│           the YAML to fill in, and corpus.yaml.                              │\n"
     "│ schema    Write the JSON Schemas generated from the models, or check that    │\n"
@@ -83,7 +87,6 @@ RULES = (
     "AW802  invalid-suppression-code  error    Every suppression names the code of a rule whose findings a suppression can accept.\n"
 )
 
-VALIDATE_DEFAULT_PATH = "data"
 VALIDATE_OPTIONS: dict[str, tuple[str, str]] = {
     "--format": ("output_format", "value"),
     "-f": ("output_format", "value"),

@@ -9,8 +9,6 @@ is given (``SOURCE_DATE_EPOCH``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -18,27 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import __version__
-from .api import MANIFEST_FILE, RELEASE_FILE, SUMS_FILE
 from .models.release import ENTITY_LISTS, Corpus, Notice
+from .release_layout import MANIFEST_FILE, RELEASE_FILE, SCHEMA_FILE, SUMS_FILE, sha256, to_json, to_json_lines
 from .schema_gen import release_schema
 
-SCHEMA_FILE = "anwei-corpus.schema.json"
 # Lists of a notice written one entity a line, each line led by the ID of its notice.
-
-
-def to_json(data: object) -> bytes:
-    """The one JSON encoding of the project: UTF-8, two-space indent, keys in model order, final newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def to_json_lines(rows: list[dict]) -> bytes:
-    """One compact JSON object a line, UTF-8, each line ending in a newline."""
-    return "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows).encode("utf-8")
-
-
-def sha256(content: bytes) -> str:
-    """The SHA-256 of ``content``, as lower-case hex."""
-    return hashlib.sha256(content).hexdigest()
 
 
 def built_from_environment(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:

@@ -17,6 +17,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable
+from stat import S_ISREG
 
 from . import __version__
 
@@ -42,23 +43,33 @@ def cache_dir() -> str:
 
 
 def _add_tree(digest: hashlib._Hash, root: str, *, content: bool) -> None:
-    """Every file under ``root`` in a fixed order: its relative name, and its content or its size and mtime.
-
-    Without content, only the modules count: the bytecode Python writes beside them changes nothing.
+    """Every file under ``root`` in a fixed order: its relative name, where it really lies (a symbolic link changes
+    what the loader reports), its type, and its content (regular files only: a FIFO is never opened) or, without
+    content, its size and mtime. Without content only the modules count, not the bytecode written beside them.
     """
+    seen: set[str] = set()
     for folder, subfolders, files in os.walk(root, followlinks=True):
+        real_folder = os.path.realpath(folder)
+        if real_folder in seen:  # a link back up the tree: counted once, not walked forever
+            subfolders.clear()
+            digest.update(b"C" + os.fsencode(real_folder) + b"\0")
+            continue
+        seen.add(real_folder)
         subfolders.sort()
+        digest.update(b"D" + os.fsencode(os.path.relpath(folder, root)) + b"\0" + os.fsencode(real_folder) + b"\0")
         for name in sorted(files):
             if not content and not name.endswith(".py"):
                 continue
             path = os.path.join(folder, name)
+            stat = os.stat(path)
             digest.update(b"F" + os.fsencode(os.path.relpath(path, root)) + b"\0")
-            if content:
-                with open(path, "rb") as stream:
-                    digest.update(stream.read())
-            else:
-                stat = os.stat(path)
+            digest.update(os.fsencode(os.path.realpath(path)) + f"\0{stat.st_mode}\0".encode())
+            if not content:
                 digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+            elif S_ISREG(stat.st_mode):
+                with open(path, "rb") as stream:
+                    while chunk := stream.read(1 << 20):
+                        digest.update(chunk)
             digest.update(b"\0")
 
 
@@ -68,7 +79,7 @@ def key(corpus: str | os.PathLike[str], options: Iterable[str]) -> str | None:
     for option in options:
         digest.update(b"O" + option.encode("utf-8", "surrogateescape") + b"\0")
     root = os.fspath(corpus)
-    digest.update(b"P" + os.fsencode(root) + b"\0")
+    digest.update(b"P" + os.fsencode(root) + b"\0" + os.fsencode(os.path.realpath(root)) + b"\0")
     try:
         _add_tree(digest, PACKAGE, content=False)
         if not os.path.isdir(root):

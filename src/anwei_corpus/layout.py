@@ -1,0 +1,27 @@
+"""Where the corpus is, the names of its files, and how a path is shown: known without importing the models."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CORPUS_VARIABLE = "ANWEI_CORPUS"  # names the corpus folder when no path is given
+DEFAULT_CORPUS = "data"  # the corpus folder, relative to the working directory, when the variable is not set either
+
+MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
+NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
+
+
+def default_corpus_path() -> Path:
+    """The corpus folder every command and ``anwei_corpus.load()`` read without a path: $ANWEI_CORPUS, else ./data."""
+    return Path(os.environ.get(CORPUS_VARIABLE) or DEFAULT_CORPUS)
+
+
+def display_name(path: Path) -> str:
+    """A path as a maintainer would type it: relative to the working directory when it lies below it."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
