@@ -12,6 +12,7 @@ import typer
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .reporters import FORMATS
+from .validate_command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run_validate
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -19,8 +20,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _print_version(wanted: bool) -> None:
@@ -114,8 +113,6 @@ def validate(
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
-    from .entry import run_validate
-
     chosen = output_format.value if output_format else None
     raise typer.Exit(run_validate(path, chosen, select or (), ignore or (), strict, output, cache))
 
@@ -326,6 +323,5 @@ def schema(
 
 
 def main() -> None:
-    from .entry import main as run
-
-    run()
+    """The typer application alone; the ``anwei`` script starts at ``anwei_corpus.entry.main``."""
+    app(prog_name="anwei")
