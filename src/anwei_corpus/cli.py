@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +11,7 @@ import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
-from .reporters import FORMATS
+from .reporters import ReportFormat
 from .validate_command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run_validate
 
 app = typer.Typer(
@@ -54,10 +54,7 @@ CorpusPath = Annotated[
 ]
 
 
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
-
-
-class DocumentFormat(str, Enum):
+class DocumentFormat(StrEnum):
     """Formats of the rule catalogue and of the diff."""
 
     text = "text"
@@ -78,6 +75,10 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
         _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
+def _warn(message: str) -> None:
+    typer.echo(f"anwei: warning: {message}", err=True)
+
+
 def _fail_usage(message: str) -> None:
     typer.echo(f"anwei: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
@@ -87,7 +88,7 @@ def _fail_usage(message: str) -> None:
 def validate(
     path: CorpusPath = None,
     output_format: Annotated[
-        OutputFormat | None,
+        ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -177,7 +178,7 @@ def export(
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = export_release(corpus, out, built, corpus_root=path)
+        target = export_release(corpus, out, built, corpus_root=path, warn=_warn)
     except ReleaseTargetRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:
