@@ -70,6 +70,8 @@ RULES = (
     "AW502  task-category-part        error    A task of category N links only to measures in part N.\n"
     "AW503  task-units-in-measures    warning  Some responsible unit of a task stands in the unit list of a measure it links to.\n"
     "AW504  repeated-text             warning  No two measures, sections, parts, categories or tasks have the same text.\n"
+    "AW505  rationale-cites-links     warning  A rationale that cites measures (第N条) cites exactly the measures its task links to.\n"
+    "AW506  task-link-plausible       warning  A linked measure scores no less than 0.6 times the best unlinked measure for its task.\n"
     "AW601  half-width-punctuation    error    No half-width , ; : ? ! ( ) stands next to a Chinese character.\n"
     "AW602  stray-latin               error    No English word (two or more ASCII letters, not all capitals) stands in Chinese text.\n"
     "AW603  invisible-character       error    No zero-width, format or unusual space character stands in a text.\n"
