@@ -32,6 +32,7 @@ from . import (
     not_nfc,
     notice_id_folder,
     numbering,
+    pending_decision,
     printed_in_source,
     registry_name_in_source,
     repeated_reference,
@@ -131,6 +132,7 @@ _MODULES = (
     source_coverage,
     edit_note,
     edit_kind,
+    pending_decision,
     stale_suppression,
     invalid_suppression_code,
 )
