@@ -254,9 +254,9 @@ def continue_reading(reading: Reading, printed_before: str, line: Line, gap: str
         tail, head = tail[-1:], head[:1]
         start, end = offset - len(tail), offset + len(head)
     printed = tail + gap + head
-    if doubled:
-        char = head[0]
-        _record(reading, start, end, "break", printed, DOUBLED_NOTE.format(char=char), PROPOSED)
+    if doubled:  # the record ends with the doubled character: that is what the person decides on
+        end = offset + 1
+        _record(reading, start, end, "break", tail + gap + head[0], DOUBLED_NOTE.format(char=head[0]), PROPOSED)
     elif tail and tail[-1] in _SENTENCE_END and not head.startswith("（"):
         _record(reading, start, end, "break", printed, BREAK_AT_SENTENCE_NOTE, PROPOSED)
     else:
@@ -621,6 +621,33 @@ def _paragraph(cursor: _Cursor, stop: Any) -> Reading:
     return reading
 
 
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+TYPO_NOTE = "同段前文作“{earlier}”，此处“{printed}”只差一字，疑为其误（草稿提议）；请核对后改定确信度，或删去本记录。"
+
+
+def _propose_typos(reading: Reading) -> None:
+    """A quoted term printed again one character off within the same text: read as the earlier form, proposed."""
+    seen: list[str] = []
+    for match in _QUOTED.finditer(reading.text):
+        term = match.group(1)
+        earlier = next(
+            (
+                known
+                for known in seen
+                if len(known) == len(term) and sum(a != b for a, b in zip(known, term, strict=True)) == 1
+            ),
+            None,
+        )
+        seen.append(term)
+        start, end = match.span()
+        if earlier is None or any(
+            edit["_start"] < end and start < edit["_start"] + len(edit["reading"]) for edit in reading.edits
+        ):
+            continue
+        reading.text = reading.text[:start] + "“" + earlier + "”" + reading.text[end:]
+        _record(reading, start, end, "typo", match.group(0), TYPO_NOTE.format(earlier=earlier, printed=term), PROPOSED)
+
+
 def _measure_complete(reading: Reading | None) -> bool:
     """Whether a measure's reading so far ends with its unit list (a half-width ``)`` counts)."""
     if reading is None:
@@ -635,6 +662,7 @@ def _close_measure(measure: dict[str, Any], reading: Reading, registry: Registry
         start = max(reading.text.rfind("、"), reading.text.rfind("（")) + 1
         printed = reading.text[start:-1] + ")"
         _record(reading, start, len(reading.text), "punctuation", printed, PUNCTUATION_NOTE)
+    _propose_typos(reading)
     split = split_assignment(reading.text)
     groups = split_names(split[1][1:-1]) if split else []
     measure["text"] = reading.text
@@ -722,21 +750,33 @@ def _plain(passage: str | dict[str, Any]) -> str:
 
 
 def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: list[str]) -> None:
-    """Link each task to its best-scoring measures, marked proposed, with the scores in the rationale."""
+    """Link each task to its best-scoring measures, marked proposed, with the scores in the rationale.
+
+    Section intros are scored beside the measures: a task that restates an intro (the wording of a whole
+    section) is proposed with all the measures of that section.
+    """
     from .similarity import MeasureIndex, MeasureText, TaskText
 
-    part_of: dict[int, int] = {}
-    measures = []
-    for part in body["parts"]:
-        for section in part["sections"]:
-            for m in section["measures"]:
-                part_of[m["number"]] = part["number"]
-                measures.append(
-                    MeasureText(m["number"], m["text"], frozenset(u for group in m["units"] for u in group))
-                )
-    if not measures:
+    part_of: dict[int, int] = {}  # candidate number → part
+    section_measures: dict[int, list[int]] = {}  # candidate number of an intro → its section's measures
+    labels: dict[int, str] = {}
+    candidates = []
+    sections = [(part, section) for part in body["parts"] for section in part["sections"]]
+    last = max((m["number"] for _, section in sections for m in section["measures"]), default=0)
+    for part, section in sections:
+        for m in section["measures"]:
+            part_of[m["number"]] = part["number"]
+            labels[m["number"]] = f"第{m['number']}条"
+            candidates.append(MeasureText(m["number"], m["text"], _units_of([m])))
+        if "intro" in section and section["measures"]:
+            number = last + section["number"]  # past every measure number: no clash
+            part_of[number] = part["number"]
+            labels[number] = f"（{chinese_numeral(section['number'])}）导语"
+            section_measures[number] = [m["number"] for m in section["measures"]]
+            candidates.append(MeasureText(number, _plain(section["intro"]), _units_of(section["measures"])))
+    if not candidates:
         return
-    index = MeasureIndex(measures)
+    index = MeasureIndex(candidates)
     for task in attachment["tasks"]:
         ranked = index.rank(
             TaskText(
@@ -745,17 +785,23 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
             )
         )
         # a task of category N restates measures of part N (the table's categories are the body's parts)
-        in_part = [score for score in ranked if task["category"] in (None, part_of[score.measure])]
-        ranked = in_part or ranked
+        ranked = [score for score in ranked if task["category"] in (None, part_of[score.measure])] or ranked
         best = ranked[0]
-        shown = "；".join(f"第{score.measure}条 {score.total:.2f}" for score in ranked[:LINK_CANDIDATES])
+        linked = section_measures.get(best.measure, [best.measure])
+        shown = "；".join(f"{labels[score.measure]} {score.total:.2f}" for score in ranked[:LINK_CANDIDATES])
+        via = f"重述{labels[best.measure]}，链接该节各条；" if best.measure in section_measures else ""
         task["links"] = {
             "basis": "measures",
-            "measures": [best.measure],
+            "measures": linked,
             "certainty": PROPOSED,
-            "rationale": f"草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
+            "rationale": f"{via}草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
         }
-        decisions.append(f"task {task['number']}: link to measure {best.measure} proposed (score {best.total:.2f})")
+        numbers = ", ".join(map(str, linked))
+        decisions.append(f"task {task['number']}: link to measure {numbers} proposed (score {best.total:.2f})")
+
+
+def _units_of(measures: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(unit for m in measures for group in m["units"] for unit in group)
 
 
 def _doubts(documents: dict[str, dict[str, Any]]) -> list[str]:
