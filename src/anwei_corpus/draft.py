@@ -436,17 +436,22 @@ class _Cursor:
         return "\n" * ((following.number if following else line.number + 1) - line.number)
 
 
-def draft_notice(notice_id: str, source: str, registry: Registry) -> Draft:
-    """Read a notice's documents from its source text."""
-    from .release import sha256
+SOURCE_DESCRIPTION = "本通知 PDF 文本的提取结果，逐字节保存；语料中每段文字还原为印本形式后都须在其中找到。"
 
-    lines = source_lines(source)
-    cursor = _Cursor(lines)
+
+def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
+    """Read a notice's documents from its source text (UTF-8 bytes, as the notice folder keeps them)."""
+    from .scaffold import scaffold_documents
+
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DraftError(f"the source is not UTF-8 text: {exc}") from None
+    cursor = _Cursor(source_lines(text))
     notice: dict[str, Any] = {"id": notice_id}
     notice["source"] = {
-        "file": "source.txt",
-        "sha256": sha256(source.encode("utf-8")),
-        "description": "本通知 PDF 文本的提取结果，逐字节保存；语料中每段文字还原为印本形式后都须在其中找到。",
+        **scaffold_documents(notice_id, source)["notice.yaml"]["source"],
+        "description": SOURCE_DESCRIPTION,
     }
     issuer_mark = cursor.take("the issuer mark").text
     notice["issuer_mark"] = read_line(issuer_mark).passage()
@@ -840,9 +845,9 @@ def draft_into(
 
     root = Path(corpus)
     try:
-        text = Path(source).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScaffoldRefused(f"cannot read the source {source} as UTF-8 text: {exc}") from None
+        raw = Path(source).read_bytes()
+    except OSError as exc:
+        raise ScaffoldRefused(f"cannot read the source {source}: {exc.strerror or exc}") from None
     if (root / "notices" / notice_id).exists():
         raise ScaffoldRefused(
             f"{root / 'notices' / notice_id} already exists; choose another ID or remove the folder yourself"
@@ -854,7 +859,7 @@ def draft_into(
         units, people = loaded.units.model, loaded.people.model
         attachments = [notice.attachment.model for notice in loaded.notices if notice.attachment.model is not None]
     registry = Registry.from_models(units, people, attachments)
-    drafted = draft_notice(notice_id, text, registry)
+    drafted = draft_notice(notice_id, raw, registry)
     scaffold = new_notice(root, notice_id, source, documents=drafted.documents)
     for name, key, entries in ((UNITS, "units", drafted.new_units), (PEOPLE, "people", drafted.new_people)):
         if entries:
