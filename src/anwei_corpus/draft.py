@@ -569,18 +569,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
                 raise DraftError(f"line {line.number}: section {text!r} stands before any part (一、…)")
             finish_measure()
             cursor.take("a section")
-            entry: dict[str, Any] = {
-                "number": chinese_number(section.group(1)),
-                "title": read_line(section.group(2)).passage(),
-            }
-            parts[-1]["sections"].append(entry)
-            following = cursor.peek()
-            if following is not None and not MEASURE_LABEL.match(following.text):
-                intro = _paragraph(
-                    cursor, stop=lambda l: bool(MEASURE_LABEL.match(l.text) or SECTION_LABEL.match(l.text))
-                )
-                entry["intro"] = intro.passage()
-            entry["measures"] = []
+            parts[-1]["sections"].append(_read_section(cursor, section))
             continue
         label = MEASURE_LABEL.match(text)
         if label is not None:
@@ -601,7 +590,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
             gap = cursor.gap(line)
             continue
         finish_measure()
-        closing = _paragraph(cursor, stop=lambda l: l.text.startswith("附件："))
+        closing = _paragraph(cursor, stop=lambda line: line.text.startswith("附件："))
     finish_measure()
     if not parts:
         raise DraftError("the body has no part (一、…)")
@@ -611,6 +600,19 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
     announced = ANNOUNCED.search(closing.text)
     body["closing"] = {"text": closing.passage(), "announced_tasks": int(announced.group(1)) if announced else None}
     return body
+
+
+def _read_section(cursor: _Cursor, label: re.Match[str]) -> dict[str, Any]:
+    """A section's number and title, and its intro where a paragraph without a label follows the title."""
+    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2)).passage()}
+    following = cursor.peek()
+    if following is not None and not MEASURE_LABEL.match(following.text):
+        intro = _paragraph(
+            cursor, stop=lambda line: bool(MEASURE_LABEL.match(line.text) or SECTION_LABEL.match(line.text))
+        )
+        section["intro"] = intro.passage()
+    section["measures"] = []
+    return section
 
 
 def _paragraph(cursor: _Cursor, stop: Any) -> Reading:
@@ -707,7 +709,8 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
                 }
             )
         elif first.isdigit():
-            tasks.append(_task(dict(zip(_TASK_CELLS, cells + [""] * len(_TASK_CELLS))), categories, registry))
+            padded = (cells + [""] * len(_TASK_CELLS))[: len(_TASK_CELLS)]  # an empty last cell may be cut off
+            tasks.append(_task(dict(zip(_TASK_CELLS, padded, strict=True)), categories, registry))
         elif tasks:
             raise DraftError(
                 f"line {line.number}: a table row that is not a task, a category or a header: {line.text!r}"
