@@ -23,7 +23,8 @@ from anwei_corpus.scaffold import ScaffoldRefused
 NOTICE = "putuo-anwei-2022-6"
 TEXT = SEED_SOURCE.read_text(encoding="utf-8")
 # What the draft leaves to a person (AW901), what the hand corpus accepts by suppression (AW503), information.
-ALLOWED = {"AW901", "AW503", "AW704"}
+# AW506: a weak link among a section's measures, when a task restates the section's intro.
+ALLOWED = {"AW901", "AW503", "AW506", "AW704"}
 
 
 def _empty_copy(tmp_path: Path) -> Path:

@@ -774,7 +774,7 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
     for part, section in sections:
         for m in section["measures"]:
             part_of[m["number"]] = part["number"]
-            labels[m["number"]] = f"第{m['number']}条"
+            labels[m["number"]] = f"措施{m['number']}"  # not 第N条: a rationale cites only the linked measures
             candidates.append(MeasureText(m["number"], m["text"], _units_of([m])))
         if "intro" in section and section["measures"]:
             number = last + section["number"]  # past every measure number: no clash
@@ -797,12 +797,13 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
         best = ranked[0]
         linked = section_measures.get(best.measure, [best.measure])
         shown = "；".join(f"{labels[score.measure]} {score.total:.2f}" for score in ranked[:LINK_CANDIDATES])
+        cited = f"第{linked[0]}条" if len(linked) == 1 else f"第{linked[0]}—{linked[-1]}条"
         via = f"重述{labels[best.measure]}，链接该节各条；" if best.measure in section_measures else ""
         task["links"] = {
             "basis": "measures",
             "measures": linked,
             "certainty": PROPOSED,
-            "rationale": f"{via}草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
+            "rationale": f"{cited}：{via}草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
         }
         numbers = ", ".join(map(str, linked))
         decisions.append(f"task {task['number']}: link to measure {numbers} proposed (score {best.total:.2f})")
