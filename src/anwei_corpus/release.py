@@ -21,6 +21,7 @@ from . import __version__
 from .api import MANIFEST_FILE, RELEASE_FILE, SUMS_FILE
 from .models.release import ENTITY_LISTS, Corpus, Notice
 from .schema_gen import release_schema
+from .tables import table_files
 
 SCHEMA_FILE = "anwei-corpus.schema.json"
 # Lists of a notice written one entity a line, each line led by the ID of its notice.
@@ -83,6 +84,7 @@ def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str,
         RELEASE_FILE: to_json(corpus.model_dump(mode="json")),
         SCHEMA_FILE: to_json(release_schema()),
         **_entity_lines(corpus),
+        **table_files(corpus, to_json),
     }
     manifest: dict[str, object] = {
         "corpus_version": corpus.corpus_version,
