@@ -219,3 +219,27 @@ def test_docs_rules_md_is_current():
 
 def test_rules_as_markdown_is_the_docs_file(run):
     assert run("rules", "--format", "markdown").output == as_markdown(codes())
+
+
+def test_version_names_the_package_the_schema_and_the_corpus(run, tmp_path, monkeypatch):
+    from anwei_corpus import SCHEMA_VERSION, __version__
+
+    monkeypatch.chdir(ROOT)
+    result = run("--version")
+    corpus_version = (DATA / "corpus.yaml").read_text(encoding="utf-8").split("corpus_version: ")[1].split("\n")[0]
+    assert (result.exit_code, result.output) == (
+        0,
+        (
+            f"anwei-corpus {__version__}\nschema (read) {SCHEMA_VERSION}\n"
+            f"corpus {corpus_version} (data)\ncorpus schema {SCHEMA_VERSION} (data)\n"
+        ),
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("--version").output.endswith("corpus none (data)\ncorpus schema none (data)\n")
+
+
+def test_version_reads_no_model():
+    probe = "import sys; from anwei_corpus.cli import main; sys.argv = ['anwei', '--version']\n"
+    probe += "try:\n    main()\nexcept SystemExit:\n    pass\nprint('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.splitlines()[-1] == "False"

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from anwei_corpus.api import validate
 from anwei_corpus.cli import app
+from anwei_corpus.formatting import format_paths
 from anwei_corpus.scaffold import ScaffoldRefused, has_attachment, new_notice, scaffold_documents
 
 SEED_SHA = hashlib.sha256(SEED_SOURCE.read_bytes()).hexdigest()
@@ -108,6 +109,7 @@ def test_real_corpus_gains_the_notice_and_keeps_everything_else(repository):
     for name in ("notice", "body", "attachment"):
         first_line = after[f"notices/putuo-anwei-2023-1/{name}.yaml"].decode().split("\n")[0]
         assert first_line == f"# yaml-language-server: $schema=../../../schema/source/{name}.schema.json"
+    assert format_paths([corpus], write=False).changed == []  # written in the layout 'anwei fmt' keeps
     findings = _findings(corpus)
     assert {file for file, *_ in findings} == {
         f"notices/putuo-anwei-2023-1/{name}.yaml" for name in ("notice", "body", "attachment")

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -37,6 +35,26 @@ class ReleaseUnreadable(Exception):
 def default_corpus_path() -> Path:
     """``$ANWEI_CORPUS`` when set, else ``data`` in the working directory."""
     return Path(os.environ.get("ANWEI_CORPUS", "data"))
+
+
+def versions(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """What ``anwei --version`` prints: the package, the schema it reads, and the corpus at ``path`` (its manifest's
+    versions, read without checking the corpus; ``none`` when it cannot be read)."""
+    from . import SCHEMA_VERSION, __version__
+    from .layout import MANIFEST, display_name
+    from .loader import YamlLoadError, read_yaml
+
+    root = default_corpus_path() if path is None else Path(path)
+    found = {"anwei-corpus": __version__, "schema (read)": SCHEMA_VERSION}
+    try:
+        data = read_yaml(root / MANIFEST, display_name(root / MANIFEST)).data
+    except YamlLoadError:
+        data = None
+    manifest = data if isinstance(data, dict) else {}
+    where = display_name(root)
+    found["corpus"] = f"{manifest.get('corpus_version', 'none')} ({where})"
+    found["corpus schema"] = f"{manifest.get('schema_version', 'none')} ({where})"
+    return found
 
 
 class UnknownCodePattern(ValueError):
@@ -89,6 +107,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
     In a folder, the file must match the SHA-256 its ``manifest.json`` gives. A release written for another major
     schema version is refused. Raises ReleaseUnreadable, with a message saying why, when the release cannot be read.
     """
+    from pydantic import ValidationError
     from pydantic_core import from_json
 
     from . import SCHEMA_VERSION, reads_schema

@@ -22,6 +22,31 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+
+def _print_version(wanted: bool) -> None:
+    if not wanted:
+        return
+    from .api import versions
+
+    typer.echo("\n".join(f"{name} {value}" for name, value in versions().items()))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the versions of anwei, of the schema it reads and of the corpus here, and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Validate, format and scaffold the anwei corpus, and build its release."""
+
+
 CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
 
 
@@ -197,6 +222,39 @@ def diff(
     result = compare(*corpora)
     sys.stdout.write(RENDERERS[output_format.value](result))
     raise typer.Exit(EXIT_FINDINGS if check_bump and not result.bump_ok else EXIT_OK)
+
+
+@app.command("fmt")
+def format_yaml(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[PATH]...", help="Corpus folders or YAML files (default: data).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and name the files that would change.")
+    ] = False,
+    show_diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; print a unified diff of the changes.")
+    ] = False,
+) -> None:
+    """Bring the corpus's YAML files to their one layout: key order from the models, flow style for ID lists.
+
+    Comments are kept; nothing is folded; a file that does not load is reported as 'anwei validate' reports it and
+    left untouched. Exit status: 0 formatted (or, with --check or --diff, nothing to change), 1 files would change
+    or could not be read.
+    """
+    from .formatting import format_paths
+
+    report = format_paths(list(paths or [Path("data")]), write=not (check or show_diff))
+    if report.diagnostics:
+        _report(report.diagnostics, "text")
+    if show_diff:
+        sys.stdout.write("".join(report.diffs.values()))
+    for name in report.changed:
+        typer.echo(f"{'would reformat' if check or show_diff else 'reformatted'} {name}", err=show_diff)
+    done = "would be reformatted" if check or show_diff else "reformatted"
+    typer.echo(f"{len(report.changed)} file(s) {done}, {len(report.unchanged)} already formatted", err=show_diff)
+    failed = report.diagnostics or ((check or show_diff) and report.changed)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command("new")

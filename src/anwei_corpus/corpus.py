@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import SCHEMA_VERSION, reads_schema
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
+from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS, display_name
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.common import walk_models
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
@@ -33,8 +34,6 @@ from .schema_errors import describe_validation_error
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # The files of a corpus folder, each with the name of its schema under schema/source/.
-MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
-NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
 SOURCE_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     MANIFEST: ("corpus", CorpusFile),
     UNITS: ("units", UnitsFile),
@@ -112,16 +111,6 @@ class CorpusSource:
         for notice in self.notices:
             files += [notice.notice, notice.body, notice.attachment]
         return files
-
-
-def display_name(path: Path) -> str:
-    """A path as a maintainer would type it: relative to the working directory when it lies below it."""
-    if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:

@@ -20,7 +20,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
-from .corpus import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, SCHEMA_NAMES, SOURCE_FILES, UNITS
+from .corpus import SCHEMA_NAMES, SOURCE_FILES
+from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS
+from .yaml_style import write_atomic
 
 SOURCE_TXT = "source.txt"
 NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -115,20 +117,6 @@ def render_document(corpus: Path, name: str, document: dict[str, Any], schemas: 
 
     model_key = PurePosixPath(name).name if name.startswith("notices/") else name
     return render(document, SOURCE_FILES[model_key][1], modeline(corpus, name, schemas))
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, renamed over it."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def new_notice(

@@ -15,8 +15,11 @@ Used by ``anwei fmt`` to bring an edited file back to the layout, and by ``anwei
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -139,9 +142,24 @@ def dump(tree: Any, yaml: YAML | None = None, modeline: str | None = None) -> st
     if modeline is not None:
         stream.write(f"# {modeline}\n")
     (yaml or new_yaml()).dump(tree, stream)
-    return stream.getvalue()
+    text = stream.getvalue()
+    return text if text.endswith("\n") else text + "\n"  # a moved end comment can take the final newline with it
 
 
 def render(data: Any, model: type[BaseModel] | None, modeline: str | None = None) -> str:
     """Plain data written in the layout, keys in ``model``'s order: how the scaffold writes a new file."""
     return dump(apply_layout(to_commented(data), model), modeline=modeline)
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, renamed over it."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
