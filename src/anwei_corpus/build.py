@@ -113,6 +113,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
                 requirement=task.requirement.text,
                 remark=task.remark.text if task.remark else None,
                 measures=list(task.links.measures),
+                measure_ids=[f"{nid}/measure/{number}" for number in task.links.measures],
                 link_basis=task.links.basis,
                 link_rationale=task.links.rationale,
             )

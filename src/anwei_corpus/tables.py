@@ -299,9 +299,9 @@ def _task_unit_rows(corpus: out.Corpus) -> Iterator[Row]:
 
 
 def _task_measure_rows(corpus: out.Corpus) -> Iterator[Row]:
-    for notice, t in _each(corpus, "tasks"):
-        for position, number in enumerate(t.measures, 1):
-            yield t.id, position, _number_id(notice, "measure", number)
+    for _, t in _each(corpus, "tasks"):
+        for position, measure in enumerate(t.measure_ids, 1):
+            yield t.id, position, measure
 
 
 def _edit_rows(corpus: out.Corpus) -> Iterator[Row]:
@@ -543,7 +543,7 @@ TABLES: tuple[Table, ...] = (
         (
             ref_column("task_id", "tasks", title="Task ID"),
             position_column("the task's measures"),
-            ref_column("measure_id", "measures", title="Measure ID"),
+            model_column("measure_id", out.Task, "measure_ids", title="Measure ID", description="A measure ID."),
         ),
         ("task_id", "position"),
         _task_measure_rows,
