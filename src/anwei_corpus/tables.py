@@ -178,11 +178,6 @@ def _notice_key(name: str = "notice_id") -> ForeignKey:
     return ForeignKey((name,), "notices")
 
 
-def _number_id(notice: out.Notice, kind: str, number: int | None) -> str | None:
-    """The ID of a notice's numbered entity, as the release builds it (``<notice>/<kind>/<number>``)."""
-    return None if number is None else f"{notice.id}/{kind}/{number}"
-
-
 def _notice_rows(corpus: out.Corpus) -> Iterator[Row]:
     for n in corpus.notices:
         yield (
@@ -228,12 +223,12 @@ def _part_rows(corpus: out.Corpus) -> Iterator[Row]:
 
 def _section_rows(corpus: out.Corpus) -> Iterator[Row]:
     for notice, s in _each(corpus, "sections"):
-        yield s.id, notice.id, _number_id(notice, "part", s.part), s.number, s.title, s.intro
+        yield s.id, notice.id, notice.part(s.part).id, s.number, s.title, s.intro
 
 
 def _measure_rows(corpus: out.Corpus) -> Iterator[Row]:
     for notice, m in _each(corpus, "measures"):
-        part, section = _number_id(notice, "part", m.part), _number_id(notice, "section", m.section)
+        part, section = notice.part(m.part).id, notice.section(m.section).id
         yield m.id, notice.id, part, section, m.number, m.text, m.assignment
 
 
@@ -244,7 +239,7 @@ def _category_rows(corpus: out.Corpus) -> Iterator[Row]:
 
 def _task_rows(corpus: out.Corpus) -> Iterator[Row]:
     for notice, t in _each(corpus, "tasks"):
-        category = _number_id(notice, "category", t.category)
+        category = None if t.category is None else notice.category(t.category).id
         yield t.id, notice.id, category, t.number, t.title, t.requirement, t.remark, t.link_basis, t.link_rationale
 
 
@@ -640,9 +635,7 @@ def datapackage(corpus: out.Corpus) -> dict[str, object]:
         "description": "The notices of the corpus as relational tables: one table per entity, one per link.",
         "version": corpus.corpus_version,
         "licenses": LICENSES,
-        "sources": [
-            {"title": f"{notice.doc_number} {notice.title}", "path": notice.source.file} for notice in corpus.notices
-        ],
+        "sources": [{"title": f"{notice.doc_number} {notice.title}"} for notice in corpus.notices],
         "resources": [table.resource() for table in TABLES],
     }
 
