@@ -9,7 +9,7 @@ from conftest import DATA, SEED_SOURCE
 
 from anwei_corpus import load
 from anwei_corpus.checker import check_corpus
-from anwei_corpus.context import CheckContext
+from anwei_corpus.context import CorpusIndex
 from anwei_corpus.corpus import load_source
 from anwei_corpus.editorial import coverage, printed_form
 from anwei_corpus.models.common import Passage
@@ -141,7 +141,7 @@ def test_clean_texts_carry_no_artefacts(notice):
 
 def test_provenance_covers_the_whole_source():
     source = load_source(DATA)
-    context = CheckContext(source)
+    context = CorpusIndex(source)
     provenance = context.provenance(source.notices[0])
     assert provenance.missing == [] and provenance.broken == []
     result = coverage(source.notices[0].source_text, provenance.spans)

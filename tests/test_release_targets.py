@@ -30,8 +30,35 @@ def test_export_refuses_a_folder_that_is_not_a_release(tmp_path):
     (tmp_path / "thesis.md").write_text("keep me", encoding="utf-8")
     result = export(str(DATA), "--out", str(tmp_path))
     assert result.exit_code == 2
-    assert "not a release" in result.output
+    assert result.output == (
+        f"anwei: {tmp_path} is not a folder anwei-corpus wrote, so it is not replaced; "
+        "in the way: manifest.json is missing or was not written by anwei-corpus\n"
+    )
     assert (tmp_path / "thesis.md").read_text(encoding="utf-8") == "keep me"
+
+
+def test_export_refuses_a_web_app_that_has_a_manifest(tmp_path):
+    webapp = tmp_path / "webapp"
+    (webapp / "src").mkdir(parents=True)
+    (webapp / "manifest.json").write_text('{"name":"my-pwa"}\n', encoding="utf-8")
+    (webapp / "src" / "app.js").write_text("x\n", encoding="utf-8")
+    result = export(str(DATA), "--out", str(webapp))
+    assert result.exit_code == 2
+    assert "manifest.json is missing or was not written by anwei-corpus" in result.output
+    assert (webapp / "src" / "app.js").read_text(encoding="utf-8") == "x\n"
+
+
+def test_export_refuses_an_earlier_release_that_someone_added_to(tmp_path):
+    target = tmp_path / "release"
+    assert export(str(DATA), "--out", str(target)).exit_code == 0
+    (target / "README-site.md").write_text("mine\n", encoding="utf-8")
+    (target / ".git").mkdir()
+    result = export(str(DATA), "--out", str(target))
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "in the way: .git/ (not written by anwei-corpus), README-site.md (not written by anwei-corpus)\n"
+    )
+    assert (target / "README-site.md").read_text(encoding="utf-8") == "mine\n"
 
 
 @pytest.mark.parametrize("inside", ["", "registry", ".."])

@@ -11,7 +11,7 @@ from conftest import DATA, NOTICE, ROOT
 
 from anwei_corpus.corpus import yaml_layout
 from anwei_corpus.loader import read_yaml
-from anwei_corpus.release import to_json
+from anwei_corpus.release_layout import to_json
 from anwei_corpus.schema_gen import all_schemas
 
 SCHEMA_DIR = ROOT / "schema"

@@ -8,13 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
+from .release_layout import MANIFEST_FILE, RELEASE_FILE
 
 if TYPE_CHECKING:
     from .models.release import Corpus
-
-RELEASE_FILE = "anwei-corpus.json"
-MANIFEST_FILE = "manifest.json"
-SUMS_FILE = "SHA256SUMS"
 
 
 class CorpusInvalid(Exception):
@@ -32,16 +29,11 @@ class ReleaseUnreadable(Exception):
     """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
 
 
-def default_corpus_path() -> Path:
-    """``$ANWEI_CORPUS`` when set, else ``data`` in the working directory."""
-    return Path(os.environ.get("ANWEI_CORPUS", "data"))
-
-
 def versions(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """What ``anwei --version`` prints: the package, the schema it reads, and the corpus at ``path`` (its manifest's
     versions, read without checking the corpus; ``none`` when it cannot be read)."""
     from . import SCHEMA_VERSION, __version__
-    from .layout import MANIFEST, display_name
+    from .layout import MANIFEST, default_corpus_path, display_name
     from .loader import YamlLoadError, read_yaml
 
     root = default_corpus_path() if path is None else Path(path)
@@ -76,7 +68,7 @@ def validate(
     unknown = selection.unknown_patterns()
     if unknown:
         raise UnknownCodePattern(f"unknown rule code(s): {', '.join(unknown)} (see 'anwei rules')")
-    return check_corpus(load_source(default_corpus_path() if path is None else path), selection)
+    return check_corpus(load_source(path), selection)
 
 
 def fails(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
@@ -86,7 +78,7 @@ def fails(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Read, check and return the YAML corpus at ``path`` (see ``default_corpus_path``).
+    """Read, check and return the YAML corpus at ``path`` (by default ``$ANWEI_CORPUS``, else ``./data``).
 
     Raises CorpusInvalid when any check reports an error, and CorpusUnreadable when there is no corpus there.
     """
@@ -94,7 +86,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     from .checker import check_corpus
     from .corpus import load_source
 
-    source = load_source(default_corpus_path() if path is None else path)
+    source = load_source(path)
     diagnostics = check_corpus(source)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise CorpusInvalid(diagnostics)
@@ -143,7 +135,7 @@ def load_release(path: str | os.PathLike[str]) -> Corpus:
 def _check_against_manifest(folder: Path, content: bytes) -> None:
     from pydantic_core import from_json
 
-    from .release import sha256
+    from .release_layout import sha256
 
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .context import iter_measures
 from .corpus import CorpusSource, NoticeSource
 from .models import release as out
 from .models.common import EDIT_KIND_CLASSES, Passage
+from .models.source import iter_measures
 from .unit_lists import split_assignment
 
 

@@ -10,16 +10,17 @@ import difflib
 import json
 import re
 
-from .rules import LOAD_CODES, RULES, CodeDoc
+from .codes import CodeDoc
+from .rules import CODES
 
 
 def codes() -> list[CodeDoc]:
     """Every code a run can report, loader and schema codes included, in code order."""
-    return sorted([*LOAD_CODES.values(), *RULES.values()], key=lambda doc: doc.code)
+    return list(CODES.values())
 
 
 def codes_by_id() -> dict[str, CodeDoc]:
-    return {doc.code: doc for doc in codes()}
+    return dict(CODES)
 
 
 class UnknownCode(LookupError):

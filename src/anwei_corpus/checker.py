@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .context import CheckContext
+from . import codes
+from .context import CorpusIndex
 from .corpus import CorpusSource
 from .diagnostics import Diagnostic
-from .rules import LOAD_CODES, RULES, SUPPRESSIBLE_CODES, SUPPRESSION_RULES, Rule
-from .suppression import apply_suppressions
-
-
-def known_codes() -> set[str]:
-    return set(RULES) | set(LOAD_CODES)
+from .rules import CHECKS, CODES, SUPPRESSIBLE_CODES, SUPPRESSION_RULES
+from .suppression import SuppressionReview, apply_suppressions
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -32,10 +29,10 @@ class Selection:
     def parse(cls, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Selection:
         """A selection from codes as users type them: any case, one per item or comma-separated."""
 
-        def codes(values: Iterable[str]) -> tuple[str, ...]:
+        def split(values: Iterable[str]) -> tuple[str, ...]:
             return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
 
-        return cls(codes(select), codes(ignore))
+        return cls(split(select), split(ignore))
 
     def wants(self, code: str) -> bool:
         if self.select and not _matches(code, self.select):
@@ -43,13 +40,7 @@ class Selection:
         return not _matches(code, self.ignore)
 
     def unknown_patterns(self) -> list[str]:
-        codes = known_codes()
-        return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in codes)]
-
-
-def _run(rule: Rule, context: CheckContext) -> Iterable[Diagnostic]:
-    context.code, context.severity = rule.code, rule.severity
-    return rule.check(context)
+        return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in CODES)]
 
 
 def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> list[Diagnostic]:
@@ -60,23 +51,23 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
     suppressions are only reported when every file loaded; a suppression naming a code it cannot accept always is.
     """
     diagnostics = [d for d in corpus.diagnostics if selection.wants(d.code)]
-    refused = corpus.manifest.model is None or any(d.code == "AW102" for d in corpus.diagnostics)
+    refused = corpus.manifest.model is None or any(d.code == codes.SCHEMA_VERSION for d in corpus.diagnostics)
     if refused:
         return sorted(diagnostics, key=Diagnostic.sort_key)
-    context = CheckContext(corpus)
+    index = CorpusIndex(corpus)
     findings: list[Diagnostic] = []
-    for code, rule in RULES.items():
-        if code in SUPPRESSION_RULES or not selection.wants(code):
-            continue
-        findings.extend(_run(rule, context))
-        context.checked_codes.add(code)
-    acceptable = [s for s in context.suppressions if s.code in SUPPRESSIBLE_CODES]
+    checked: set[str] = set()
+    for code, rule in CHECKS.items():
+        if selection.wants(code):
+            findings.extend(rule.run(index))
+            checked.add(code)
+    acceptable = [s for s in index.suppressions if s.code in SUPPRESSIBLE_CODES]
     kept, used = apply_suppressions(findings, acceptable)
     diagnostics.extend(kept)
-    context.unsuppressed = kept
-    if not corpus.diagnostics:
-        context.stale_suppressions = [s for s in acceptable if s not in used and s.code in context.checked_codes]
-    for code in SUPPRESSION_RULES:
+    # Stale suppressions are judged only when every file loaded: a file that failed hides what they accept.
+    stale = [s for s in acceptable if s not in used and s.code in checked] if not corpus.diagnostics else []
+    review = SuppressionReview(kept, stale, CODES, SUPPRESSIBLE_CODES)
+    for code, judge in SUPPRESSION_RULES.items():
         if selection.wants(code):
-            diagnostics.extend(_run(RULES[code], context))
+            diagnostics.extend(judge.run(index, review))
     return sorted(diagnostics, key=Diagnostic.sort_key)

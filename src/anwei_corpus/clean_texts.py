@@ -1,4 +1,4 @@
-"""Every clean-reading text of a corpus, for the text-hygiene rules.
+"""Every clean-reading text of a corpus, for the text-hygiene rules (their driver is rules/text_hygiene.py).
 
 Clean readings are the Passage texts of the notice files, measure texts, the task cells, category titles and the
 names and aliases of the registries. Notes, rationales and the ``printed`` forms of edits and spellings are not
@@ -7,18 +7,13 @@ clean readings: they quote the source or explain it.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from .context import CheckContext, iter_measures
 from .corpus import CorpusSource, SourceFile
-from .diagnostics import Diagnostic, Location, YamlPath
-from .editorial import find_occurrence
+from .diagnostics import YamlPath
 from .models.common import Edit, Passage
-
-# A problem a rule sees in a text: its start and end offset and what it is.
-Problem = tuple[int, int, str]
+from .models.source import iter_measures
 
 
 @dataclass(frozen=True)
@@ -50,54 +45,3 @@ def iter_clean_texts(corpus: CorpusSource) -> Iterator[CleanText]:
         if notice.body.model is not None:
             for at in iter_measures(notice.body.model):
                 yield CleanText(notice.body, at.path + ("text",), at.measure.text, at.measure.edits)
-
-
-def _recorded_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int]]:
-    spans = []
-    for edit in edits:
-        start = find_occurrence(text, edit.reading, edit.occurrence)
-        if start != -1:
-            spans.append((start, start + len(edit.reading)))
-    return spans
-
-
-def excerpt(text: str, start: int, end: int, context: int = 6) -> str:
-    """The problem with a little of the text around it, invisible characters spelled out."""
-    shown = "".join(
-        f"<U+{ord(char):04X}>"
-        if not char.isprintable() or unicodedata.category(char) in ("Cf", "Zs") and char != " "
-        else char
-        for char in text[max(0, start - context) : end + context]
-    )
-    return ("…" if start > context else "") + shown + ("…" if end + context < len(text) else "")
-
-
-def _column_of(item: CleanText, location: Location, offset: int) -> Location:
-    """Point at the problem itself when the text stands on one line as written (plain or quoted)."""
-    document = item.file.document
-    if document is None or location.line is None or location.column is None or location.key:
-        return location
-    line = document.lines[location.line - 1]
-    for skip in (0, 1):  # a plain scalar starts at the column, a quoted one after its quote
-        start = location.column - 1 + skip
-        if line[start : start + len(item.text)] == item.text:
-            return replace(location, column=start + offset + 1)
-    return location
-
-
-def text_findings(ctx: CheckContext, problems: Callable[[str], Iterable[Problem]], hint: str) -> Iterator[Diagnostic]:
-    """Run ``problems`` over every clean text; report each problem no editorial record of that text accounts for.
-
-    An edit accounts for a problem when the problem lies inside the edit's reading: the reading keeps what the
-    source prints there, and the record says so.
-    """
-    for item in ctx.clean_texts:
-        recorded = None
-        for start, end, what in problems(item.text):
-            recorded = _recorded_spans(item.text, item.edits) if recorded is None else recorded
-            if any(low <= start and end <= high for low, high in recorded):
-                continue
-            finding = ctx.finding(
-                item.file, item.path, f"{what} at character {start + 1}: {excerpt(item.text, start, end)!r}", hint=hint
-            )
-            yield finding.at(_column_of(item, finding.location, start))

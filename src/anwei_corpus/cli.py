@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
+from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .reporters import FORMATS
 
 app = typer.Typer(
@@ -47,7 +48,12 @@ def _options(
     """Validate, format and scaffold the anwei corpus, and build its release."""
 
 
-CorpusPath = Annotated[Path, typer.Argument(help="The corpus folder.", show_default=True)]
+CorpusPath = Annotated[
+    Path | None,
+    typer.Argument(
+        help=f"The corpus folder (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS})", show_default=False
+    ),
+]
 
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
@@ -74,6 +80,10 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
         _fail_usage(f"cannot write {output}: {exc.strerror or exc}")
 
 
+def _warn(message: str) -> None:
+    typer.echo(f"anwei: warning: {message}", err=True)
+
+
 def _fail_usage(message: str) -> None:
     typer.echo(f"anwei: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
@@ -81,7 +91,7 @@ def _fail_usage(message: str) -> None:
 
 @app.command()
 def validate(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -152,7 +162,7 @@ def show_rule(
 
 @app.command()
 def export(
-    path: CorpusPath = Path("data"),
+    path: CorpusPath = None,
     out: Annotated[
         Path, typer.Option("--out", help="Release folder to write: new, empty, or an earlier release.")
     ] = Path("release"),
@@ -165,6 +175,7 @@ def export(
     from .release import ReleaseTargetRefused, built_from_environment, check_target
     from .release import export as export_release
 
+    path = default_corpus_path() if path is None else path
     try:
         built = built_from_environment()
         check_target(out, path)
@@ -180,7 +191,7 @@ def export(
         typer.echo("anwei: release not written: the corpus has errors", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     try:
-        target = export_release(corpus, out, built, corpus_root=path)
+        target = export_release(corpus, out, built, corpus_root=path, warn=_warn)
     except ReleaseTargetRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:
@@ -227,7 +238,11 @@ def diff(
 @app.command("fmt")
 def format_yaml(
     paths: Annotated[
-        list[Path] | None, typer.Argument(metavar="[PATH]...", help="Corpus folders or YAML files (default: data).")
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help=f"Corpus folders or YAML files (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS}).",
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 and name the files that would change.")
@@ -244,7 +259,7 @@ def format_yaml(
     """
     from .formatting import format_paths
 
-    report = format_paths(list(paths or [Path("data")]), write=not (check or show_diff))
+    report = format_paths(list(paths or [default_corpus_path()]), write=not (check or show_diff))
     if report.diagnostics:
         _report(report.diagnostics, "text")
     if show_diff:
@@ -261,9 +276,14 @@ def format_yaml(
 def new_notice(
     notice_id: Annotated[str, typer.Argument(metavar="NOTICE-ID", help="The new notice's ID and folder name.")],
     source: Annotated[Path, typer.Option("--source", help="The notice's text, copied byte for byte.")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="The corpus folder (started when it has none).")] = Path(
-        "data"
-    ),
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help=f"The corpus folder, started when it has none (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS}).",
+            show_default=False,
+        ),
+    ] = None,
     attachment: Annotated[
         bool | None,
         typer.Option(
@@ -279,6 +299,7 @@ def new_notice(
     from .scaffold import ScaffoldRefused
     from .scaffold import new_notice as scaffold
 
+    corpus = default_corpus_path() if corpus is None else corpus
     try:
         result = scaffold(corpus, notice_id, source, attachment=attachment)
     except ScaffoldRefused as exc:

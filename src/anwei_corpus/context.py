@@ -6,15 +6,13 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any
 
+from .clean_texts import CleanText, iter_clean_texts
+from .codes import CodeDoc
 from .corpus import CorpusSource, NoticeSource, SourceFile
-from .diagnostics import Diagnostic, Location, Severity, YamlPath
-from .models.source import BodyFile, Measure, Part, Section
+from .diagnostics import Diagnostic, Location, YamlPath
 from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
-
-if TYPE_CHECKING:
-    from .clean_texts import CleanText
 from .suppression import SuppressionAt, collect_suppressions
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
@@ -31,35 +29,12 @@ class Provenance:
     absent_names: list[AbsentName]  # registry names the tasks use that no task row of the source prints
 
 
-@dataclass(frozen=True)
-class MeasureAt:
-    """A measure with its parents and its YAML path in body.yaml."""
-
-    path: YamlPath
-    part: Part
-    section: Section
-    measure: Measure
-
-
-def iter_measures(body: BodyFile) -> Iterator[MeasureAt]:
-    for p, part in enumerate(body.parts):
-        for s, section in enumerate(part.sections):
-            for m, measure in enumerate(section.measures):
-                yield MeasureAt(("parts", p, "sections", s, "measures", m), part, section, measure)
-
-
-class CheckContext:
-    """The corpus as rules read it. Rules build diagnostics through ``finding``."""
+class CorpusIndex:
+    """The loaded corpus with the look-up tables the rules share, each computed once for all of them."""
 
     def __init__(self, corpus: CorpusSource):
         self.corpus = corpus
-        self.code = ""
-        self.severity = Severity.ERROR
         self._provenance: dict[str, Provenance] = {}
-        self.checked_codes: set[str] = set()  # the rules run so far
-        # Set by the checker once the other rules have run, for the rules that judge suppressions:
-        self.unsuppressed: list[Diagnostic] = []  # the rules' findings that no suppression accepted
-        self.stale_suppressions: list[SuppressionAt] = []  # suppressions of rules run that accepted nothing
 
     @cached_property
     def suppressions(self) -> list[SuppressionAt]:
@@ -69,8 +44,6 @@ class CheckContext:
     @cached_property
     def clean_texts(self) -> list[CleanText]:
         """Every clean-reading text of the corpus (see clean_texts.py), gathered once for all the rules."""
-        from .clean_texts import iter_clean_texts
-
         return list(iter_clean_texts(self.corpus))
 
     def provenance(self, notice: NoticeSource) -> Provenance:
@@ -86,7 +59,7 @@ class CheckContext:
     def notices(self) -> list[NoticeSource]:
         return self.corpus.notices
 
-    def notices_with(self, *files: str) -> Iterator[tuple]:
+    def notices_with(self, *files: str) -> Iterator[tuple[Any, ...]]:
         """(notice, model, …) for each notice whose named files ("notice", "body", "attachment") all loaded."""
         for notice in self.corpus.notices:
             models = [getattr(notice, name).model for name in files]
@@ -126,6 +99,57 @@ class CheckContext:
     def suggest_person(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, sorted(self.person_ids), n=1, cutoff=0.6)
         return close[0] if close else None
+
+
+class CheckContext:
+    """What one rule sees: the shared corpus index, and ``finding``, which reports with that rule's code and severity.
+
+    The checker makes one context per rule, so a finding's code never depends on which rule ran before.
+    """
+
+    def __init__(self, index: CorpusIndex, rule: CodeDoc):
+        self.index = index
+        self.rule = rule
+
+    @property
+    def corpus(self) -> CorpusSource:
+        return self.index.corpus
+
+    @property
+    def notices(self) -> list[NoticeSource]:
+        return self.index.notices
+
+    def notices_with(self, *files: str) -> Iterator[tuple[Any, ...]]:
+        return self.index.notices_with(*files)
+
+    def provenance(self, notice: NoticeSource) -> Provenance:
+        return self.index.provenance(notice)
+
+    @property
+    def suppressions(self) -> list[SuppressionAt]:
+        return self.index.suppressions
+
+    @property
+    def clean_texts(self) -> list[CleanText]:
+        return self.index.clean_texts
+
+    @property
+    def unit_ids(self) -> set[str]:
+        return self.index.unit_ids
+
+    @property
+    def person_ids(self) -> set[str]:
+        return self.index.person_ids
+
+    @property
+    def unit_by_name(self) -> dict[str, str]:
+        return self.index.unit_by_name
+
+    def suggest_unit(self, wrong: str) -> str | None:
+        return self.index.suggest_unit(wrong)
+
+    def suggest_person(self, wrong: str) -> str | None:
+        return self.index.suggest_person(wrong)
 
     def unknown_references(
         self,
@@ -167,4 +191,6 @@ class CheckContext:
         related: tuple[Location, ...] = (),
         related_label: str | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.severity, message, file.locate(path, key), hint, related, related_label)
+        return Diagnostic(
+            self.rule.code, self.rule.severity, message, file.locate(path, key), hint, related, related_label
+        )

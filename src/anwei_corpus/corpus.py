@@ -23,9 +23,20 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import SCHEMA_VERSION, reads_schema
+from . import SCHEMA_VERSION, codes, reads_schema
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
-from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS, display_name
+from .layout import (
+    ATTACHMENT_YAML,
+    BODY_YAML,
+    CORPUS_VARIABLE,
+    DEFAULT_CORPUS,
+    MANIFEST,
+    NOTICE_YAML,
+    PEOPLE,
+    UNITS,
+    default_corpus_path,
+    display_name,
+)
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.common import walk_models
 from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
@@ -119,12 +130,12 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
         inside = _inside(path.resolve(), root.resolve())
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
         raise YamlLoadError(
-            Diagnostic("AW012", Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))
+            Diagnostic(codes.UNREADABLE, Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))
         ) from None
     if not inside:
         raise YamlLoadError(
             Diagnostic(
-                "AW013",
+                codes.SYMLINK_OUTSIDE,
                 Severity.ERROR,
                 "file lies outside the corpus, reached through a symbolic link",
                 Location(name),
@@ -167,7 +178,7 @@ def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | No
     if reads_schema(manifest.model.schema_version):
         return None
     return Diagnostic(
-        "AW102",
+        codes.SCHEMA_VERSION,
         Severity.ERROR,
         f"corpus is written for schema {manifest.model.schema_version}; this anwei reads schema {SCHEMA_VERSION} "
         f"(major version {SCHEMA_VERSION.split('.')[0]})",
@@ -176,12 +187,15 @@ def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | No
     )
 
 
-def load_source(path: str | os.PathLike[str]) -> CorpusSource:
-    """Read a corpus folder. Raises CorpusUnreadable when there is no corpus to read at all."""
+def load_source(path: str | os.PathLike[str] | None = None) -> CorpusSource:
+    """Read a corpus folder (by default ``default_corpus_path()``).
+
+    Raises CorpusUnreadable when there is no corpus to read at all.
+    """
     collecting = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
     try:
-        return _read_corpus(Path(path))
+        return _read_corpus(default_corpus_path() if path is None else Path(path))
     finally:
         if collecting:
             gc.enable()
@@ -190,12 +204,17 @@ def load_source(path: str | os.PathLike[str]) -> CorpusSource:
 def _read_corpus(root: Path) -> CorpusSource:
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a folder"
+        shown = display_name(root)
+        hint = (
+            f"pass the corpus folder as the path, or set {CORPUS_VARIABLE} to it "
+            f"(without either, the corpus is ./{DEFAULT_CORPUS} in the working directory)"
+        )
         raise CorpusUnreadable(
-            Diagnostic("AW012", Severity.ERROR, f"corpus folder {what}", Location(display_name(root)))
+            Diagnostic(codes.UNREADABLE, Severity.ERROR, f"corpus folder {shown} {what}", Location(shown), hint)
         )
     diagnostics: list[Diagnostic] = []
     manifest = _load_file(root / MANIFEST, CorpusFile, diagnostics, root)
-    if manifest.document is None and diagnostics[-1].code == "AW012":
+    if manifest.document is None and diagnostics[-1].code == codes.UNREADABLE:
         raise CorpusUnreadable(diagnostics[-1])
     corpus = CorpusSource(
         root=root,
@@ -258,7 +277,7 @@ def _missing_notice_folder(manifest: SourceFile[CorpusFile], index: int, name: s
     if close:
         message += f" — did you mean {close[0]!r}?"
     return Diagnostic(
-        "AW012",
+        codes.UNREADABLE,
         Severity.ERROR,
         message,
         manifest.locate(("notices", index)),
@@ -274,7 +293,7 @@ def _unlisted_notice_folders(manifest: SourceFile[CorpusFile], folders: list[str
     missing = [name for name in listed if name not in folders]
     return [
         Diagnostic(
-            "AW012",
+            codes.UNREADABLE,
             Severity.ERROR,
             f"folder notices/{folder} is not listed in corpus.yaml, so it stays out of the release",
             manifest.locate(("notices",), key=True),

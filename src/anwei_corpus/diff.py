@@ -323,7 +323,8 @@ def load_any(path: str | os.PathLike[str]) -> Corpus:
 
     Raises what ``load`` and ``load_release`` raise: CorpusUnreadable, CorpusInvalid or ReleaseUnreadable.
     """
-    from .api import RELEASE_FILE, load, load_release
+    from .api import load, load_release
+    from .release_layout import RELEASE_FILE
 
     target = Path(path)
     if target.is_file() or (target / RELEASE_FILE).is_file():

@@ -1,11 +1,20 @@
-"""The names of a corpus folder's files, and how a path is shown: known without importing the models."""
+"""Where the corpus is, the names of its files, and how a path is shown: known without importing the models."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+CORPUS_VARIABLE = "ANWEI_CORPUS"  # names the corpus folder when no path is given
+DEFAULT_CORPUS = "data"  # the corpus folder, relative to the working directory, when the variable is not set either
 
 MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
 NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
+
+
+def default_corpus_path() -> Path:
+    """The corpus folder every command and ``anwei_corpus.load()`` read without a path: $ANWEI_CORPUS, else ./data."""
+    return Path(os.environ.get(CORPUS_VARIABLE) or DEFAULT_CORPUS)
 
 
 def display_name(path: Path) -> str:

@@ -40,6 +40,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import codes
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .yaml_errors import explain as explain_syntax_error
 
@@ -122,10 +123,15 @@ def decode(raw: bytes, file: str) -> str:
     """Decode a corpus file, which must be UTF-8 without a byte-order mark."""
     if raw.startswith(codecs.BOM_UTF8):
         raise _error(
-            "AW006", "file starts with a UTF-8 byte-order mark", file, 1, 1, "save the file as UTF-8 without BOM"
+            codes.BYTE_ORDER_MARK,
+            "file starts with a UTF-8 byte-order mark",
+            file,
+            1,
+            1,
+            "save the file as UTF-8 without BOM",
         )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
-        raise _error("AW005", "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
+        raise _error(codes.ENCODING, "file is UTF-16, not UTF-8", file, 1, 1, "save the file as UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -141,7 +147,7 @@ def decode(raw: bytes, file: str) -> str:
         except UnicodeDecodeError:
             pass
         raise _error(
-            "AW005",
+            codes.ENCODING,
             f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not valid UTF-8{guess}",
             file,
             line,
@@ -158,11 +164,11 @@ def check_characters(text: str, file: str) -> None:
         line, column = _position_of(text, bad.start())
         name = unicodedata.name(char, "")
         described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-        raise _error("AW007", f"control character {described}", file, line, column, "delete it")
+        raise _error(codes.CONTROL_CHARACTER, f"control character {described}", file, line, column, "delete it")
     tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab is not None:
         line, column = _position_of(text, tab.end() - 1)
-        raise _error("AW003", "tab in indentation", file, line, column, "indent with spaces only")
+        raise _error(codes.TAB_INDENTATION, "tab in indentation", file, line, column, "indent with spaces only")
     if not text.isascii():
         odd = _ODD_SPACE_INDENT.search(text)
         if odd is not None:
@@ -170,7 +176,7 @@ def check_characters(text: str, file: str) -> None:
             space = odd.group(1)
             described = f"U+{ord(space):04X} {unicodedata.name(space, 'SPACE')}"
             raise _error(
-                "AW003",
+                codes.TAB_INDENTATION,
                 f"indented with {described} — indent with ASCII spaces",
                 file,
                 line,
@@ -273,7 +279,7 @@ class _Builder:
             tag = str(getattr(tag, "value", tag))
         if tag not in _ALLOWED_TAGS[kind]:
             raise self._refuse(
-                "AW004",
+                codes.DISALLOWED_TAG,
                 f"tag {tag.replace(CORE_TAG, '!!')!r} is not allowed",
                 event.start_mark,
                 "corpus files use plain YAML values: strings, numbers, booleans, null, dates, lists and mappings",
@@ -290,7 +296,7 @@ class _Builder:
             if tag == CORE_TAG + "timestamp":
                 return event.value  # shaped like a date but no real one (2022-08-51): the schema says what is wrong
             raise self._refuse(
-                "AW001",
+                codes.YAML_SYNTAX,
                 f"cannot read value {event.value[:60]!r}: {exc}",
                 event.start_mark,
                 "put the value in quotes if it is meant as text",
@@ -301,7 +307,10 @@ class _Builder:
         if type(event) is not ScalarEvent:
             self._tag(event)  # a refused tag is the thing to report, wherever it stands
             raise self._refuse(
-                "AW001", "mapping key is not a plain scalar", mark, "keys are plain words such as `title` or `units`"
+                codes.YAML_SYNTAX,
+                "mapping key is not a plain scalar",
+                mark,
+                "keys are plain words such as `title` or `units`",
             )
         key = self._scalar(event)
         if not isinstance(key, str):
@@ -310,7 +319,7 @@ class _Builder:
         if key in mapping[0]:
             first_line, _ = self.document.key_positions[path]
             raise self._refuse(
-                "AW002",
+                codes.DUPLICATE_KEY,
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 mark,
                 "remove one of the two entries",
@@ -321,20 +330,20 @@ class _Builder:
     def _root(self, event: Any, documents: int) -> None:
         if documents > 1:
             raise self._refuse(
-                "AW001",
+                codes.YAML_SYNTAX,
                 "file holds more than one YAML document",
                 event.start_mark,
                 "remove the `---` line; each corpus file is one document",
             )
         if type(event) is not MappingStartEvent:
             what = "a list" if type(event) is SequenceStartEvent else "a single value"
-            raise self._refuse("AW008", f"file holds {what}; expected a mapping", event.start_mark)
+            raise self._refuse(codes.NOT_A_MAPPING, f"file holds {what}; expected a mapping", event.start_mark)
 
     def _alias(self, event: Any) -> YamlLoadError:
         anchored = self.anchors.get(event.anchor)
         where = f" anchored at line {anchored}" if anchored else ""
         return self._refuse(
-            "AW009",
+            codes.ALIAS,
             f"alias *{event.anchor} reuses the node{where}",
             event.start_mark,
             "write the value out in full; corpus files use no anchors or aliases",
@@ -376,7 +385,7 @@ class _Builder:
                         value = self._scalar(event)
                 else:
                     if len(path) >= MAX_DEPTH:
-                        raise self._refuse("AW010", f"nesting deeper than {MAX_DEPTH} levels", mark)
+                        raise self._refuse(codes.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", mark)
                     if event.tag is not None:
                         self._tag(event)
                     value = {} if kind is MappingStartEvent else []
@@ -395,7 +404,7 @@ class _Builder:
             elif kind is DocumentStartEvent:
                 documents += 1
         if not positions:
-            raise _error("AW008", "file is empty; expected a mapping", self.file, 1, 1)
+            raise _error(codes.NOT_A_MAPPING, "file is empty; expected a mapping", self.file, 1, 1)
         return root
 
 
@@ -410,13 +419,17 @@ def _parse_reference(text: str, file: str) -> YamlDocument:
         return _build(_reference_events(text), text, file)
     except MarkedYAMLError as exc:
         said = explain_syntax_error(exc, text)
-        raise _error("AW001", said.message, file, said.line, said.column, said.hint) from None
+        raise _error(codes.YAML_SYNTAX, said.message, file, said.line, said.column, said.hint) from None
     except ReaderError as exc:
         line, column = _position_of(text, exc.position)
         message = f"YAML cannot read character {exc.character!r}: {exc.reason}"
-        raise _error("AW001", message, file, line, column, "delete the character, or put the value in quotes") from None
+        raise _error(
+            codes.YAML_SYNTAX, message, file, line, column, "delete the character, or put the value in quotes"
+        ) from None
     except YAMLError as exc:
-        raise _error("AW001", f"YAML syntax error: {exc}", file, hint="check the file in a YAML editor") from None
+        raise _error(
+            codes.YAML_SYNTAX, f"YAML syntax error: {exc}", file, hint="check the file in a YAML editor"
+        ) from None
 
 
 def parse(text: str, file: str) -> YamlDocument:
@@ -438,22 +451,22 @@ def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise _error("AW012", "file is missing", display_name, hint=missing_hint) from None
+        raise _error(codes.UNREADABLE, "file is missing", display_name, hint=missing_hint) from None
     except OSError as exc:
-        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+        raise _error(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", display_name) from None
     try:
         kind = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(kind):
             what = "a folder" if stat.S_ISDIR(kind) else "something that is not a regular file"
-            raise _error("AW012", f"expected a file, found {what}", display_name)
+            raise _error(codes.UNREADABLE, f"expected a file, found {what}", display_name)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _error("AW012", f"cannot read file: {exc.strerror or exc}", display_name) from None
+        raise _error(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", display_name) from None
     finally:
         os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
-        raise _error("AW011", f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
+        raise _error(codes.FILE_TOO_LARGE, f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
     return raw
 
 

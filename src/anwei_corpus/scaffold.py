@@ -70,7 +70,7 @@ def scaffold_documents(
 
     The ID, the source file and its SHA-256 are filled in; every other required key holds a placeholder.
     """
-    from .release import sha256
+    from .release_layout import sha256
 
     notice = _placeholder(SOURCE_FILES[NOTICE_YAML][1])
     notice["id"] = notice_id

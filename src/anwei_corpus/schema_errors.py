@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import codes
 from .diagnostics import Diagnostic, Severity
 from .loader import YamlDocument
 
@@ -159,5 +160,5 @@ def describe_validation_error(
             location = document.locate(loc, key=True)
         else:
             location = document.locate(loc)
-        diagnostics.append(Diagnostic("AW101", Severity.ERROR, message, location, hint))
+        diagnostics.append(Diagnostic(codes.SCHEMA, Severity.ERROR, message, location, hint))
     return diagnostics

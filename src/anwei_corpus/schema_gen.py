@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from . import SCHEMA_VERSION
 from .corpus import SOURCE_FILES
 from .models.release import Corpus
+from .release_layout import to_json
 
 SCHEMA_BASE = "https://anwei-corpus.invalid/schema"
 
@@ -56,8 +57,6 @@ def all_schemas() -> dict[str, dict]:
 
 def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
     """Bring ``folder`` up to date with the models (or, with ``check``, only compare); return the stale names."""
-    from .release import to_json
-
     stale = []
     for name, content in all_schemas().items():
         target = folder / name

@@ -6,9 +6,10 @@ below the entity's own path in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .codes import CodeDoc
 from .corpus import CorpusSource, SourceFile
 from .diagnostics import Diagnostic, YamlPath
 from .models.common import Suppression
@@ -38,6 +39,16 @@ class SuppressionAt:
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         return diagnostic.code == self.code and self.at_entity(diagnostic)
+
+
+@dataclass(frozen=True)
+class SuppressionReview:
+    """What the rules that judge suppressions (AW801, AW802) are given, once the other rules have run."""
+
+    unsuppressed: list[Diagnostic]  # the rules' findings that no suppression accepted
+    stale: list[SuppressionAt]  # suppressions of the rules run that accepted nothing (judged only when all loaded)
+    codes: Mapping[str, CodeDoc]  # every code, by code
+    suppressible: frozenset[str]  # the codes whose findings a suppression can accept
 
 
 def collect_suppressions(corpus: CorpusSource) -> list[SuppressionAt]:

@@ -7,6 +7,8 @@ The JSON Schemas under ``schema/source/`` are generated from these classes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
@@ -329,3 +331,21 @@ __all__ = [
     "UnitKind",
     "UnitsFile",
 ]
+
+
+@dataclass(frozen=True)
+class MeasureAt:
+    """A measure with its parents and its YAML path in body.yaml."""
+
+    path: tuple[str | int, ...]
+    part: Part
+    section: Section
+    measure: Measure
+
+
+def iter_measures(body: BodyFile) -> Iterator[MeasureAt]:
+    """Every measure of a body, in order, with its parents and path."""
+    for p, part in enumerate(body.parts):
+        for s, section in enumerate(part.sections):
+            for m, measure in enumerate(section.measures):
+                yield MeasureAt(("parts", p, "sections", s, "measures", m), part, section, measure)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import PurePath
 
+from ..codes import CodeDoc
 from ..diagnostics import Diagnostic, Severity
-from ..rules import CodeDoc
 from .text import summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

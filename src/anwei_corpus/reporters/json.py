@@ -9,8 +9,8 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 
+from ..codes import CodeDoc
 from ..diagnostics import Diagnostic, Location, Severity
-from ..rules import CodeDoc
 
 VERSION = 1
 

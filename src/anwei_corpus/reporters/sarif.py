@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from urllib.parse import quote
 
+from ..codes import CodeDoc
 from ..diagnostics import Diagnostic, Location, Severity
-from ..rules import CodeDoc
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # The project has no public address yet; this reserved name keeps the field valid until it has one.

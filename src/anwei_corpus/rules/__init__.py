@@ -1,18 +1,21 @@
 """The rule registry. Each rule lives in its own module; the module docstring is its documentation.
 
 To add a rule: write a module beside this one with CODE, NAME, SEVERITY, SUMMARY and ``check(ctx)``, then add it
-to ``_MODULES`` below. Codes are a promise to users: never reuse or renumber one.
+to ``_MODULES`` below. Codes are a promise to users: never reuse or renumber one (retired codes are recorded in
+``codes.RETIRED_CODES``). ``CODES`` is the table of every code a run can report: the loader's and the rules'.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
-from ..context import CheckContext
+from ..codes import LOAD_CODES, CodeDoc
+from ..context import CheckContext, CorpusIndex
 from ..diagnostics import Diagnostic, Severity
+from ..suppression import SuppressionReview
 from . import (
     announced_count,
     bold_mark,
@@ -52,30 +55,13 @@ from . import (
     unknown_unit,
     unused_entry,
 )
-from .load_codes import LOAD_CODE_TEXTS
-
-
-@dataclass(frozen=True)
-class CodeDoc:
-    """What a user reads about a code: its name, default severity, a one-line summary and the documentation."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    documentation: str
-
-    @property
-    def description(self) -> str:
-        """The documentation's first paragraph."""
-        return self.documentation.split("\n\n", 1)[0]
 
 
 @dataclass(frozen=True)
 class Rule(CodeDoc):
     """A check with a stable code. ``check`` yields diagnostics; it never prints and never exits."""
 
-    check: Callable[[CheckContext], Iterable[Diagnostic]]
+    check: Callable[[CheckContext], Iterable[Diagnostic]] = field(kw_only=True)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -88,12 +74,32 @@ class Rule(CodeDoc):
             check=module.check,
         )
 
+    def run(self, index: CorpusIndex) -> Iterable[Diagnostic]:
+        """The rule's findings, reported with its own code and severity."""
+        return self.check(CheckContext(index, self))
 
-# Codes raised by the loader and the schema step, which no module checks but users may select and read about.
-LOAD_CODES: dict[str, CodeDoc] = {
-    code: CodeDoc(code, name, Severity.ERROR, summary, inspect.cleandoc(documentation))
-    for code, (name, summary, documentation) in LOAD_CODE_TEXTS.items()
-}
+
+@dataclass(frozen=True)
+class SuppressionRule(CodeDoc):
+    """A rule that judges the suppressions: it runs last and is given what the suppressions accepted."""
+
+    check: Callable[[CheckContext, SuppressionReview], Iterable[Diagnostic]] = field(kw_only=True)
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> SuppressionRule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=module.SUMMARY,
+            documentation=inspect.cleandoc(module.__doc__ or ""),
+            check=module.check,
+        )
+
+    def run(self, index: CorpusIndex, review: SuppressionReview) -> Iterable[Diagnostic]:
+        """The rule's findings on the suppressions, reported with its own code and severity."""
+        return self.check(CheckContext(index, self), review)
+
 
 _MODULES = (
     numbering,
@@ -131,15 +137,17 @@ _MODULES = (
     source_coverage,
     edit_note,
     edit_kind,
-    stale_suppression,
-    invalid_suppression_code,
 )
-
-RULES: dict[str, Rule] = {module.CODE: Rule.from_module(module) for module in _MODULES}
-
 # These judge the suppressions themselves: they run after the other rules and the suppressions, and no suppression
 # can accept their findings (nor those of the loader and the schema).
-SUPPRESSION_RULES = (stale_suppression.CODE, invalid_suppression_code.CODE)
+_SUPPRESSION_MODULES = (stale_suppression, invalid_suppression_code)
+
+SUPPRESSION_RULES: dict[str, SuppressionRule] = {
+    module.CODE: SuppressionRule.from_module(module) for module in _SUPPRESSION_MODULES
+}
+CHECKS: dict[str, Rule] = {module.CODE: Rule.from_module(module) for module in _MODULES}
+RULES: dict[str, Rule | SuppressionRule] = {**CHECKS, **SUPPRESSION_RULES}
+CODES: dict[str, CodeDoc] = dict(sorted({**LOAD_CODES, **RULES}.items()))
 # Only warnings and information can be accepted: an error means data the release cannot be built from as it is.
 SUPPRESSIBLE_CODES = frozenset(
     code for code, rule in RULES.items() if rule.severity is not Severity.ERROR and code not in SUPPRESSION_RULES

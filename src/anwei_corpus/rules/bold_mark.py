@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..clean_texts import Problem, text_findings
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from .text_hygiene import Problem, text_findings
 
 CODE = "AW606"
 NAME = "bold-mark"

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..codes import LOAD_CODES
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
-from ..suppression import SuppressionAt, closest_codes
+from ..suppression import SuppressionAt, SuppressionReview, closest_codes
 
 CODE = "AW802"
 NAME = "invalid-suppression-code"
@@ -28,30 +29,27 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every suppression names the code of a rule whose findings a suppression can accept."
 
 
-def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] | None:
+def _problem(review: SuppressionReview, suppression: SuppressionAt) -> tuple[str, str] | None:
     """(message, hint) when the suppression's code is one no suppression can accept, else None."""
-    from . import LOAD_CODES, RULES, SUPPRESSIBLE_CODES  # the registry imports this module
-
     code = suppression.code
-    if code in SUPPRESSIBLE_CODES:
+    if code in review.suppressible:
         return None
-    if code in LOAD_CODES:
+    doc = review.codes.get(code)
+    if doc is not None and code in LOAD_CODES:
         message = (
-            f"suppression names {code} ({LOAD_CODES[code].name}), a code of reading files and the schema, "
+            f"suppression names {code} ({doc.name}), a code of reading files and the schema, "
             "which no suppression can accept"
         )
         return message, "fix the file instead, and remove the suppression"
-    reported_here = {d.code for d in ctx.unsuppressed if suppression.at_entity(d)}
-    close = closest_codes(code, SUPPRESSIBLE_CODES, reported_here)
+    reported_here = {d.code for d in review.unsuppressed if suppression.at_entity(d)}
+    close = closest_codes(code, review.suppressible, reported_here)
     suggestion = f" — did you mean {' or '.join(close)}?" if close else ""
-    if code in RULES and RULES[code].severity is Severity.ERROR:
-        message = (
-            f"suppression names {code} ({RULES[code].name}), an error, which no suppression can accept{suggestion}"
-        )
+    if doc is not None and doc.severity is Severity.ERROR:
+        message = f"suppression names {code} ({doc.name}), an error, which no suppression can accept{suggestion}"
         return message, "correct the data the error is about (or record its departure from the source), and remove it"
-    if code in RULES:
+    if doc is not None:
         return (
-            f"suppression names {code} ({RULES[code].name}), which judges suppressions and cannot be accepted",
+            f"suppression names {code} ({doc.name}), which judges suppressions and cannot be accepted",
             "remove the suppression",
         )
     return (
@@ -60,9 +58,9 @@ def _problem(ctx: CheckContext, suppression: SuppressionAt) -> tuple[str, str] |
     )
 
 
-def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+def check(ctx: CheckContext, review: SuppressionReview) -> Iterator[Diagnostic]:
     for suppression in ctx.suppressions:
-        problem = _problem(ctx, suppression)
+        problem = _problem(review, suppression)
         if problem is not None:
             message, hint = problem
             yield ctx.finding(suppression.file, suppression.path + ("code",), message, hint=hint)

@@ -22,13 +22,14 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..clean_texts import CleanText, _column_of
+from ..clean_texts import CleanText
 from ..context import CheckContext
 from ..corpus import NoticeSource, SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
 from ..editorial import find_occurrence
 from ..models.common import Passage
 from ..provenance import LEADER_CELLS, TASK_ROW_FIELDS, UNIT_CELLS, PrintedItem, source_task_rows
+from .text_hygiene import column_of
 
 CODE = "AW701"
 NAME = "printed-in-source"
@@ -91,7 +92,7 @@ def _pointed(finding: Diagnostic, file: SourceFile, text_path: YamlPath, passage
     reading_offset = _reading_offset(passage, offset)
     if reading_offset is None:
         return finding
-    location = _column_of(CleanText(file, text_path, passage.text), file.locate(text_path), reading_offset)
+    location = column_of(CleanText(file, text_path, passage.text), file.locate(text_path), reading_offset)
     return finding.at(replace(location, path=finding.location.path))
 
 

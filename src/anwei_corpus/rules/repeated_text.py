@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import iter_measures
 from ..unit_lists import split_assignment
 
 CODE = "AW504"

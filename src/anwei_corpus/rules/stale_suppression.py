@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
-from ..suppression import SuppressionAt, code_distance
+from ..suppression import SuppressionAt, SuppressionReview, code_distance
 
 CODE = "AW801"
 NAME = "stale-suppression"
@@ -35,10 +35,10 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Every suppression accepts at least one finding of its code at its entity."
 
 
-def reported_at(ctx: CheckContext, suppression: SuppressionAt) -> dict[str, Diagnostic]:
+def reported_at(review: SuppressionReview, suppression: SuppressionAt) -> dict[str, Diagnostic]:
     """The first finding of each code at the suppression's entity that no suppression accepted."""
     first: dict[str, Diagnostic] = {}
-    for diagnostic in sorted(ctx.unsuppressed, key=Diagnostic.sort_key):
+    for diagnostic in sorted(review.unsuppressed, key=Diagnostic.sort_key):
         if suppression.at_entity(diagnostic):
             first.setdefault(diagnostic.code, diagnostic)
     return first
@@ -49,12 +49,12 @@ def _meant(code: str, reported: str) -> bool:
     return code_distance(code, reported) <= 1 or code[:3] == reported[:3]
 
 
-def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+def check(ctx: CheckContext, review: SuppressionReview) -> Iterator[Diagnostic]:
     # An error can hide the very finding a suppression accepts (a rule skips what it cannot compare): while the
     # corpus has errors, a suppression is only questioned when its entity reports a code it may have been meant for.
-    has_errors = any(d.severity is Severity.ERROR for d in ctx.unsuppressed)
-    for stale in ctx.stale_suppressions:
-        others = {code: finding for code, finding in reported_at(ctx, stale).items() if _meant(stale.code, code)}
+    has_errors = any(d.severity is Severity.ERROR for d in review.unsuppressed)
+    for stale in review.stale:
+        others = {code: finding for code, finding in reported_at(review, stale).items() if _meant(stale.code, code)}
         if others:
             listed = " and ".join(f"{code} (line {finding.location.line})" for code, finding in others.items())
             closest = min(others, key=lambda code: (code_distance(stale.code, code), code))

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..clean_texts import Problem, text_findings
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
 from ..text_classes import next_to_cjk
+from .text_hygiene import Problem, text_findings
 
 CODE = "AW605"
 NAME = "stray-space"

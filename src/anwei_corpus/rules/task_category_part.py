@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 
 CODE = "AW502"
 NAME = "task-category-part"

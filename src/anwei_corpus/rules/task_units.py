@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 
 CODE = "AW503"
 NAME = "task-units-in-measures"

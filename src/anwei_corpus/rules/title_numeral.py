@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import iter_measures
 
 CODE = "AW204"
 NAME = "title-numeral"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 from ..unit_lists import assignment_names, split_assignment
 
 CODE = "AW308"

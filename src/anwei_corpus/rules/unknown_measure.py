@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 
 CODE = "AW303"
 NAME = "unknown-measure"

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import iter_measures
 
 CODE = "AW301"
 NAME = "unknown-unit"

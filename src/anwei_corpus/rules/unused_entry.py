@@ -17,9 +17,10 @@ import difflib
 from collections import Counter
 from collections.abc import Iterator
 
-from ..context import CheckContext, iter_measures
+from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity
+from ..models.source import iter_measures
 
 CODE = "AW309"
 NAME = "unused-entry"

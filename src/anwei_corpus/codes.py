@@ -1,16 +1,65 @@
-"""Documentation of the codes the loader and the schema step report.
+"""The table of codes: every code a run can report, defined once, and the codes retired from use.
 
-These findings come before any rule runs: a file that fails one of them is not read further, and the rules skip
-it. Each entry is (name, summary, documentation); all of them are errors.
+A code is a promise to users: once published it keeps its meaning, and a retired code is recorded in
+``RETIRED_CODES`` so that it is never given to another check. The codes of reading files (AW0xx) and of the schema
+(AW1xx) are defined here, each as a named constant the loader reports with; the codes of the rules are defined by
+their modules under ``rules/`` and joined to this table by the rule registry (see ``catalog.codes``).
+
+Loader and schema findings come before any rule runs: a file that fails one of them is not read further, and the
+rules skip it. All of them are errors.
 """
 
 from __future__ import annotations
 
-LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
-    "AW001": (
-        "yaml-syntax",
-        "The file is not valid YAML.",
-        """
+import inspect
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .diagnostics import Severity
+
+
+class CodeState(StrEnum):
+    """Whether a code is reported (``active``) or kept only so that it is never reused (``retired``)."""
+
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class CodeDoc:
+    """What a user reads about a code: its name, default severity, a one-line summary and the documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    documentation: str
+    state: CodeState = CodeState.ACTIVE
+
+    @property
+    def description(self) -> str:
+        """The documentation's first paragraph."""
+        return self.documentation.split("\n\n", 1)[0]
+
+
+LOAD_CODES: dict[str, CodeDoc] = {}
+"""The codes of reading files and of the schema, by code."""
+
+# Codes no longer reported, by code, with what they meant: a new check never takes one of them.
+RETIRED_CODES: dict[str, CodeDoc] = {}
+
+
+def _load_code(code: str, name: str, summary: str, documentation: str) -> str:
+    """Record a loader or schema code in ``LOAD_CODES``; return the code for the loader to report with."""
+    LOAD_CODES[code] = CodeDoc(code, name, Severity.ERROR, summary, inspect.cleandoc(documentation))
+    return code
+
+
+YAML_SYNTAX = _load_code(
+    "AW001",
+    "yaml-syntax",
+    "The file is not valid YAML.",
+    """
         The file cannot be parsed: a quote or bracket is not closed, a key lacks its colon, the indentation of a
         line does not fit its neighbours, or the file holds more than one YAML document (a second ``---``).
 
@@ -24,21 +73,25 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         [emergency-bureau, police-bureau`` reports "YAML syntax error: expected ',' or ']', but got ':'". Fix the
         syntax; a YAML editor extension shows the same error as you type.
         """,
-    ),
-    "AW002": (
-        "duplicate-key",
-        "A mapping defines the same key twice.",
-        """
+)
+
+DUPLICATE_KEY = _load_code(
+    "AW002",
+    "duplicate-key",
+    "A mapping defines the same key twice.",
+    """
         YAML parsers disagree about a repeated key (most keep the last value silently), so the corpus refuses it.
 
         Example: a measure with two ``text:`` keys reports "duplicate key 'text' (first defined on line 40)" at the
         second one. Delete one of them, or merge what they say.
         """,
-    ),
-    "AW003": (
-        "tab-indentation",
-        "A line is indented with a tab.",
-        """
+)
+
+TAB_INDENTATION = _load_code(
+    "AW003",
+    "tab-indentation",
+    "A line is indented with a tab.",
+    """
         YAML forbids tabs in indentation, and a tab that happens to parse hides the structure a reader sees. A space
         other than the ASCII one, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input method, is not indentation
         to YAML at all but the start of the content, so it is refused the same way.
@@ -47,22 +100,26 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         reports "indented with U+3000 IDEOGRAPHIC SPACE — indent with ASCII spaces". Indent with ASCII spaces only
         (two per level, as the rest of the corpus does).
         """,
-    ),
-    "AW004": (
-        "disallowed-tag",
-        "A value carries a YAML tag other than the core schema's.",
-        """
+)
+
+DISALLOWED_TAG = _load_code(
+    "AW004",
+    "disallowed-tag",
+    "A value carries a YAML tag other than the core schema's.",
+    """
         Tags such as ``!!python/object`` or ``!include`` make a file mean different things to different readers, so
         only the plain core-schema values (strings, numbers, booleans, null, lists, mappings) are allowed.
 
         Example: ``units: !include units.yaml`` reports "tag '!include' is not allowed". Remove the tag and write
         the plain value the schema asks for.
         """,
-    ),
-    "AW005": (
-        "encoding",
-        "The file is not UTF-8.",
-        """
+)
+
+ENCODING = _load_code(
+    "AW005",
+    "encoding",
+    "The file is not UTF-8.",
+    """
         Every corpus file is UTF-8. A file saved as GBK, GB 18030 or UTF-16 is reported where its first byte that is
         not UTF-8 stands.
 
@@ -70,77 +127,91 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         'name: 区应急局' in GB18030". Re-save the file as UTF-8 in your editor, or convert it with ``iconv -f GB18030
         -t UTF-8``.
         """,
-    ),
-    "AW006": (
-        "byte-order-mark",
-        "The file starts with a byte-order mark.",
-        """
+)
+
+BYTE_ORDER_MARK = _load_code(
+    "AW006",
+    "byte-order-mark",
+    "The file starts with a byte-order mark.",
+    """
         A UTF-8 byte-order mark is invisible in most editors but becomes part of the first key for some YAML
         readers.
 
         Example: a file saved by an editor that adds a BOM reports "file starts with a UTF-8 byte-order mark" at
         line 1, column 1. Save the file as "UTF-8" rather than "UTF-8 with BOM".
         """,
-    ),
-    "AW007": (
-        "control-character",
-        "The file holds a NUL or another control character.",
-        """
+)
+
+CONTROL_CHARACTER = _load_code(
+    "AW007",
+    "control-character",
+    "The file holds a NUL or another control character.",
+    """
         Control characters other than newline and tab are invisible, survive copy and paste from PDF extractions,
         and end up in the release.
 
         Example: a text pasted with a form feed reports "control character U+000C" at its position, and the text
         report shows it as ␌. Delete the character.
         """,
-    ),
-    "AW008": (
-        "not-a-mapping",
-        "The file is empty or holds a list or a single value instead of a mapping.",
-        """
+)
+
+NOT_A_MAPPING = _load_code(
+    "AW008",
+    "not-a-mapping",
+    "The file is empty or holds a list or a single value instead of a mapping.",
+    """
         Every corpus file is a mapping of keys (``units:``, ``parts:``, …) at its top level.
 
         Example: an empty ``people.yaml`` reports "file is empty; expected a mapping"; a file that starts with ``-
         id: …`` reports "file holds a list; expected a mapping". Restore the top-level key, e.g. ``people:``, and
         indent the list under it.
         """,
-    ),
-    "AW009": (
-        "alias",
-        "The file uses a YAML alias.",
-        """
+)
+
+ALIAS = _load_code(
+    "AW009",
+    "alias",
+    "The file uses a YAML alias.",
+    """
         Anchors and aliases (``&units`` … ``*units``) make one place in the file stand for another; the corpus
         spells every value out so that each finding points at the text a maintainer edits.
 
         Example: ``units: *same-as-above`` reports "alias reuses the node anchored at line 30". Replace the alias by
         a copy of the value.
         """,
-    ),
-    "AW010": (
-        "too-deep",
-        "The file nests deeper than any corpus file needs.",
-        """
+)
+
+TOO_DEEP = _load_code(
+    "AW010",
+    "too-deep",
+    "The file nests deeper than any corpus file needs.",
+    """
         No corpus file nests more than a handful of levels; a file that does is damaged or is not a corpus file, and
         reading it could exhaust the reader's stack.
 
         Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" where the limit is crossed. Remove the
         extra nesting.
         """,
-    ),
-    "AW011": (
-        "file-too-large",
-        "The file is larger than the size limit.",
-        """
+)
+
+FILE_TOO_LARGE = _load_code(
+    "AW011",
+    "file-too-large",
+    "The file is larger than the size limit.",
+    """
         A corpus file holds one notice's part and stays well under a megabyte; a larger file is most likely the
         wrong file, and is not read.
 
         Example: "file is 5242880 bytes; the limit is 1048576". Check that the path points at the corpus file you
         meant, and split the content if it really is that large.
         """,
-    ),
-    "AW012": (
-        "unreadable",
-        "A file or folder of the corpus is missing or cannot be read.",
-        """
+)
+
+UNREADABLE = _load_code(
+    "AW012",
+    "unreadable",
+    "A file or folder of the corpus is missing or cannot be read.",
+    """
         The corpus folder, its ``corpus.yaml``, a registry, one of a notice's files or its source text is missing or
         cannot be opened. A missing corpus folder or manifest makes the whole run fail with exit status 2.
 
@@ -153,22 +224,26 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         the entry of ``corpus.yaml``. Restore the file, or correct the notice's folder in ``corpus.yaml``; check
         permissions if the file is there.
         """,
-    ),
-    "AW013": (
-        "symlink-outside",
-        "A corpus file is, or is reached through, a symbolic link pointing outside the corpus.",
-        """
+)
+
+SYMLINK_OUTSIDE = _load_code(
+    "AW013",
+    "symlink-outside",
+    "A corpus file is, or is reached through, a symbolic link pointing outside the corpus.",
+    """
         A corpus is validated and released as one folder; a symbolic link that leaves it, whether the file itself
         or a folder on its way, would make the result depend on files outside the repository.
 
         Example: ``registry/units.yaml`` linking to ``/home/me/units.yaml`` reports "file is a symbolic link
         pointing outside the corpus". Copy the file into the corpus instead of linking it.
         """,
-    ),
-    "AW101": (
-        "schema",
-        "A value does not fit the schema: missing or unknown key, wrong type or pattern.",
-        """
+)
+
+SCHEMA = _load_code(
+    "AW101",
+    "schema",
+    "A value does not fit the schema: missing or unknown key, wrong type or pattern.",
+    """
         Each file is checked against the models its JSON Schema under ``schema/source/`` is generated from: every
         required key present, no unknown key, every value of the right type and form.
 
@@ -179,16 +254,17 @@ LOAD_CODE_TEXTS: dict[str, tuple[str, str, str]] = {
         date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. Fix the key or
         the value as the message says; an editor with the YAML language server flags these as you type.
         """,
-    ),
-    "AW102": (
-        "schema-version",
-        "The corpus is written for another major schema version.",
-        """
+)
+
+SCHEMA_VERSION = _load_code(
+    "AW102",
+    "schema-version",
+    "The corpus is written for another major schema version.",
+    """
         ``corpus.yaml`` names the schema version the data is written for. Data for another major version has a
         different shape, so the rules do not run on it at all.
 
         Example: "corpus is written for schema 2.0.0; this anwei reads schema 1.0.0 (major version 1)". Use the
         ``anwei`` release that reads that schema, or migrate the data and change ``schema_version``.
         """,
-    ),
-}
+)
