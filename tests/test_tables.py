@@ -15,7 +15,8 @@ from conftest import DATA
 
 from anwei_corpus import load
 from anwei_corpus.release import export
-from anwei_corpus.tables import DATABASE_FILE, TABLES, VIEWS, database, table_rows
+from anwei_corpus.release_layout import DATABASE_FILE
+from anwei_corpus.tables import TABLES, VIEWS, database, table_rows
 
 NOTICE = "putuo-anwei-2022-6"
 

@@ -65,7 +65,7 @@ def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str,
         RELEASE_FILE: to_json(corpus.model_dump(mode="json")),
         SCHEMA_FILE: to_json(release_schema()),
         **_entity_lines(corpus),
-        **table_files(corpus, to_json),
+        **table_files(corpus),
     }
     header: dict[str, object] = {
         "corpus_version": corpus.corpus_version,

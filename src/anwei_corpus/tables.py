@@ -16,10 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import release as out
+from .release_layout import DATABASE_FILE, DATAPACKAGE_FILE, DATASETTE_METADATA_FILE, to_json
 
-DATABASE_FILE = "anwei-corpus.sqlite"
-DATAPACKAGE_FILE = "datapackage.json"
-DATASETTE_METADATA_FILE = "metadata.json"
 TEXT_SEARCH_TABLE = "texts"
 # The notice is an official document, which the Copyright Law of the PRC (Article 5) leaves outside copyright.
 LICENSES = [
@@ -710,11 +708,11 @@ def datasette_metadata(corpus: out.Corpus) -> dict[str, object]:
     }
 
 
-def table_files(corpus: out.Corpus, encode_json: Callable[[object], bytes]) -> dict[str, bytes]:
+def table_files(corpus: out.Corpus) -> dict[str, bytes]:
     """The release's table files by name: one CSV per table, the data package, the database, Datasette metadata."""
     rows = table_rows(corpus)
     files = {f"{table.name}.csv": _csv(table, rows[table.name]) for table in TABLES}
-    files[DATAPACKAGE_FILE] = encode_json(datapackage(corpus))
+    files[DATAPACKAGE_FILE] = to_json(datapackage(corpus))
     files[DATABASE_FILE] = database(rows)
-    files[DATASETTE_METADATA_FILE] = encode_json(datasette_metadata(corpus))
+    files[DATASETTE_METADATA_FILE] = to_json(datasette_metadata(corpus))
     return files
