@@ -29,9 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_synthetic import make_synthetic
+from make_synthetic import make_synthetic  # noqa: E402 (found through the path set above)
 
-from anwei_corpus.corpus import yaml_layout
+from anwei_corpus.corpus import yaml_layout  # noqa: E402
 
 DATA = ROOT / "data"
 NOTICE = "notices/putuo-anwei-2022-6"

@@ -212,7 +212,10 @@ def _write_release_json(corpus: Corpus, path: Path) -> Path:
 
 
 def test_cli_check_bump_fails_and_passes(corpus, tmp_path):
-    linked = lambda ts: edit_entity(ts, 3, measures=[1, 5])
+
+    def linked(tasks):
+        return edit_entity(tasks, 3, measures=[1, 5])
+
     too_small = _write_release_json(edit_notice(corpus, "1.0.1", tasks=linked), tmp_path / "patch.json")
     enough = _write_release_json(edit_notice(corpus, "1.1.0", tasks=linked), tmp_path / "minor.json")
     failed = _anwei("diff", str(DATA), str(too_small), "--check-bump")

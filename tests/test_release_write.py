@@ -139,7 +139,7 @@ def interrupt_everywhere(previous: Path, monkeypatch, error: BaseException, exch
     while True:
         calls: list[int] = []
         with monkeypatch.context() as patch:
-            for module, name in STEPS:
+            for _module, name in STEPS:
                 real = getattr(os, name)
                 patch.setattr(atomic_folder.os, name, interrupting_on_call(real, number, error, calls))
             real_exchange = atomic_folder._exchange

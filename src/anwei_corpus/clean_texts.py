@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .corpus import CorpusSource, SourceFile
 from .diagnostics import YamlPath
@@ -18,7 +19,7 @@ from .models.source import iter_measures
 
 @dataclass(frozen=True)
 class CleanText:
-    file: SourceFile
+    file: SourceFile[Any]
     path: YamlPath  # the YAML path of the text itself
     text: str
     edits: Sequence[Edit] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
-from .reporters import FORMATS
+from .reporters import ReportFormat
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -56,10 +56,7 @@ CorpusPath = Annotated[
 ]
 
 
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
-
-
-class DocumentFormat(str, Enum):
+class DocumentFormat(StrEnum):
     """Formats of the rule catalogue and of the diff."""
 
     text = "text"
@@ -93,7 +90,7 @@ def _fail_usage(message: str) -> None:
 def validate(
     path: CorpusPath = None,
     output_format: Annotated[
-        OutputFormat | None,
+        ReportFormat | None,
         typer.Option(
             "--format",
             "-f",

@@ -153,7 +153,7 @@ class CheckContext:
 
     def unknown_references(
         self,
-        references: Iterable[tuple[SourceFile, YamlPath, str]],
+        references: Iterable[tuple[SourceFile[Any], YamlPath, str]],
         known: set[str],
         suggest: Callable[[str], str | None],
         what: str,
@@ -163,7 +163,7 @@ class CheckContext:
         references = list(references)
         used = {ident for _, _, ident in references}
         # (file, ID, own group) → references; a reference a suppression accepts keeps its own finding to accept
-        places: dict[tuple[str, str, int], list[tuple[SourceFile, YamlPath]]] = {}
+        places: dict[tuple[str, str, int], list[tuple[SourceFile[Any], YamlPath]]] = {}
         for number, (file, path, ident) in enumerate(references):
             if ident not in known:
                 accepted = any(s.covers(self.finding(file, path, "")) for s in self.suppressions)
@@ -182,7 +182,7 @@ class CheckContext:
 
     def finding(
         self,
-        file: SourceFile,
+        file: SourceFile[Any],
         path: YamlPath,
         message: str,
         *,

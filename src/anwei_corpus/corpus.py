@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -117,8 +117,8 @@ class CorpusSource:
     notices: list[NoticeSource] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def yaml_files(self) -> list[SourceFile]:
-        files: list[SourceFile] = [self.manifest, self.units, self.people]
+    def yaml_files(self) -> list[SourceFile[Any]]:
+        files: list[SourceFile[Any]] = [self.manifest, self.units, self.people]
         for notice in self.notices:
             files += [notice.notice, notice.body, notice.attachment]
         return files
@@ -239,7 +239,9 @@ def _read_corpus(root: Path) -> CorpusSource:
             corpus.notices.append(
                 NoticeSource(
                     folder_name,
-                    *(SourceFile(display_name(folder / name)) for name in (NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML)),
+                    SourceFile(display_name(folder / NOTICE_YAML)),
+                    SourceFile(display_name(folder / BODY_YAML)),
+                    SourceFile(display_name(folder / ATTACHMENT_YAML)),
                     source_name="",
                 )
             )

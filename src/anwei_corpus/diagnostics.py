@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
+from typing import Any
 
 YamlPath = tuple[str | int, ...]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a finding is; errors fail validation, warnings fail it under --strict."""
 
     ERROR = "error"
@@ -44,7 +45,7 @@ class Diagnostic:
     related: tuple[Location, ...] = field(default=())  # the other end of a cross-reference
     related_label: str | None = None
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message)
 

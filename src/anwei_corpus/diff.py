@@ -15,10 +15,12 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable
-from enum import Enum
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -30,9 +32,10 @@ SCALAR_LINKS = {"section", "part", "category", "issuer"}
 VALUE_LISTS = {"aliases", "absent_elements"}
 DERIVED = {"id", "number"}  # the number is part of the ID
 CONTEXT_CHARS = 8
+Action = Literal["added", "removed", "changed", "id-changed"]
 
 
-class Bump(str, Enum):
+class Bump(StrEnum):
     """A semantic version bump, from none to major."""
 
     NONE = "none"
@@ -56,7 +59,7 @@ class Change(BaseModel):
         "person or editorial (a record of the entity named by `id`)."
     )
     id: str = Field(description="ID of the entity (the old ID when the ID changed).")
-    action: Literal["added", "removed", "changed", "id-changed"]
+    action: Action
     field: str | None = Field(default=None, description="The field that changed; null when a whole entity did.")
     old: JsonValue = Field(default=None, description="What OLD has: the value, or what was removed.")
     new: JsonValue = Field(default=None, description="What NEW has: the value, or what was added.")
@@ -113,70 +116,107 @@ def _as_list(value: JsonValue) -> list[JsonValue]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _compare_fields(entity: str, entity_id: str, old: dict, new: dict, renames: dict[str, str]) -> list[Change]:
-    changes: list[Change] = []
+@dataclass
+class _FieldChanges:
+    """The changes of one entity's fields, as they are found."""
 
-    def change(action, bump, reason, field, old_value=None, new_value=None, inline=None) -> None:
-        changes.append(
+    entity: str
+    entity_id: str
+    changes: list[Change] = dc_field(default_factory=list)
+
+    def add(
+        self,
+        action: Action,
+        bump: Bump,
+        reason: str,
+        field: str,
+        old: JsonValue = None,
+        new: JsonValue = None,
+        inline: str | None = None,
+    ) -> None:
+        self.changes.append(
             Change(
-                entity=entity,
-                id=entity_id,
+                entity=self.entity,
+                id=self.entity_id,
                 action=action,
                 field=field,
-                old=old_value,
-                new=new_value,
+                old=old,
+                new=new,
                 inline=inline,
                 bump=bump,
                 reason=reason,
             )
         )
 
+
+def _with_new_ids(field: str, value: Any, renames: dict[str, str]) -> Any:
+    """An old value with renamed registry IDs replaced by their new IDs, so that a rename counts once."""
+    if field in REGISTRY_LINKS or field == "issuer":
+        if isinstance(value, list):
+            return [renames.get(v, v) for v in value]
+        return renames.get(value, value) if isinstance(value, str) else value
+    if field == "unit_groups":
+        return [[renames.get(v, v) for v in group] for group in value or []]
+    return value
+
+
+def _compare_list(out: _FieldChanges, field: str, before: JsonValue, after: JsonValue) -> None:
+    kind = "value" if field in VALUE_LISTS else "link"
+    removed = [v for v in _as_list(before) if v not in _as_list(after)]
+    added = [v for v in _as_list(after) if v not in _as_list(before)]
+    if removed:
+        out.add("removed", Bump.MAJOR, f"{kind} removed", field, old=removed)
+    if added:
+        out.add("added", Bump.MINOR, f"{kind} added", field, new=added)
+    if not removed and not added:
+        out.add("changed", Bump.PATCH, "order changed", field, before, after)
+
+
+def _compare_value(out: _FieldChanges, field: str, before: JsonValue, after: JsonValue) -> None:
+    if field in SCALAR_LINKS:
+        if before is None:
+            out.add("added", Bump.MINOR, "link added", field, new=after)
+        else:
+            out.add(
+                "changed", Bump.MAJOR, "link changed" if after is not None else "link removed", field, before, after
+            )
+    elif before is None:
+        out.add("added", Bump.MINOR, "value added", field, new=after)
+    elif after is None:
+        out.add("removed", Bump.MAJOR, "value removed", field, old=before)
+    elif isinstance(before, str) and isinstance(after, str):
+        out.add("changed", Bump.PATCH, "text corrected", field, before, after, inline_diff(before, after))
+    else:
+        out.add("changed", Bump.PATCH, "value corrected", field, before, after)
+
+
+def _compare_fields(
+    entity: str, entity_id: str, old: dict[str, Any], new: dict[str, Any], renames: dict[str, str]
+) -> list[Change]:
+    out = _FieldChanges(entity, entity_id)
     for field in [*new, *(name for name in old if name not in new)]:
         if field in DERIVED:
             continue
-        before, after = old.get(field), new.get(field)
-        if field in REGISTRY_LINKS or field == "issuer":
-            before = [renames.get(v, v) for v in before] if isinstance(before, list) else renames.get(before, before)
-        if field == "unit_groups":
-            before = [[renames.get(v, v) for v in group] for group in before or []]
+        before, after = _with_new_ids(field, old.get(field), renames), new.get(field)
         if before == after:
             continue
         if field in REGISTRY_LINKS | NUMBER_LINKS | VALUE_LISTS:
-            kind = "value" if field in VALUE_LISTS else "link"
-            removed = [v for v in _as_list(before) if v not in _as_list(after)]
-            added = [v for v in _as_list(after) if v not in _as_list(before)]
-            if removed:
-                change("removed", Bump.MAJOR, f"{kind} removed", field, old_value=removed)
-            if added:
-                change("added", Bump.MINOR, f"{kind} added", field, new_value=added)
-            if not removed and not added:
-                change("changed", Bump.PATCH, "order changed", field, before, after)
+            _compare_list(out, field, before, after)
         elif field == "unit_groups":
             if list(chain(*before)) == list(chain(*(after or []))):  # otherwise the change of `units` says it
-                change("changed", Bump.PATCH, "grouping changed", field, before, after)
-        elif field in SCALAR_LINKS:
-            if before is None:
-                change("added", Bump.MINOR, "link added", field, new_value=after)
-            else:
-                change(
-                    "changed", Bump.MAJOR, "link changed" if after is not None else "link removed", field, before, after
-                )
-        elif before is None:
-            change("added", Bump.MINOR, "value added", field, new_value=after)
-        elif after is None:
-            change("removed", Bump.MAJOR, "value removed", field, old_value=before)
-        elif isinstance(before, str) and isinstance(after, str):
-            change("changed", Bump.PATCH, "text corrected", field, before, after, inline_diff(before, after))
+                out.add("changed", Bump.PATCH, "grouping changed", field, before, after)
         else:
-            change("changed", Bump.PATCH, "value corrected", field, before, after)
-    return changes
+            _compare_value(out, field, before, after)
+    return out.changes
 
 
-def _label(item: dict) -> str:
+def _label(item: dict[str, Any]) -> str:
     return item.get("name") or item.get("title") or ""
 
 
-def _compare_entities(entity: str, old: Iterable[dict], new: Iterable[dict], renames: dict[str, str]) -> list[Change]:
+def _compare_entities(
+    entity: str, old: Iterable[dict[str, Any]], new: Iterable[dict[str, Any]], renames: dict[str, str]
+) -> list[Change]:
     old_by_id = {item["id"]: item for item in old}
     new_by_id = {item["id"]: item for item in new}
     changes: list[Change] = []
@@ -225,7 +265,7 @@ def _compare_entities(entity: str, old: Iterable[dict], new: Iterable[dict], ren
     return changes
 
 
-def _renamed_ids(old: Iterable[dict], new: Iterable[dict]) -> dict[str, str]:
+def _renamed_ids(old: Iterable[dict[str, Any]], new: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Old ID → new ID for entries whose ID went while one with the same name came."""
     old_by_id = {item["id"]: item for item in old}
     new_by_id = {item["id"]: item for item in new}
@@ -237,13 +277,17 @@ def _renamed_ids(old: Iterable[dict], new: Iterable[dict]) -> dict[str, str]:
     }
 
 
-def _editorial_key(record: dict) -> str:
+def _editorial_key(record: dict[str, Any]) -> str:
     return f"{record['printed']} → {record['reading']}"
 
 
-def _compare_editorial(old: list[dict], new: list[dict]) -> list[Change]:
+def _compare_editorial(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
     changes = []
-    for action, records, others in (("removed", old, new), ("added", new, old)):
+    sides: tuple[tuple[Action, list[dict[str, Any]], list[dict[str, Any]]], ...] = (
+        ("removed", old, new),
+        ("added", new, old),
+    )
+    for action, records, others in sides:
         for record in records:
             if record not in others:
                 value = _editorial_key(record)
@@ -281,28 +325,27 @@ def version_bump(old: str, new: str) -> Bump | Literal["downgrade"]:
 
 def compare(old: Corpus, new: Corpus) -> CorpusDiff:
     """Every difference from ``old`` to ``new``, the bump it needs, and whether ``new``'s corpus version makes it."""
-    units = [[u.model_dump(mode="json") for u in corpus.units] for corpus in (old, new)]
-    people = [[p.model_dump(mode="json") for p in corpus.people] for corpus in (old, new)]
-    renames = {**_renamed_ids(*units), **_renamed_ids(*people)}
-    changes = _compare_entities("unit", *units, renames) + _compare_entities("person", *people, renames)
+    old_units, new_units = ([u.model_dump(mode="json") for u in corpus.units] for corpus in (old, new))
+    old_people, new_people = ([p.model_dump(mode="json") for p in corpus.people] for corpus in (old, new))
+    renames = {**_renamed_ids(old_units, new_units), **_renamed_ids(old_people, new_people)}
+    changes = _compare_entities("unit", old_units, new_units, renames)
+    changes += _compare_entities("person", old_people, new_people, renames)
 
     lists = set(ENTITY_LISTS)
-    notices = [[n.model_dump(mode="json", exclude=lists) for n in corpus.notices] for corpus in (old, new)]
-    changes += _compare_entities("notice", *notices, renames)
+    old_notices, new_notices_dumped = (
+        [n.model_dump(mode="json", exclude=lists) for n in corpus.notices] for corpus in (old, new)
+    )
+    changes += _compare_entities("notice", old_notices, new_notices_dumped, renames)
     new_notices = {notice.id: notice for notice in new.notices}
     for old_notice in old.notices:
         new_notice = new_notices.get(old_notice.id)
         if new_notice is None:
             continue
         for attr, entity in NUMBERED_LISTS.items():
-            changes += _compare_entities(
-                entity,
-                *([e.model_dump(mode="json") for e in getattr(n, attr)] for n in (old_notice, new_notice)),
-                renames,
-            )
-        changes += _compare_editorial(
-            *([r.model_dump(mode="json") for r in n.editorial] for n in (old_notice, new_notice))
-        )
+            before, after = ([e.model_dump(mode="json") for e in getattr(n, attr)] for n in (old_notice, new_notice))
+            changes += _compare_entities(entity, before, after, renames)
+        old_records, new_records = ([r.model_dump(mode="json") for r in n.editorial] for n in (old_notice, new_notice))
+        changes += _compare_editorial(old_records, new_records)
 
     required = max((change.bump for change in changes), key=lambda bump: bump.rank, default=Bump.NONE)
     actual = version_bump(old.corpus_version, new.corpus_version)

@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +45,7 @@ from .diagnostics import Diagnostic, Location, Severity, YamlPath
 from .yaml_errors import explain as explain_syntax_error
 
 try:
-    from _ruamel_yaml import CParser  # ruamel.yaml.clib: libyaml's parser
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib: libyaml's parser
 except ImportError:  # pragma: no cover - the reference path alone still reads every file
     CParser = None
 
@@ -103,7 +103,7 @@ class YamlLoadError(Exception):
 
 def _error(
     code: str, message: str, file: str, line: int | None = None, column: int | None = None, hint: str | None = None
-):
+) -> YamlLoadError:
     return YamlLoadError(Diagnostic(code, Severity.ERROR, message, Location(file, (), line, column), hint))
 
 
@@ -217,7 +217,7 @@ def _read_timestamp(text: str) -> dt.date | dt.datetime:
     return dt.datetime.fromisoformat(text.replace("t", "T").replace("Z", "+00:00").replace(" ", "T", 1))
 
 
-_SCALAR_READERS = {
+_SCALAR_READERS: dict[str, Callable[[str], Any]] = {
     _STR_TAG: str,
     CORE_TAG + "null": lambda text: None,
     CORE_TAG + "bool": _read_bool,
@@ -249,15 +249,26 @@ def _fast_events(text: str) -> Iterator[Any]:
 def _reference_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
 
-    return YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    events: Iterator[Any] = YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    return events
+
+
+class _Open:
+    """A mapping or list being filled: its value, its YAML path, and (in a mapping) the key whose value comes next."""
+
+    __slots__ = ("value", "path", "key")
+
+    def __init__(self, value: Any, path: YamlPath) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # None while a mapping expects a key
 
 
 class _Builder:
     """Turns parse events into plain data, recording positions; refuses what a corpus file must not hold.
 
-    Mappings and lists being filled sit on a stack as ``[value, path, key]``, where ``key`` is the key whose value
-    comes next in a mapping (None while a key is expected). This loop runs once per event of every file, which is
-    why it is written out flat.
+    Mappings and lists being filled sit on a stack of ``_Open`` entries. The loop of ``build`` runs once per event
+    of every file, which is why it is written out flat rather than split into a call per event.
     """
 
     def __init__(self, document: YamlDocument):
@@ -266,7 +277,9 @@ class _Builder:
         self.anchors: dict[str, int] = {}
 
     def _refuse(self, code: str, message: str, mark: Any, hint: str | None = None) -> YamlLoadError:
-        return _error(code, message, self.file, mark.line + 1, mark.column + 1, hint)
+        line: int = mark.line + 1
+        column: int = mark.column + 1
+        return _error(code, message, self.file, line, column, hint)
 
     def _tag(self, event: Any) -> str:
         tag = event.tag
@@ -302,7 +315,7 @@ class _Builder:
                 "put the value in quotes if it is meant as text",
             ) from None
 
-    def _key(self, event: Any, mapping: list) -> None:
+    def _key(self, event: Any, mapping: _Open) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
             self._tag(event)  # a refused tag is the thing to report, wherever it stands
@@ -315,8 +328,8 @@ class _Builder:
         key = self._scalar(event)
         if not isinstance(key, str):
             key = str(key)
-        path = mapping[1] + (key,)
-        if key in mapping[0]:
+        path = mapping.path + (key,)
+        if key in mapping.value:
             first_line, _ = self.document.key_positions[path]
             raise self._refuse(
                 codes.DUPLICATE_KEY,
@@ -325,7 +338,7 @@ class _Builder:
                 "remove one of the two entries",
             )
         self.document.key_positions[path] = (mark.line + 1, mark.column + 1)
-        mapping[2] = key
+        mapping.key = key
 
     def _root(self, event: Any, documents: int) -> None:
         if documents > 1:
@@ -349,8 +362,8 @@ class _Builder:
             "write the value out in full; corpus files use no anchors or aliases",
         )
 
-    def build(self, events: Iterator[Any]) -> Any:
-        stack: list[list] = []
+    def build(self, events: Iterator[Any]) -> Any:  # noqa: C901 - one flat loop per event, see the class
+        stack: list[_Open] = []
         root: Any = None
         documents = 0
         positions = self.document.positions
@@ -362,14 +375,14 @@ class _Builder:
                     self.anchors[event.anchor] = mark.line + 1
                 if stack:
                     parent = stack[-1]
-                    container = parent[0]
+                    container = parent.value
                     if type(container) is list:
-                        path = parent[1] + (len(container),)
-                    elif parent[2] is None:
+                        path = parent.path + (len(container),)
+                    elif parent.key is None:
                         self._key(event, parent)
                         continue
                     else:
-                        path = parent[1] + (parent[2],)
+                        path = parent.path + (parent.key,)
                 else:
                     parent = None
                     self._root(event, documents)
@@ -389,14 +402,14 @@ class _Builder:
                     if event.tag is not None:
                         self._tag(event)
                     value = {} if kind is MappingStartEvent else []
-                    stack.append([value, path, None])
+                    stack.append(_Open(value, path))
                 if parent is None:
                     root = value
                 elif type(container) is list:
                     container.append(value)
                 else:
-                    container[parent[2]] = value
-                    parent[2] = None
+                    container[parent.key] = value
+                    parent.key = None
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
             elif kind is AliasEvent:

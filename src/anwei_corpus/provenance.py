@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
 from .editorial import EditNotApplicable, printed_form
 from .models.common import Edit, Passage
-from .models.source import AttachmentFile, PeopleFile, Task, UnitsFile
+from .models.source import AttachmentFile, BodyFile, NoticeFile, PeopleFile, Task, UnitsFile
 from .numerals import chinese_numeral
 
 DATE_IMPRINT_SUFFIX = "印发"
@@ -26,7 +27,7 @@ TASK_ROW_FIELDS = ("number", "title", "leaders", "responsible_units", "cooperati
 class PrintedItem:
     """One encoded text in its printed form, and where it is encoded."""
 
-    file: SourceFile
+    file: SourceFile[Any]
     path: YamlPath
     printed: str
     repeat: int = 1  # how many times it stands in the source (page furniture)
@@ -39,14 +40,14 @@ class PrintedItem:
 class BrokenEdit:
     """An edit that does not apply to its text."""
 
-    file: SourceFile
+    file: SourceFile[Any]
     path: YamlPath
     message: str
     text: str
     edit: Edit
 
 
-def _printed(passage: Passage, file: SourceFile, edits_path: YamlPath, broken: list[BrokenEdit]) -> str | None:
+def _printed(passage: Passage, file: SourceFile[Any], edits_path: YamlPath, broken: list[BrokenEdit]) -> str | None:
     """The printed form, or None (with the broken edit noted) when an edit does not apply."""
     try:
         return printed_form(passage.text, passage.edits)
@@ -101,114 +102,129 @@ def task_row(
     return "\t".join(cells[name] for name in TASK_ROW_FIELDS)
 
 
+@dataclass
+class _Printed:
+    """The printed items of a notice as they are gathered, and the edits that did not apply."""
+
+    items: list[PrintedItem] = field(default_factory=list)
+    broken: list[BrokenEdit] = field(default_factory=list)
+
+    def add(
+        self,
+        file: SourceFile[Any],
+        path: YamlPath,
+        passage: Passage,
+        template: str = "{}",
+        edits_path: YamlPath | None = None,
+    ) -> None:
+        printed = _printed(passage, file, path + ("edits",) if edits_path is None else edits_path, self.broken)
+        if printed is not None:
+            self.items.append(
+                PrintedItem(file, path, template.format(printed), passage=passage, text_start=template.index("{}"))
+            )
+
+
 def printed_items(
     notice: NoticeSource, units: UnitsFile | None, people: PeopleFile | None
 ) -> tuple[list[PrintedItem], list[BrokenEdit]]:
     """Every text of the notice in its printed form; edits that do not apply are returned apart."""
-    items: list[PrintedItem] = []
-    broken: list[BrokenEdit] = []
+    out = _Printed()
+    if notice.notice.model is not None:
+        _notice_items(out, notice.notice, notice.notice.model)
+    if notice.body.model is not None:
+        _body_items(out, notice.body, notice.body.model)
+    if notice.attachment.model is not None:
+        _attachment_items(out, notice.attachment, notice.attachment.model, units, people)
+    return out.items, out.broken
 
-    def add(
-        file: SourceFile, path: YamlPath, passage: Passage, template: str = "{}", edits_path: YamlPath | None = None
-    ) -> None:
-        printed = _printed(passage, file, path + ("edits",) if edits_path is None else edits_path, broken)
-        if printed is not None:
-            items.append(
-                PrintedItem(file, path, template.format(printed), passage=passage, text_start=template.index("{}"))
-            )
 
-    meta = notice.notice.model
-    if meta is not None:
-        file = notice.notice
-        for name in (
-            "issuer_mark",
-            "title",
-            "addressee",
-            "transmittal",
-            "signature",
-            "attachment_note",
-            "annotation",
-            "print_run",
-        ):
-            add(file, (name,), getattr(meta, name))
-        items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
-        add(file, ("date", "printed"), meta.date.printed)
-        add(file, ("imprint", "organ"), meta.imprint.organ)
-        add(file, ("imprint", "date", "printed"), meta.imprint.date.printed, "{}" + DATE_IMPRINT_SUFFIX)
-        for index, furniture in enumerate(meta.furniture):
-            items.append(PrintedItem(file, ("furniture", index), furniture.printed, furniture.count))
+def _notice_items(out: _Printed, file: SourceFile[NoticeFile], meta: NoticeFile) -> None:
+    for name in (
+        "issuer_mark",
+        "title",
+        "addressee",
+        "transmittal",
+        "signature",
+        "attachment_note",
+        "annotation",
+        "print_run",
+    ):
+        out.add(file, (name,), getattr(meta, name))
+    out.items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
+    out.add(file, ("date", "printed"), meta.date.printed)
+    out.add(file, ("imprint", "organ"), meta.imprint.organ)
+    out.add(file, ("imprint", "date", "printed"), meta.imprint.date.printed, "{}" + DATE_IMPRINT_SUFFIX)
+    for index, furniture in enumerate(meta.furniture):
+        out.items.append(PrintedItem(file, ("furniture", index), furniture.printed, furniture.count))
 
-    body = notice.body.model
-    if body is not None:
-        file = notice.body
-        add(file, ("title",), body.title)
-        add(file, ("opening",), body.opening)
-        add(file, ("closing", "text"), body.closing.text)
-        for p, part in enumerate(body.parts):
-            add(file, ("parts", p, "title"), part.title, chinese_numeral_or_number(part.number) + "、{}")
-            for s, section in enumerate(part.sections):
-                path = ("parts", p, "sections", s)
-                add(file, path + ("title",), section.title, "（" + chinese_numeral_or_number(section.number) + "）{}")
-                if section.intro is not None:
-                    add(file, path + ("intro",), section.intro)
-                for m, measure in enumerate(section.measures):
-                    measure_path = path + ("measures", m)
-                    add(
-                        file,
-                        measure_path + ("text",),
-                        Passage(text=measure.text, edits=measure.edits),
-                        f"{measure.number}. " + "{}",
-                        edits_path=measure_path + ("edits",),
-                    )
 
-    attachment = notice.attachment.model
-    if attachment is not None:
-        file = notice.attachment
-        width = len(attachment.columns)
-        add(file, ("label",), attachment.label)
-        add(file, ("title",), attachment.title)
-        items.append(PrintedItem(file, ("columns",), "\t".join(attachment.columns)))
-        padding = "\t" * (width - 1)
-        breakdown = attachment.breakdown
-        items.append(
-            PrintedItem(
-                file,
-                ("breakdown",),
-                f"{breakdown.label}：合计 {breakdown.categories_printed} 项（小计 {breakdown.tasks_printed} 项）{padding}",
-            )
+def _body_items(out: _Printed, file: SourceFile[BodyFile], body: BodyFile) -> None:
+    out.add(file, ("title",), body.title)
+    out.add(file, ("opening",), body.opening)
+    out.add(file, ("closing", "text"), body.closing.text)
+    for p, part in enumerate(body.parts):
+        out.add(file, ("parts", p, "title"), part.title, chinese_numeral_or_number(part.number) + "、{}")
+        for s, section in enumerate(part.sections):
+            path: YamlPath = ("parts", p, "sections", s)
+            out.add(file, path + ("title",), section.title, "（" + chinese_numeral_or_number(section.number) + "）{}")
+            if section.intro is not None:
+                out.add(file, path + ("intro",), section.intro)
+            for m, measure in enumerate(section.measures):
+                measure_path = path + ("measures", m)
+                out.add(
+                    file,
+                    measure_path + ("text",),
+                    Passage(text=measure.text, edits=measure.edits),
+                    f"{measure.number}. " + "{}",
+                    edits_path=measure_path + ("edits",),
+                )
+
+
+def _attachment_items(
+    out: _Printed,
+    file: SourceFile[AttachmentFile],
+    attachment: AttachmentFile,
+    units: UnitsFile | None,
+    people: PeopleFile | None,
+) -> None:
+    width = len(attachment.columns)
+    out.add(file, ("label",), attachment.label)
+    out.add(file, ("title",), attachment.title)
+    out.items.append(PrintedItem(file, ("columns",), "\t".join(attachment.columns)))
+    padding = "\t" * (width - 1)
+    breakdown = attachment.breakdown
+    total = f"{breakdown.label}：合计 {breakdown.categories_printed} 项（小计 {breakdown.tasks_printed} 项）"
+    out.items.append(PrintedItem(file, ("breakdown",), total + padding))
+    for c, category in enumerate(attachment.categories):
+        out.add(
+            file,
+            ("categories", c, "title"),
+            category.title,
+            chinese_numeral_or_number(category.number) + "、{}" + f"（小计 {category.subtotal_printed} 项）{padding}",
         )
-        for c, category in enumerate(attachment.categories):
-            add(
-                file,
-                ("categories", c, "title"),
-                category.title,
-                chinese_numeral_or_number(category.number)
-                + "、{}"
-                + f"（小计 {category.subtotal_printed} 项）{padding}",
-            )
-        if units is not None and people is not None:
-            for t, task in enumerate(attachment.tasks):
-                path = ("tasks", t)
-                title = _printed(task.title, file, path + ("title", "edits"), broken)
-                requirement = _printed(task.requirement, file, path + ("requirement", "edits"), broken)
-                remark = "" if task.remark is None else _printed(task.remark, file, path + ("remark", "edits"), broken)
-                if None not in (title, requirement, remark):
-                    row = task_row(task, attachment, units, people, requirement, title, remark)
-                    if row is not None:
-                        items.append(PrintedItem(file, path, row, columns=tuple(attachment.columns)))
-    return items, broken
+    if units is None or people is None:
+        return
+    for t, task in enumerate(attachment.tasks):
+        path: YamlPath = ("tasks", t)
+        title = _printed(task.title, file, path + ("title", "edits"), out.broken)
+        requirement = _printed(task.requirement, file, path + ("requirement", "edits"), out.broken)
+        remark = "" if task.remark is None else _printed(task.remark, file, path + ("remark", "edits"), out.broken)
+        if title is not None and requirement is not None and remark is not None:
+            row = task_row(task, attachment, units, people, requirement, title, remark)
+            if row is not None:
+                out.items.append(PrintedItem(file, path, row, columns=tuple(attachment.columns)))
 
 
 # The cells of a task row that hold names, by their place in the row.
-LEADER_CELLS = (TASK_ROW_FIELDS.index("leaders"),)
-UNIT_CELLS = (TASK_ROW_FIELDS.index("responsible_units"), TASK_ROW_FIELDS.index("cooperating_units"))
+LEADER_CELLS: tuple[int, ...] = (TASK_ROW_FIELDS.index("leaders"),)
+UNIT_CELLS: tuple[int, ...] = (TASK_ROW_FIELDS.index("responsible_units"), TASK_ROW_FIELDS.index("cooperating_units"))
 
 
 @dataclass(frozen=True)
 class AbsentName:
     """A name the task table should print (for the tasks that reference it) that no task row of the source holds."""
 
-    file: SourceFile
+    file: SourceFile[Any]
     path: YamlPath  # where the name is written
     name: str  # as the table prints it
     ident: str  # the person or unit ID
@@ -253,7 +269,7 @@ def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]
         return []
     spelling_at = {spelling.unit: s for s, spelling in enumerate(attachment.spellings)}
     names = table_unit_names(attachment, units)
-    written: dict[str, tuple[SourceFile, YamlPath, str]] = {}  # ID → where its table name is written, and the name
+    written: dict[str, tuple[SourceFile[Any], YamlPath, str]] = {}  # ID → where its table name is written, and the name
     for index, person in enumerate(people.people):
         written[person.id] = (corpus.people, ("people", index, "name"), leader_cell_name(person.name))
     for index, unit in enumerate(units.units):

@@ -10,6 +10,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import codes
 from .diagnostics import Diagnostic, Severity
@@ -60,7 +61,7 @@ def _inner_types(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _models_at(root: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
+def _models_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[type[BaseModel]]:
     """The models that can stand at ``loc`` below a ``root`` model, following fields, list items and mapping values."""
     candidates: list[Any] = [root]
     for part in loc:
@@ -93,7 +94,7 @@ def _not_a_real_date(value: object) -> bool:
     return False
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: tuple[Any, ...]) -> str:
     """The key a finding is about, with the list position when it is an item: ``notices[1]``, ``units[0][2]``."""
     if not loc:
         return "value"
@@ -104,7 +105,7 @@ def _field_name(loc: tuple) -> str:
     return head + "".join(f"[{step}]" for step in loc[index:])
 
 
-def _message(error: dict, model: type[BaseModel] | None) -> tuple[str, str | None]:
+def _message(error: ErrorDetails, model: type[BaseModel] | None) -> tuple[str, str | None]:
     kind = error["type"]
     loc = error["loc"]
     ctx = error.get("ctx") or {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -16,7 +17,7 @@ SCHEMA_BASE = "https://anwei-corpus.invalid/schema"
 SOURCE_MODELS: dict[str, type[BaseModel]] = dict(SOURCE_FILES.values())
 
 
-def _schema(model: type[BaseModel], name: str, title: str) -> dict:
+def _schema(model: type[BaseModel], name: str, title: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -27,7 +28,7 @@ def _schema(model: type[BaseModel], name: str, title: str) -> dict:
     }
 
 
-def source_schemas() -> dict[str, dict]:
+def source_schemas() -> dict[str, dict[str, Any]]:
     """File name under schema/source/ → schema."""
     return {
         f"{name}.schema.json": _schema(model, f"source/{name}", f"anwei-corpus {name} file")
@@ -35,7 +36,7 @@ def source_schemas() -> dict[str, dict]:
     }
 
 
-def _title_every_property(schema: dict) -> dict:
+def _title_every_property(schema: dict[str, Any]) -> dict[str, Any]:
     """Give a title to properties pydantic leaves without one (those that refer to another definition)."""
     for node in (schema, *schema.get("$defs", {}).values()):
         for name, prop in node.get("properties", {}).items():
@@ -43,12 +44,12 @@ def _title_every_property(schema: dict) -> dict:
     return schema
 
 
-def release_schema() -> dict:
+def release_schema() -> dict[str, Any]:
     """The JSON Schema of ``anwei-corpus.json``: every property has a title and a description."""
     return _title_every_property(_schema(Corpus, "release", "anwei-corpus release"))
 
 
-def all_schemas() -> dict[str, dict]:
+def all_schemas() -> dict[str, dict[str, Any]]:
     """Path under schema/ → schema, for every generated schema."""
     schemas = {f"source/{name}": schema for name, schema in source_schemas().items()}
     schemas["release.schema.json"] = release_schema()

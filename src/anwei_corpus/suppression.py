@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .codes import CodeDoc
 from .corpus import CorpusSource, SourceFile
@@ -19,7 +20,7 @@ from .models.common import Suppression
 class SuppressionAt:
     """A suppression with the file and YAML path of the entity carrying it."""
 
-    file: SourceFile
+    file: SourceFile[Any]
     entity_path: YamlPath
     index: int
     suppression: Suppression

@@ -129,7 +129,7 @@ def _missing_colon(exc: MarkedYAMLError, lines: list[str], text: str) -> SyntaxE
     )
 
 
-def _key_column(match: re.Match) -> int:
+def _key_column(match: re.Match[str]) -> int:
     """The column (0-based) of a key line's key, after its indentation and any list dashes."""
     return match.start(3)
 

@@ -24,7 +24,8 @@ class StrictModel(BaseModel):
 
 
 # What kind of departure from the printed source an edit records, grouped by why it was made.
-EDIT_KIND_CLASSES: dict[str, str] = {
+EditClass = Literal["artefact", "source-error", "normalisation"]
+EDIT_KIND_CLASSES: dict[str, EditClass] = {
     # artefacts of the PDF text extraction
     "break": "artefact",  # a sentence broken by a page or line break
     "doubled": "artefact",  # a character printed twice across a page break
@@ -93,7 +94,7 @@ class Passage(StrictModel):
     suppress: list[Suppression] = suppress_field()
 
 
-def walk_models(value: object, path: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
+def walk_models(value: object, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], BaseModel]]:
     """Every model inside ``value`` with its YAML path: field names are the YAML keys, list items their index."""
     if isinstance(value, BaseModel):
         yield path, value

@@ -18,7 +18,7 @@ from typing import Literal, Protocol, TypeVar
 
 from pydantic import Field
 
-from .common import Certainty, EditKind, PersonId, StrictModel, UnitId, VersionString
+from .common import Certainty, EditClass, EditKind, PersonId, StrictModel, UnitId, VersionString
 from .source import UnitKind
 
 TaskRole = Literal["responsible", "cooperating", "any"]
@@ -41,7 +41,17 @@ class _Numbered(Protocol):
 
 
 Numbered = TypeVar("Numbered", bound=_Numbered)
-Named = TypeVar("Named", "Unit", "Person")
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def names(self) -> list[str]: ...
+
+
+Named = TypeVar("Named", bound=_Named)
 
 
 def _by_number(entities: Iterable[Numbered], number: int, what: str, where: str) -> Numbered:
@@ -61,7 +71,7 @@ def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
     for entry in entries:
         if wanted in (entry.id, *(_name_key(name) for name in entry.names)):
             return entry
-    known = [name for entry in entries for name in (entry.id, *entry.names)]
+    known = [name for named in entries for name in (named.id, *named.names)]
     raise NotFound(what, key, difflib.get_close_matches(key, known, n=3, cutoff=0.5))
 
 
@@ -169,7 +179,7 @@ class EditorialRecord(StrictModel):
     entity: str = Field(description="ID of the entity whose text departs (the notice ID for document elements).")
     field: str = Field(description="Which text of the entity, e.g. 'text', 'title', 'requirement'.")
     kind: EditKind = Field(description="What kind of departure.")
-    edit_class: Literal["artefact", "source-error", "normalisation"] = Field(
+    edit_class: EditClass = Field(
         description="Why: an artefact of text extraction, an apparent error in the source, or a normalisation."
     )
     printed: str = Field(description="What the source prints.")

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
 
-FORMATS = ("text", "json", "github", "sarif")
+
+class ReportFormat(StrEnum):
+    """The output formats of ``anwei validate``: one reporter module each."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+FORMATS = tuple(member.value for member in ReportFormat)
 
 
 def default_format(environ: Mapping[str, str] = os.environ) -> str:

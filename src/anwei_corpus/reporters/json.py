@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 from ..codes import CodeDoc
 from ..diagnostics import Diagnostic, Location, Severity
@@ -15,7 +16,7 @@ from ..diagnostics import Diagnostic, Location, Severity
 VERSION = 1
 
 
-def _location(location: Location) -> dict:
+def _location(location: Location) -> dict[str, Any]:
     return {
         "file": location.file,
         "line": location.line,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote
 
 from ..codes import CodeDoc
@@ -21,7 +22,7 @@ INFORMATION_URI = "https://anwei-corpus.invalid/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _artifact(file: str) -> dict:
+def _artifact(file: str) -> dict[str, Any]:
     """Relative paths stay relative to the checkout (``%SRCROOT%``); absolute ones become file URIs."""
     path = PurePath(file)
     if path.is_absolute():
@@ -29,8 +30,8 @@ def _artifact(file: str) -> dict:
     return {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def _physical(location: Location) -> dict:
-    physical: dict = {"artifactLocation": _artifact(location.file)}
+def _physical(location: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact(location.file)}
     if location.line is not None:
         physical["region"] = {"startLine": location.line}
         if location.column is not None:
@@ -38,7 +39,7 @@ def _physical(location: Location) -> dict:
     return physical
 
 
-def _rule(doc: CodeDoc) -> dict:
+def _rule(doc: CodeDoc) -> dict[str, Any]:
     return {
         "id": doc.code,
         "name": doc.name,
@@ -49,9 +50,9 @@ def _rule(doc: CodeDoc) -> dict:
     }
 
 
-def _result(diagnostic: Diagnostic, rule_index: Mapping[str, int]) -> dict:
+def _result(diagnostic: Diagnostic, rule_index: Mapping[str, int]) -> dict[str, Any]:
     text = diagnostic.message + (f" (help: {diagnostic.hint})" if diagnostic.hint else "")
-    result: dict = {
+    result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": text},

@@ -11,9 +11,10 @@ it is given.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, YamlPath
 
 CODE = "AW306"
 NAME = "duplicate-alias"
@@ -25,9 +26,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     units = ctx.corpus.units.model
     if units is None:
         return
-    owner: dict[str, tuple[str, tuple]] = {}
+    owner: dict[str, tuple[str, tuple[Any, ...]]] = {}
     for index, unit in enumerate(units.units):
-        names = [(("units", index, "name"), unit.name)]
+        names: list[tuple[YamlPath, str]] = [(("units", index, "name"), unit.name)]
         names += [(("units", index, "aliases", a), alias) for a, alias in enumerate(unit.aliases)]
         for path, name in names:
             if name in owner:

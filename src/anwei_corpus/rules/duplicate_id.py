@@ -8,10 +8,13 @@ Example of a finding: ``ID 'emergency-bureau' is already used``, with the place 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..context import CheckContext
-from ..diagnostics import Diagnostic, Severity
+from ..corpus import SourceFile
+from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..models.source import PersonEntry, UnitEntry
 
 CODE = "AW305"
 NAME = "duplicate-id"
@@ -20,14 +23,14 @@ SUMMARY = "Every unit and person ID is used by one registry entry only."
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    seen: dict[str, tuple] = {}
-    registries = [
+    seen: dict[str, tuple[SourceFile[Any], YamlPath]] = {}
+    registries: list[tuple[SourceFile[Any], str, Sequence[UnitEntry | PersonEntry]]] = [
         (ctx.corpus.units, "units", ctx.corpus.units.model.units if ctx.corpus.units.model else []),
         (ctx.corpus.people, "people", ctx.corpus.people.model.people if ctx.corpus.people.model else []),
     ]
     for file, key, entries in registries:
         for index, entry in enumerate(entries):
-            path = (key, index, "id")
+            path: YamlPath = (key, index, "id")
             if entry.id in seen:
                 first_file, first_path = seen[entry.id]
                 yield ctx.finding(

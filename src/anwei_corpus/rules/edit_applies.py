@@ -41,7 +41,7 @@ def closest_stretch(text: str, reading: str) -> str | None:
     for start in range(max(1, len(text) - len(reading) + 1)):
         stretch = text[start : start + len(reading)]
         matcher.set_seq1(stretch)
-        key = (matcher.ratio(), sum(a == b for a, b in zip(stretch, reading)))
+        key = (matcher.ratio(), sum(a == b for a, b in zip(stretch, reading, strict=False)))
         if key > best_key:
             best, best_key = stretch, key
     return best

@@ -35,7 +35,7 @@ def _without_whitespace(text: str) -> str:
 
 
 def _only_punctuation_differs(edit: Edit) -> bool:
-    pairs = [(a, b) for a, b in zip(edit.printed, edit.reading) if a != b]
+    pairs = [(a, b) for a, b in zip(edit.printed, edit.reading, strict=False) if a != b]
     return len(edit.printed) == len(edit.reading) and all(
         unicodedata.category(a).startswith("P") and unicodedata.category(b).startswith("P") for a, b in pairs
     )

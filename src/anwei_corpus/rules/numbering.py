@@ -9,7 +9,8 @@ of the second one. Fix the number, or restore the missing entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -22,7 +23,7 @@ SUMMARY = "Entities are numbered 1, 2, 3 … without gaps, repeats or disorder."
 
 
 def _sequence(
-    ctx: CheckContext, file: SourceFile, what: str, numbered: list[tuple[YamlPath, int]]
+    ctx: CheckContext, file: SourceFile[Any], what: str, numbered: Sequence[tuple[YamlPath, int]]
 ) -> Iterator[Diagnostic]:
     for expected, (path, number) in enumerate(numbered, start=1):
         if number != expected:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..clean_texts import CleanText
 from ..context import CheckContext
@@ -87,7 +88,9 @@ def _reading_offset(passage: Passage, offset: int) -> int | None:
     return offset if offset >= 0 and all(start == -1 or start >= offset for start in starts) else None
 
 
-def _pointed(finding: Diagnostic, file: SourceFile, text_path: YamlPath, passage: Passage, offset: int) -> Diagnostic:
+def _pointed(
+    finding: Diagnostic, file: SourceFile[Any], text_path: YamlPath, passage: Passage, offset: int
+) -> Diagnostic:
     """The finding with its caret on the differing character, when the text stands on one line as written."""
     reading_offset = _reading_offset(passage, offset)
     if reading_offset is None:
@@ -134,7 +137,7 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
         )
     differences = {
         index: difference
-        for index, (ours, theirs) in enumerate(zip(cells, source_cells))
+        for index, (ours, theirs) in enumerate(zip(cells, source_cells, strict=False))
         if (difference := first_difference(ours, theirs)) is not None
     }
     differing = list(differences)
@@ -159,7 +162,10 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
     )
     path = item.path + (field,)
     attachment = notice.attachment.model
-    passage = getattr(attachment.tasks[item.path[1]], field) if attachment is not None else None
+    task_index = item.path[1]
+    passage = (
+        getattr(attachment.tasks[task_index], field) if attachment is not None and isinstance(task_index, int) else None
+    )
     if not isinstance(passage, Passage):
         return ctx.finding(
             item.file,

@@ -10,6 +10,7 @@ unit that was meant in its place (``did you mean`` hints of AW301 help when the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -22,7 +23,9 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No leader or unit is named twice in one list, nor as both responsible and cooperating unit."
 
 
-def _repeats(ctx: CheckContext, file: SourceFile, path: YamlPath, ids: list[str], what: str) -> Iterator[Diagnostic]:
+def _repeats(
+    ctx: CheckContext, file: SourceFile[Any], path: YamlPath, ids: list[str], what: str
+) -> Iterator[Diagnostic]:
     first: dict[str, int] = {}
     for index, ref in enumerate(ids):
         if ref in first:

@@ -9,7 +9,8 @@ finding: ``measure 26 repeats the text of measure 25``. Restore the text from th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -26,7 +27,7 @@ SUMMARY = "No two measures, sections, parts, categories or tasks have the same t
 Entry = tuple[str, YamlPath, str]
 
 
-def _repeats(ctx: CheckContext, file: SourceFile, entries: list[Entry]) -> Iterator[Diagnostic]:
+def _repeats(ctx: CheckContext, file: SourceFile[Any], entries: Sequence[Entry]) -> Iterator[Diagnostic]:
     first: dict[str, tuple[str, YamlPath]] = {}
     for what, path, text in entries:
         if text in first:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..context import CheckContext
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, YamlPath
 from ..models.source import iter_measures
 
 CODE = "AW502"
@@ -47,6 +47,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 + f" in part{'s' if len(parts) > 1 else ''} {', '.join(map(str, parts))}"
             )
             category_wrong = len(parts) == 1 and astray == linked and counted[task.category] > subtotal[task.category]
+            path: YamlPath
             if category_wrong:
                 message += f" — should its category be {parts[0]}?"
                 path, hint = ("tasks", t, "category"), f"category {task.category} has more tasks than its printed 小计"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -28,7 +29,7 @@ _LABEL = re.compile(
 )
 
 
-def _labelled(ctx: CheckContext, file: SourceFile, path: YamlPath, what: str, text: str) -> Iterator[Diagnostic]:
+def _labelled(ctx: CheckContext, file: SourceFile[Any], path: YamlPath, what: str, text: str) -> Iterator[Diagnostic]:
     match = _LABEL.match(text)
     if match:
         yield ctx.finding(

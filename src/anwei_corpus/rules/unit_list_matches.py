@@ -47,8 +47,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     hint="one inner list per group separated by ，, one ID per name separated by 、",
                 )
                 continue
-            for g, (names, ids) in enumerate(zip(printed, measure.units)):
-                for u, (name, uid) in enumerate(zip(names, ids)):
+            for g, (names, ids) in enumerate(zip(printed, measure.units, strict=False)):
+                for u, (name, uid) in enumerate(zip(names, ids, strict=False)):
                     resolved = ctx.unit_by_name.get(name)
                     if resolved is None:
                         guess = ctx.suggest_unit(name)

@@ -10,6 +10,7 @@ Example of a finding: ``unknown person 'xu-shujei' — did you mean 'xu-shujie'?
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -21,7 +22,7 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every leader reference resolves to the people registry."
 
 
-def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]:
+def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile[Any], YamlPath, str]]:
     for notice, attachment in ctx.notices_with("attachment"):
         for t, task in enumerate(attachment.tasks):
             for index, pid in enumerate(task.leaders):

@@ -12,11 +12,12 @@ of the others, so a unit renamed in the registry alone gives one finding per fil
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
-from ..models.source import iter_measures
+from ..models.source import AttachmentFile, BodyFile, iter_measures
 
 CODE = "AW301"
 NAME = "unknown-unit"
@@ -24,7 +25,10 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every unit reference resolves to the unit registry."
 
 
-def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]:
+Reference = tuple[SourceFile[Any], YamlPath, str]
+
+
+def _references(ctx: CheckContext) -> Iterator[Reference]:
     for notice in ctx.notices:
         meta = notice.notice.model
         if meta is not None:
@@ -32,18 +36,25 @@ def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile, YamlPath, str]]
             for index, uid in enumerate(meta.addressee_units):
                 yield notice.notice, ("addressee_units", index), uid
         if notice.body.model is not None:
-            for at in iter_measures(notice.body.model):
-                for g, group in enumerate(at.measure.units):
-                    for u, uid in enumerate(group):
-                        yield notice.body, at.path + ("units", g, u), uid
-        attachment = notice.attachment.model
-        if attachment is not None:
-            for t, task in enumerate(attachment.tasks):
-                for role in ("responsible_units", "cooperating_units"):
-                    for u, uid in enumerate(getattr(task, role)):
-                        yield notice.attachment, ("tasks", t, role, u), uid
-            for s, spelling in enumerate(attachment.spellings):
-                yield notice.attachment, ("spellings", s, "unit"), spelling.unit
+            yield from _body_references(notice.body, notice.body.model)
+        if notice.attachment.model is not None:
+            yield from _attachment_references(notice.attachment, notice.attachment.model)
+
+
+def _body_references(file: SourceFile[BodyFile], body: BodyFile) -> Iterator[Reference]:
+    for at in iter_measures(body):
+        for g, group in enumerate(at.measure.units):
+            for u, uid in enumerate(group):
+                yield file, at.path + ("units", g, u), uid
+
+
+def _attachment_references(file: SourceFile[AttachmentFile], attachment: AttachmentFile) -> Iterator[Reference]:
+    for t, task in enumerate(attachment.tasks):
+        for role in ("responsible_units", "cooperating_units"):
+            for u, uid in enumerate(getattr(task, role)):
+                yield file, ("tasks", t, role, u), uid
+    for s, spelling in enumerate(attachment.spellings):
+        yield file, ("spellings", s, "unit"), spelling.unit
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:

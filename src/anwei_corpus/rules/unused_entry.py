@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
@@ -43,7 +44,13 @@ def _unit_references(ctx: CheckContext) -> Counter[str]:
 
 
 def _person_references(ctx: CheckContext) -> Counter[str]:
-    return Counter(pid for notice in ctx.notices for task in notice.attachment.model.tasks for pid in task.leaders)
+    return Counter(
+        pid
+        for notice in ctx.notices
+        if notice.attachment.model is not None
+        for task in notice.attachment.model.tasks
+        for pid in task.leaders
+    )
 
 
 def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
@@ -60,7 +67,7 @@ def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
 
 
 def _unused(
-    ctx: CheckContext, file: SourceFile, key: str, kind: str, ids: list[str], references: Counter[str]
+    ctx: CheckContext, file: SourceFile[Any], key: str, kind: str, ids: list[str], references: Counter[str]
 ) -> Iterator[Diagnostic]:
     for index, entry_id in enumerate(ids):
         if entry_id not in references:
