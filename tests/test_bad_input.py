@@ -324,3 +324,40 @@ def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):
     assert_reports(result, "AW301", f"{BODY}:")
     assert not (tmp_path / "release").exists()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\0", "\\x85", "\\u2028", "\\uffff", "\\ud800", "\\U0010FFFE"])
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        ("registry/people.yaml", "name: 肖文高", 'name: "肖{}文高"'),
+        ("registry/people.yaml", "note: 附件表格", 'note: "附件{}表格'),
+        (ATTACHMENT, "rationale: 开篇", 'rationale: "开{}篇'),
+    ],
+    ids=["name", "note", "rationale"],
+)
+def test_escapes_in_quoted_values_are_refused_where_they_stand(corpus_copy, escape, relative, old, new):
+    text = corpus_copy.file(relative).read_text(encoding="utf-8")
+    if new.count('"') == 1:  # quote the rest of the line too
+        start = text.index(old)
+        end = text.index("\n", start)
+        text = text[:start] + new.format(escape) + text[start + len(old) : end].replace('"', '\\"') + '"' + text[end:]
+    else:
+        text = text.replace(old, new.format(escape), 1)
+    corpus_copy.file(relative).write_text(text, encoding="utf-8")
+    line = corpus_copy.line_of(relative, new.format(escape).split("{")[0][:8])
+    result = validate(corpus_copy)
+    assert_reports(result, "AW007", f"data/{relative}:{line}:")
+    assert "written as an escape in a quoted value" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("0x" + "f" * 5000, "AW001"), ("9" * 5000, "AW001"), ("1000000000000000000000", "AW001"), ("100001", "AW101")],
+)
+def test_integers_a_field_cannot_hold_are_refused(corpus_copy, value, code):
+    line = corpus_copy.replace(NOTICE_FILE, "copies: 60", f"copies: {value}")
+    assert_reports(validate(corpus_copy), code, f"data/{NOTICE_FILE}:{line}:")
+    export = run_anwei("export", corpus_copy.root.name, "--out", "release", cwd=corpus_copy.root.parent)
+    assert export.returncode == 1 and "Traceback" not in export.stderr + export.stdout
+    assert not (corpus_copy.root.parent / "release").exists()

@@ -206,7 +206,7 @@ def test_a_release_that_does_not_match_its_manifest_is_refused(release, tmp_path
     copy = shutil.copytree(release, tmp_path / "copy")
     path = copy / "anwei-corpus.json"
     path.write_text(path.read_text(encoding="utf-8").replace("区应急局", "区应急管理局"), encoding="utf-8")
-    with pytest.raises(ReleaseUnreadable, match="does not match the sha256"):
+    with pytest.raises(ReleaseUnreadable, match="does not match the size and sha256 in manifest.json"):
         load_release(copy)
 
 
@@ -229,8 +229,10 @@ def test_a_broken_release_file_is_refused_with_a_reason(content, message, tmp_pa
 
 
 def test_a_missing_release_is_refused(tmp_path):
-    with pytest.raises(ReleaseUnreadable, match="cannot read"):
+    with pytest.raises(ReleaseUnreadable, match="has no manifest.json: it is not a release written by anwei export"):
         load_release(tmp_path)
+    with pytest.raises(ReleaseUnreadable, match="cannot read .*nowhere: No such file"):
+        load_release(tmp_path / "nowhere")
 
 
 def test_export_of_an_invalid_corpus_writes_nothing(corpus_copy, tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
-from .release_layout import MANIFEST_FILE, RELEASE_FILE
+from .release_read import ReleaseUnreadable as ReleaseUnreadable
 
 if TYPE_CHECKING:
     from .models.release import Corpus
@@ -23,10 +23,6 @@ class CorpusInvalid(Exception):
         summary = f"{len(errors)} error(s)" + (f"; first: {first.location.display()}: {first.message}" if first else "")
         super().__init__(summary)
         self.diagnostics = diagnostics
-
-
-class ReleaseUnreadable(Exception):
-    """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
 
 
 def versions(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
@@ -96,54 +92,11 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
 def load_release(path: str | os.PathLike[str]) -> Corpus:
     """Read a release: a folder written by ``anwei export``, or its ``anwei-corpus.json`` itself.
 
-    In a folder, the file must match the SHA-256 its ``manifest.json`` gives. A release written for another major
-    schema version is refused. Raises ReleaseUnreadable, with a message saying why, when the release cannot be read.
+    A folder needs its ``manifest.json`` and ``SHA256SUMS``, and every file they list must match them; only regular
+    files below a size cap are read, without blocking. The JSON may not repeat a key, must be written for this
+    major schema version, and its references must resolve (no task linking to a missing measure, no unknown unit
+    or leader, no key listed twice). Raises ReleaseUnreadable, with a message naming the first problems, otherwise.
     """
-    from pydantic import ValidationError
-    from pydantic_core import from_json
+    from .release_read import load_release as load_verified
 
-    from . import SCHEMA_VERSION, reads_schema
-    from .models.release import Corpus
-
-    target = Path(path)
-    folder = target if target.is_dir() else None
-    if folder is not None:
-        target = folder / RELEASE_FILE
-    try:
-        content = target.read_bytes()
-    except OSError as exc:
-        raise ReleaseUnreadable(f"cannot read {target}: {exc.strerror or exc}") from None
-    if folder is not None:
-        _check_against_manifest(folder, content)
-    try:
-        data = from_json(content)  # bounded nesting: a hostile file cannot exhaust the stack
-    except ValueError as exc:
-        raise ReleaseUnreadable(f"{target} is not JSON: {exc}") from None
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, str) and not reads_schema(version):
-        raise ReleaseUnreadable(f"{target} is written for schema {version}; this anwei reads schema {SCHEMA_VERSION}")
-    try:
-        return Corpus.model_validate_json(content)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise ReleaseUnreadable(
-            f"{target} is not an anwei-corpus release: {exc.error_count()} error(s); first: {where}: {first['msg']}"
-        ) from None
-
-
-def _check_against_manifest(folder: Path, content: bytes) -> None:
-    from pydantic_core import from_json
-
-    from .release_layout import sha256
-
-    manifest_path = folder / MANIFEST_FILE
-    if not manifest_path.is_file():
-        return
-    try:
-        files = from_json(manifest_path.read_bytes())["files"]
-        expected = next(entry["sha256"] for entry in files if entry["name"] == RELEASE_FILE)
-    except (OSError, ValueError, KeyError, TypeError, StopIteration):
-        raise ReleaseUnreadable(f"{manifest_path} does not list {RELEASE_FILE} with its sha256") from None
-    if sha256(content) != expected:
-        raise ReleaseUnreadable(f"{folder / RELEASE_FILE} does not match the sha256 in {manifest_path}")
+    return load_verified(path)

@@ -61,6 +61,15 @@ _MAP_TAG, _SEQ_TAG, _STR_TAG = CORE_TAG + "map", CORE_TAG + "seq", CORE_TAG + "s
 # return that does not end a line, the line and paragraph separators (YAML counts them as line breaks where an
 # editor does not, so line numbers would disagree), and the two non-characters.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+# What an escape in a double-quoted scalar can make that the raw text cannot hold: the forbidden characters above,
+# lone surrogates, and the non-characters (U+FDD0–U+FDEF and the last two code points of every plane).
+_FORBIDDEN_IN_VALUE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+MAX_INTEGER_DIGITS = 20  # 2**63 has 19 decimal digits; anything longer is no count, year or number a field holds
+MAX_INTEGER = 2**63 - 1
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 # A space other than the ASCII one at the start of a line, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input
 # method: YAML does not count it as indentation but as the start of the content, which misplaces the line.
@@ -189,10 +198,16 @@ def _read_int(text: str) -> int:
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     body = digits.lstrip("+-")
-    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
-        if body.startswith(prefix):
-            return sign * int(body[2:], base)
-    return sign * int(body, 10)
+    base = next((base for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)) if body.startswith(prefix)), 10)
+    if base != 10:
+        body = body[2:]
+    # Bounded before conversion: a number of thousands of digits must cost nothing and crash nothing downstream.
+    if (
+        len(body.lstrip("0")) > MAX_INTEGER_DIGITS * (4 if base == 2 else 1)
+        or abs(value := int(body, base)) > MAX_INTEGER
+    ):
+        raise ValueError(f"integer out of range (at most {MAX_INTEGER} either way)")
+    return sign * value
 
 
 def _read_float(text: str) -> float:
@@ -315,6 +330,26 @@ class _Builder:
                 "put the value in quotes if it is meant as text",
             ) from None
 
+    def _check_escapes(self, event: Any) -> None:
+        """Refuse what an escape (``"\\e"``, ``"\\x85"``, ``"\\ud800"``) makes that the raw-text check refuses."""
+        bad = _FORBIDDEN_IN_VALUE.search(event.value)
+        if bad is None:
+            return
+        char = bad.group()
+        name = unicodedata.name(char, "")
+        kind = (
+            "non-character"
+            if 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE
+            else ("lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else "control character")
+        )
+        described = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+        raise self._refuse(
+            codes.CONTROL_CHARACTER,
+            f"{kind} {described} written as an escape in a quoted value",
+            event.start_mark,
+            "delete the escape; corpus text holds printable characters only",
+        )
+
     def _key(self, event: Any, mapping: _Open) -> None:
         mark = event.start_mark
         if type(event) is not ScalarEvent:
@@ -325,6 +360,8 @@ class _Builder:
                 mark,
                 "keys are plain words such as `title` or `units`",
             )
+        if event.style == '"':
+            self._check_escapes(event)
         key = self._scalar(event)
         if not isinstance(key, str):
             key = str(key)
@@ -394,6 +431,8 @@ class _Builder:
                     positions[path] = (mark.line + 1, mark.column + 1)
                 if kind is ScalarEvent:
                     value: Any = event.value
+                    if event.style == '"':
+                        self._check_escapes(event)
                     if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
                         value = self._scalar(event)
                 else:

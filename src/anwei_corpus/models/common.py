@@ -16,6 +16,12 @@ UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID fr
 PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
+# A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any
+# notice, so the bound refuses the absurd without refusing the real.
+MAX_PRINTED_NUMBER = 9999
+PrintedNumber = Annotated[int, Field(ge=1, le=MAX_PRINTED_NUMBER)]
+MAX_COPIES = 100_000  # a print run of a district notice is tens of copies; a city's, thousands
+
 
 class StrictModel(BaseModel):
     """Unknown keys are errors, and no value is coerced into another type."""
@@ -65,7 +71,7 @@ class Edit(StrictModel):
     kind: EditKind
     printed: str = Field(description="What the source prints.")
     reading: str = Field(description="What the corpus reads instead (equal to printed for kind 'doubt').")
-    occurrence: Annotated[int, Field(ge=1)] = Field(
+    occurrence: PrintedNumber = Field(
         default=1, description="Which appearance of `reading` in the text, when it stands more than once."
     )
     certainty: Certainty = Field(default="certain", description="How sure the reading is.")

@@ -18,7 +18,17 @@ from typing import Literal, Protocol, TypeVar
 
 from pydantic import Field
 
-from .common import Certainty, EditClass, EditKind, PersonId, StrictModel, UnitId, VersionString
+from .common import (
+    MAX_COPIES,
+    Certainty,
+    EditClass,
+    EditKind,
+    PersonId,
+    PrintedNumber,
+    StrictModel,
+    UnitId,
+    VersionString,
+)
 from .source import UnitKind
 
 TaskRole = Literal["responsible", "cooperating", "any"]
@@ -108,14 +118,14 @@ class DocNumber(StrictModel):
 
     organ_code: str = Field(description="机关代字, e.g. 普安委.")
     year: int = Field(description="年份.")
-    serial: int = Field(description="发文顺序号.")
+    serial: PrintedNumber = Field(description="发文顺序号.")
 
 
 class Part(StrictModel):
     """A part of the body (一、…)."""
 
     id: str = Field(description="Stable ID: <notice>/part/<number>.")
-    number: int = Field(description="1-based number; 一 is 1.")
+    number: PrintedNumber = Field(description="1-based number; 一 is 1.")
     title: str = Field(description="Title without its numeral.")
 
 
@@ -123,8 +133,8 @@ class Section(StrictModel):
     """A subsection （一）…, numbered continuously across parts."""
 
     id: str = Field(description="Stable ID: <notice>/section/<number>.")
-    number: int = Field(description="1-based number, continuous across parts.")
-    part: int = Field(description="Number of the part it belongs to.")
+    number: PrintedNumber = Field(description="1-based number, continuous across parts.")
+    part: PrintedNumber = Field(description="Number of the part it belongs to.")
     title: str = Field(description="Title without its numeral.")
     intro: str | None = Field(description="The paragraph under the title; null where none is printed.")
 
@@ -133,9 +143,9 @@ class Measure(StrictModel):
     """A numbered measure."""
 
     id: str = Field(description="Stable ID: <notice>/measure/<number>.")
-    number: int = Field(description="Number 1…N, continuous across the notice.")
-    section: int = Field(description="Number of the section it belongs to.")
-    part: int = Field(description="Number of the part it belongs to.")
+    number: PrintedNumber = Field(description="Number 1…N, continuous across the notice.")
+    section: PrintedNumber = Field(description="Number of the section it belongs to.")
+    part: PrintedNumber = Field(description="Number of the part it belongs to.")
     text: str = Field(description="The measure's text, without its closing unit list.")
     assignment: str = Field(description="The closing unit list as printed (clean reading), parentheses included.")
     units: list[UnitId] = Field(description="Unit IDs of the closing list, in printed order.")
@@ -148,24 +158,24 @@ class Category(StrictModel):
     """A category of the attachment table."""
 
     id: str = Field(description="Stable ID: <notice>/category/<number>.")
-    number: int = Field(description="1-based number; 一 is 1.")
+    number: PrintedNumber = Field(description="1-based number; 一 is 1.")
     title: str = Field(description="Title without its numeral.")
-    subtotal_printed: int = Field(description="The 小计 printed in the category row.")
+    subtotal_printed: PrintedNumber = Field(description="The 小计 printed in the category row.")
 
 
 class Task(StrictModel):
     """A row of the attachment table."""
 
     id: str = Field(description="Stable ID: <notice>/task/<number>.")
-    number: int = Field(description="序号.")
-    category: int | None = Field(description="Category number; null for a task above the categories.")
+    number: PrintedNumber = Field(description="序号.")
+    category: PrintedNumber | None = Field(description="Category number; null for a task above the categories.")
     title: str = Field(description="重点任务.")
     leaders: list[PersonId] = Field(description="牵头区领导, as person IDs in printed order.")
     responsible_units: list[UnitId] = Field(description="责任单位, as unit IDs in printed order.")
     cooperating_units: list[UnitId] = Field(description="配合单位, as unit IDs in printed order.")
     requirement: str = Field(description="工作要求.")
     remark: str | None = Field(description="备注; null where the cell is empty.")
-    measures: list[int] = Field(description="Numbers of the measures the task restates or derives from.")
+    measures: list[PrintedNumber] = Field(description="Numbers of the measures the task restates or derives from.")
     measure_ids: list[str] = Field(description="IDs of the same measures, in the same order.")
     link_basis: Literal["measures", "general-requirements"] = Field(
         description="'general-requirements' when the task comes from the opening's 总体要求 rather than a measure."
@@ -184,7 +194,7 @@ class EditorialRecord(StrictModel):
     )
     printed: str = Field(description="What the source prints.")
     reading: str = Field(description="What the corpus reads.")
-    occurrence: int = Field(description="Which appearance of `reading` in the field's text, counting from 1.")
+    occurrence: PrintedNumber = Field(description="Which appearance of `reading` in the field's text, counting from 1.")
     certainty: Certainty = Field(description="How sure the reading is.")
     note: str | None = Field(description="What the source shows and what was decided.")
 
@@ -200,7 +210,7 @@ class Source(StrictModel):
     """The source text a notice was encoded from."""
 
     file: str = Field(description="File name of the source text inside the notice folder.")
-    sha256: str = Field(description="SHA-256 of the source text.")
+    sha256: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the source text, as lower-case hex.")
 
 
 class Notice(StrictModel):
@@ -221,19 +231,19 @@ class Notice(StrictModel):
     annotation: str = Field(description="附注.")
     imprint_organ: str = Field(description="印发机关.")
     imprint_date: dt.date = Field(description="印发日期.")
-    copies: int = Field(description="印数.")
+    copies: int = Field(ge=1, le=MAX_COPIES, description="印数.")
     absent_elements: list[AbsentElement] = Field(description="Elements this notice does not carry.")
     body_title: str = Field(description="Title of the 工作意见.")
     opening: str = Field(description="Opening paragraph, with the 总体要求.")
     closing: str = Field(description="Closing paragraph.")
-    announced_tasks: int = Field(description="Number of tasks the closing paragraph announces.")
+    announced_tasks: PrintedNumber = Field(description="Number of tasks the closing paragraph announces.")
     parts: list[Part] = Field(description="The parts of the body (一、…), in printed order.")
     sections: list[Section] = Field(description="The subsections （一）…, in printed order, across all parts.")
     measures: list[Measure] = Field(description="The numbered measures, in printed order, across all sections.")
     attachment_title: str = Field(description="Title of the attachment.")
     categories: list[Category] = Field(description="The categories of the attachment table, in printed order.")
-    categories_printed: int = Field(description="Number of categories on the printed total line.")
-    tasks_printed: int = Field(description="Subtotal of tasks on the printed total line.")
+    categories_printed: PrintedNumber = Field(description="Number of categories on the printed total line.")
+    tasks_printed: PrintedNumber = Field(description="Subtotal of tasks on the printed total line.")
     tasks: list[Task] = Field(description="The rows of the attachment table, in printed order.")
     editorial: list[EditorialRecord] = Field(description="Every departure from the printed source.")
     source: Source = Field(description="The source text the notice was encoded from.")

@@ -14,10 +14,12 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, field_validator
 
 from .common import (
+    MAX_COPIES,
     UNIT_ID_PATTERN,
     Edit,
     Passage,
     PersonId,
+    PrintedNumber,
     StrictModel,
     Suppression,
     UnitId,
@@ -25,7 +27,7 @@ from .common import (
     suppress_field,
 )
 
-PositiveInt = Annotated[int, Field(ge=1)]
+PositiveInt = PrintedNumber
 
 
 def _passage_from_plain_string(value: object) -> object:
@@ -178,7 +180,7 @@ class NoticeFile(StrictModel):
     annotation: PassageField = Field(description="附注, with its parentheses.")
     imprint: Imprint = Field(description="印发机关和印发日期.")
     print_run: PassageField = Field(description="印数, as printed: a customary 版记 item, not a GB/T 9704 element.")
-    copies: PositiveInt = Field(description="印数 as a number.")
+    copies: int = Field(ge=1, le=MAX_COPIES, description="印数 as a number.")
     absent: list[AbsentElement] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
 
