@@ -102,6 +102,7 @@ def test_kinds_and_roles_are_enums_taken_from_the_models(release):
     assert "typo" in fields["edits", "kind"]["constraints"]["enum"]
     assert fields["tasks", "remark"]["constraints"] == {"required": False}
     assert fields["notices", "date"]["type"] == "date"
+    assert fields["tasks", "number"]["constraints"] == {"required": True, "minimum": 1, "maximum": 9999}
     assert fields["measures", "number"]["description"] == "Number 1…N, continuous across the notice."
 
 

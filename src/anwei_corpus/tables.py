@@ -43,6 +43,8 @@ class Column:
     unique: bool = False
     enum: tuple[str, ...] = ()
     pattern: str | None = None
+    minimum: int | None = None
+    maximum: int | None = None
 
     def table_schema_field(self) -> dict[str, object]:
         constraints: dict[str, object] = {"required": self.required}
@@ -50,6 +52,9 @@ class Column:
             constraints["unique"] = True
         if self.enum:
             constraints["enum"] = list(self.enum)
+        for bound in ("minimum", "maximum"):
+            if getattr(self, bound) is not None:
+                constraints[bound] = getattr(self, bound)
         if self.pattern:
             constraints["pattern"] = self.pattern.removeprefix("^").removesuffix("$")
         return {
@@ -69,6 +74,10 @@ class Column:
             parts.append("UNIQUE")
         if self.enum:
             parts.append(f'CHECK ("{self.name}" IN ({", ".join(_sql_string(v) for v in self.enum)}))')
+        if self.minimum is not None:
+            parts.append(f'CHECK ("{self.name}" >= {self.minimum})')
+        if self.maximum is not None:
+            parts.append(f'CHECK ("{self.name}" <= {self.maximum})')
         return " ".join(parts)
 
 
@@ -97,6 +106,8 @@ def model_column(
         "required": required,
         "enum": tuple(prop.get("enum", ())),
         "pattern": prop.get("pattern"),
+        "minimum": prop.get("minimum"),
+        "maximum": prop.get("maximum"),
     }
     settings.update(overrides)
     return Column(name, kind, title or name.replace("_", " ").capitalize(), description, **settings)
