@@ -76,9 +76,9 @@ def test_select_and_ignore_take_lists_and_prefixes(run, misspelt_unit, options, 
 
 
 def test_unknown_code_pattern_is_a_usage_error(run):
-    result = run("validate", str(DATA), "--select", "AW9")
+    result = run("validate", str(DATA), "--select", "AW99")
     assert result.exit_code == 2
-    assert "unknown rule code(s): AW9" in result.output
+    assert "unknown rule code(s): AW99" in result.output
 
 
 def test_unreadable_corpus_exits_2_in_the_chosen_format(run, tmp_path):
@@ -127,8 +127,8 @@ def test_strict_fails_on_warnings_only():
 
 def test_validate_twin_returns_the_findings(misspelt_unit, tmp_path):
     assert [d.code for d in validate(misspelt_unit[0].root, select=["aw301"])] == ["AW301"]
-    with pytest.raises(UnknownCodePattern, match="AW9"):
-        validate(DATA, ignore=["AW9"])
+    with pytest.raises(UnknownCodePattern, match="AW99"):
+        validate(DATA, ignore=["AW99"])
     with pytest.raises(CorpusUnreadable):
         validate(tmp_path / "nowhere")
 

@@ -277,18 +277,30 @@ def new_notice(
             "--attachment/--no-attachment", help="Scaffold attachment.yaml (default: when the source prints 附件：)."
         ),
     ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Fill the YAML from the source text; list what a person must decide.")
+    ] = False,
 ) -> None:
     """Scaffold the next notice: its folder, source.txt with its SHA-256, the YAML to fill in, and corpus.yaml.
 
-    Prints the steps that remain; 'anwei validate' then lists what is left to encode. An existing folder is never
-    overwritten.
+    With --draft the YAML is filled from the source text (elements, body, table, proposed task links, provisional
+    registry entries) and the decisions left to a person are listed. Prints the steps that remain; 'anwei
+    validate' then lists what is left to encode. An existing folder is never overwritten.
     """
     from .scaffold import ScaffoldRefused
     from .scaffold import new_notice as scaffold
 
     corpus = default_corpus_path() if corpus is None else corpus
     try:
-        result = scaffold(corpus, notice_id, source, attachment=attachment)
+        if draft:
+            from .draft import DraftError, draft_into
+
+            try:
+                result, _ = draft_into(corpus, notice_id, source)
+            except DraftError as exc:
+                _fail_usage(f"cannot draft {source}: {exc}")
+        else:
+            result = scaffold(corpus, notice_id, source, attachment=attachment)
     except ScaffoldRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:

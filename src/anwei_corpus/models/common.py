@@ -46,7 +46,8 @@ EDIT_KIND_CLASSES: dict[str, EditClass] = {
 }
 
 EditKind = Literal["break", "doubled", "bold-mark", "space", "stray-latin", "typo", "doubt", "punctuation"]
-Certainty = Literal["certain", "high", "medium", "low"]
+# "proposed": set by a draft (``anwei new --draft``) for a person to decide; never released.
+Certainty = Literal["certain", "high", "medium", "low", "proposed"]
 
 
 class Suppression(StrictModel):

@@ -29,6 +29,7 @@ from .common import (
 )
 
 PositiveInt = PrintedNumber
+PROVISIONAL = "True for an entry a draft added for a name the registry lacked, until a person has checked it."
 
 
 def _passage_from_plain_string(value: object) -> object:
@@ -88,6 +89,7 @@ class UnitEntry(StrictModel):
     aliases: list[str] = Field(default_factory=empty_list, description="Every other printed spelling of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
     note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
+    provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()
 
 
@@ -103,6 +105,7 @@ class PersonEntry(StrictModel):
     id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
     note: str | None = None
+    provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()
 
 
@@ -250,6 +253,10 @@ class TaskLinks(StrictModel):
     )
     measures: list[PositiveInt] = Field(default_factory=empty_list)
     rationale: str = Field(description="One line: why these measures.")
+    certainty: Literal["certain", "proposed"] = Field(
+        default="certain",
+        description="'proposed' when a draft chose the measures and a person has yet to confirm them.",
+    )
 
 
 class Task(StrictModel):
