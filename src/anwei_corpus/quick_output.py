@@ -28,6 +28,16 @@ HELP = (
     "│           the YAML to fill in, and corpus.yaml.                              │\n"
     "│ schema    Write the JSON Schemas generated from the models, or check that    │\n"
     "│           the committed ones are current.                                    │\n"
+    "│ site      Build the reader's edition: static HTML pages of the notices,      │\n"
+    "│           units and people, into OUT (atomically).                           │\n"
+    "│ unit      A unit's work: every measure and every task that names it, with    │\n"
+    "│           its role.                                                          │\n"
+    "│ leader    A district leader and the tasks they lead, with the responsible    │\n"
+    "│           and cooperating units.                                             │\n"
+    "│ show      One part, section, measure, category or task, with its links both  │\n"
+    "│           ways.                                                              │\n"
+    "│ stats     Counts per notice, and per unit: measures, tasks as responsible,   │\n"
+    "│           tasks as cooperating.                                              │\n"
     "╰──────────────────────────────────────────────────────────────────────────────╯\n"
     "\n"
 )
@@ -87,6 +97,7 @@ RULES = (
     "AW707  registry-name-in-source   error    Every leader and unit name the task table uses is printed in some task row of the source.\n"
     "AW801  stale-suppression         warning  Every suppression accepts at least one finding of its code at its entity.\n"
     "AW802  invalid-suppression-code  error    Every suppression names the code of a rule whose findings a suppression can accept.\n"
+    "AW901  pending-decision          error    No proposed reading or link and no provisional registry entry is left for a person to decide.\n"
 )
 
 VALIDATE_OPTIONS: dict[str, tuple[str, str]] = {
