@@ -87,6 +87,7 @@ RULES = (
     "AW707  registry-name-in-source   error    Every leader and unit name the task table uses is printed in some task row of the source.\n"
     "AW801  stale-suppression         warning  Every suppression accepts at least one finding of its code at its entity.\n"
     "AW802  invalid-suppression-code  error    Every suppression names the code of a rule whose findings a suppression can accept.\n"
+    "AW901  pending-decision          error    No proposed reading or link and no provisional registry entry is left for a person to decide.\n"
 )
 
 VALIDATE_OPTIONS: dict[str, tuple[str, str]] = {
