@@ -268,6 +268,18 @@ MUTATIONS = {
         "AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META, at="sha256:", also=(("AW701", BODY, 405),)
     ),
     "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="reading: 护装甲标"),
+    "proposed-reading-left-undecided": Mutation(
+        "AW901",
+        BODY,
+        "certainty: low\n                note: “共进一步”",
+        "certainty: proposed\n                note: “共进一步”",
+    ),
+    "provisional-entry-left-unchecked": Mutation(
+        "AW901", UNITS, "  - id: finance-bureau\n", "  - id: finance-bureau\n    provisional: true\n", offset=1
+    ),
+    "rationale-cites-another-measure": Mutation(
+        "AW505", ATTACHMENT, "rationale: 第35条：为期1年", "rationale: 第34条：为期1年"
+    ),
     "text-departs-from-source": Mutation("AW701", BODY, "扎实推进各项专项整治活动走深走实", "扎实推进各项专项整治活动"),
     "uncertain-edit-without-note": Mutation(
         "AW705",
