@@ -206,7 +206,6 @@ MUTATIONS = {
         "responsible_units: [justice-bureau]",
         also=(("AW707", UNITS, 68),),
     ),
-    "rationale-cites-another-measure": Mutation("AW505", ATTACHMENT, "rationale: 第36条", "rationale: 第37条"),
     "weak-link": Mutation(
         "AW506", ATTACHMENT, "measures: [35]\n      rationale: 第35条", "measures: [34]\n      rationale: 第34条"
     ),
