@@ -127,7 +127,8 @@ class CorpusSource:
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
     """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
     try:
-        inside = _inside(path.resolve(), root.resolve())
+        resolved, real_root = path.resolve(), root.resolve()
+        inside = _inside(resolved, real_root)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
         raise YamlLoadError(
             Diagnostic(codes.UNREADABLE, Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))
@@ -142,7 +143,28 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
                 hint="copy the file into the corpus folder instead of linking to it",
             )
         )
-    return read_bytes(path, name, missing_hint)
+
+    def opened_inside(descriptor: int) -> None:
+        # The path was checked above; a link swapped in since then must not take the read outside the corpus.
+        opened = os.fstat(descriptor)
+        try:
+            real = Path(os.readlink(f"/proc/self/fd/{descriptor}"))  # Linux: the file the descriptor holds
+            same = _inside(real, real_root)
+        except OSError:  # elsewhere: the descriptor must be the file the checked path resolves to
+            checked = os.stat(resolved)
+            same = (checked.st_dev, checked.st_ino) == (opened.st_dev, opened.st_ino)
+        if not same:
+            raise YamlLoadError(
+                Diagnostic(
+                    codes.SYMLINK_OUTSIDE,
+                    Severity.ERROR,
+                    "file changed into a link outside the corpus while it was read",
+                    Location(name),
+                    hint="copy the file into the corpus folder instead of linking to it",
+                )
+            )
+
+    return read_bytes(resolved, name, missing_hint, verify=opened_inside)
 
 
 def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
