@@ -382,3 +382,15 @@ def test_a_link_swapped_in_after_the_check_is_not_read(corpus_copy, tmp_path, mo
     assert [(d.location.file.endswith(SOURCE), d.message) for d in findings] == [
         (True, "file changed into a link outside the corpus while it was read")
     ]
+
+
+def test_the_corpus_has_a_total_budget(corpus_copy, monkeypatch):
+    from anwei_corpus import corpus
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    budget = sum(len(corpus_copy.file(name).read_bytes()) for name in YAML_FILES[:3])
+    monkeypatch.setattr(corpus, "MAX_CORPUS_BYTES", budget)
+    findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW011"]
+    assert sorted(Path(d.location.file).name for d in findings) == ["attachment.yaml", "body.yaml", "notice.yaml"]
+    assert findings[0].message == f"the corpus is larger than its limit of {budget} bytes in all; this file is not read"

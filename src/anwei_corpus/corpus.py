@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -124,6 +125,12 @@ class CorpusSource:
         return files
 
 
+# The whole corpus, every file counted: some 200 notices of real size. Each file is capped too (MAX_FILE_BYTES),
+# but many files at that cap would cost minutes and gigabytes; past this budget no further file is read.
+MAX_CORPUS_BYTES = 64 * 2**20
+_BYTES_LEFT: ContextVar[list[int]] = ContextVar("bytes_left")
+
+
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
     """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
     try:
@@ -164,7 +171,21 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
                 )
             )
 
-    return read_bytes(resolved, name, missing_hint, verify=opened_inside)
+    content = read_bytes(resolved, name, missing_hint, verify=opened_inside)
+    left = _BYTES_LEFT.get(None)
+    if left is not None:
+        left[0] -= len(content)
+        if left[0] < 0:
+            raise YamlLoadError(
+                Diagnostic(
+                    codes.FILE_TOO_LARGE,
+                    Severity.ERROR,
+                    f"the corpus is larger than its limit of {MAX_CORPUS_BYTES} bytes in all; this file is not read",
+                    Location(name),
+                    hint="split the corpus, or shrink the largest files",
+                )
+            )
+    return content
 
 
 def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
@@ -216,9 +237,11 @@ def load_source(path: str | os.PathLike[str] | None = None) -> CorpusSource:
     """
     collecting = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
+    budget = _BYTES_LEFT.set([MAX_CORPUS_BYTES])
     try:
         return _read_corpus(default_corpus_path() if path is None else Path(path))
     finally:
+        _BYTES_LEFT.reset(budget)
         if collecting:
             gc.enable()
 
