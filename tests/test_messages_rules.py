@@ -86,7 +86,8 @@ def test_a_suppression_with_nothing_of_a_neighbouring_code_at_its_entry_says_so(
         ATTACHMENT, "measures: [2]\n      rationale: 第2条：结合", "measures: [5]\n      rationale: 第2条：结合"
     )
     line = corpus_copy.line_of(ATTACHMENT, TASK_2_SUPPRESSION)
-    finding = only(check(corpus_copy.root), "AW801", ATTACHMENT)
+    # the link rules (AW505, AW506) would report the moved link: left out, no code reported there is close
+    finding = only(check(corpus_copy.root, "AW503", "AW801"), "AW801", ATTACHMENT)
     assert finding.location.line == line
     assert finding.message == "nothing at this entry reports AW503"
     assert "remove the suppression" in finding.hint and "gone" not in finding.hint

@@ -156,6 +156,7 @@ def test_json_shape():
         "column": 23,
         "path": ["parts", "0", "units", "2"],
         "related": [{"label": "closest entry", "file": UNITS, "line": 3, "column": 9, "path": ["units", "0", "id"]}],
+        "data": None,
     }
     last = document["diagnostics"][2]
     assert (last["line"], last["column"], last["path"], last["related"], last["hint"]) == (None, None, [], [], None)

@@ -39,7 +39,7 @@ def test_scores_weigh_rare_bigrams_and_rare_units():
     possible = log3 + log3 + 0 + log3 + unseen + log3
     units_possible = log3 + unseen  # b is named by measure 1 only, z by none
     assert rank_measures(task, MEASURES) == [
-        Score(1, (3 * log3) / possible, log3 / units_possible, ("排查", "气安", "燃气")),
+        Score(1, (3 * log3) / possible, log3 / units_possible, ("燃气安全", "排查")),
         Score(3, log3 / possible, 0.0, ("电梯",)),
         Score(2, 0.0, 0.0, ()),
     ]

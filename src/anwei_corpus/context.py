@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -214,7 +214,7 @@ class CheckContext:
         key: bool = False,
         related: tuple[Location, ...] = (),
         related_label: str | None = None,
+        data: Mapping[str, object] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(
-            self.rule.code, self.rule.severity, message, file.locate(path, key), hint, related, related_label
-        )
+        location = file.locate(path, key)
+        return Diagnostic(self.rule.code, self.rule.severity, message, location, hint, related, related_label, data)

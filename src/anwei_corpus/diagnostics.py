@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -44,6 +45,8 @@ class Diagnostic:
     hint: str | None = None
     related: tuple[Location, ...] = field(default=())  # the other end of a cross-reference
     related_label: str | None = None
+    # Figures behind the finding, for machines (the JSON output): plain JSON values only, not part of its identity.
+    data: Mapping[str, object] | None = field(default=None, compare=False, hash=False)
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location

@@ -33,10 +33,26 @@ if TYPE_CHECKING:
 TEXT_WEIGHT = 0.85  # wording decides; shared units separate measures of alike wording
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] in "LN")
+
+
 def bigrams(text: str) -> frozenset[str]:
     """The character bigrams of the text's letters and digits, read across punctuation and spaces."""
-    kept = [c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] in "LN"]
-    return frozenset(a + b for a, b in pairwise(kept))
+    return frozenset(a + b for a, b in pairwise(_letters(text)))
+
+
+def shared_runs(text: str, grams: frozenset[str]) -> list[str]:
+    """The longest runs of the text's letters whose every bigram is among ``grams``, in order, each once."""
+    runs: list[str] = []
+    letters = _letters(text)
+    start = 0
+    for end in range(1, len(letters) + 1):
+        if end == len(letters) or letters[end - 1 : end + 1] not in grams:
+            if end - start >= 2 and letters[start:end] not in runs:
+                runs.append(letters[start:end])
+            start = end
+    return runs
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,7 @@ class TaskText:
 
 @dataclass(frozen=True)
 class Score:
-    """A task's score against one measure; ``shared`` lists the heaviest bigrams they share, heaviest first."""
+    """A task's score against one measure; ``shared`` lists the wording they share, heaviest first."""
 
     measure: int
     text: float
@@ -90,13 +106,21 @@ class MeasureIndex:
     def score(self, task: TaskText, measure: MeasureText, shown: int = 8) -> Score:
         """The task's score against one measure of this index; ``shown`` limits the shared bigrams listed."""
         grams = frozenset().union(*(bigrams(text) for text in task.texts))
-        shared = sorted(grams & self._bigrams[measure.number], key=lambda gram: (-self.weights[gram], gram))
+        shared = grams & self._bigrams[measure.number]
+        runs = {run: self._run_weight(run) for text in task.texts for run in shared_runs(text, shared)}
+        heaviest: list[str] = []
+        for run in sorted((run for run, weight in runs.items() if weight > 0), key=lambda run: -runs[run]):
+            if not any(run in kept for kept in heaviest):  # a run inside a heavier one says nothing more
+                heaviest.append(run)
         return Score(
             measure.number,
             self._share(grams, shared, self.weights),
             self._share(task.units, task.units & measure.units, self.unit_weights),
-            tuple(gram for gram in shared[:shown] if self.weights[gram] > 0),
+            tuple(heaviest[:shown]),
         )
+
+    def _run_weight(self, run: str) -> float:
+        return sum(self.weights[a + b] for a, b in pairwise(run))
 
     def _share(self, wanted: Iterable[str], found: Iterable[str], weights: dict[str, float]) -> float:
         """The weight of what was found over the weight of all that was wanted; unseen items weigh most."""

@@ -39,6 +39,7 @@ def render(diagnostics: list[Diagnostic], codes: Mapping[str, CodeDoc]) -> str:
                 "hint": d.hint,
                 **_location(d.location),
                 "related": [{"label": d.related_label, **_location(r)} for r in d.related],
+                "data": dict(d.data) if d.data is not None else None,
             }
             for d in diagnostics
         ],
