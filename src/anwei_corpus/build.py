@@ -98,6 +98,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
             )
         )
         editorial += _records(cid, "title", category.title)
+    measure_ids = {measure.number: measure.id for measure in measures}
     tasks = []
     for task in attachment.tasks:
         tid = f"{nid}/task/{task.number}"
@@ -113,6 +114,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
                 requirement=task.requirement.text,
                 remark=task.remark.text if task.remark else None,
                 measures=list(task.links.measures),
+                measure_ids=[measure_ids[number] for number in task.links.measures],
                 link_basis=task.links.basis,
                 link_rationale=task.links.rationale,
             )

@@ -18,6 +18,7 @@ from .atomic_folder import FolderRefused, seal
 from .models.release import ENTITY_LISTS, Corpus, Notice
 from .release_layout import RELEASE_FILE, SCHEMA_FILE, to_json, to_json_lines
 from .schema_gen import release_schema
+from .tables import table_files
 
 GENERATOR = f"anwei-corpus {__version__}"
 
@@ -64,6 +65,7 @@ def release_files(corpus: Corpus, built: dt.datetime | None = None) -> dict[str,
         RELEASE_FILE: to_json(corpus.model_dump(mode="json")),
         SCHEMA_FILE: to_json(release_schema()),
         **_entity_lines(corpus),
+        **table_files(corpus),
     }
     header: dict[str, object] = {
         "corpus_version": corpus.corpus_version,

@@ -15,6 +15,9 @@ RELEASE_FILE = "anwei-corpus.json"  # the whole corpus as one JSON document
 SCHEMA_FILE = "anwei-corpus.schema.json"  # the JSON Schema of RELEASE_FILE
 MANIFEST_FILE = "manifest.json"  # the versions and every file's SHA-256
 SUMS_FILE = "SHA256SUMS"  # the same checksums, for ``sha256sum -c``
+DATAPACKAGE_FILE = "datapackage.json"  # the Frictionless Data Package of the CSV tables
+DATABASE_FILE = "anwei-corpus.sqlite"  # the same tables as one SQLite database
+DATASETTE_METADATA_FILE = "metadata.json"  # Datasette's titles and descriptions of DATABASE_FILE
 
 
 def to_json(data: object) -> bytes:

@@ -176,6 +176,7 @@ class Task(StrictModel):
     requirement: str = Field(description="工作要求.")
     remark: str | None = Field(description="备注; null where the cell is empty.")
     measures: list[PrintedNumber] = Field(description="Numbers of the measures the task restates or derives from.")
+    measure_ids: list[str] = Field(description="IDs of the same measures, in the same order.")
     link_basis: Literal["measures", "general-requirements"] = Field(
         description="'general-requirements' when the task comes from the opening's 总体要求 rather than a measure."
     )
