@@ -40,6 +40,14 @@ class CorpusCopy:
         return text[: text.index(needle)].count("\n") + 1
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_result_cache(tmp_path_factory):
+    """Runs of the tests, in process and in subprocesses, keep their result cache to themselves."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANWEI_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))
+        yield
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> CorpusCopy:
     target = tmp_path / "data"

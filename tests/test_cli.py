@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import DATA, NOTICE, ROOT
@@ -75,9 +76,9 @@ def test_select_and_ignore_take_lists_and_prefixes(run, misspelt_unit, options, 
 
 
 def test_unknown_code_pattern_is_a_usage_error(run):
-    result = run("validate", str(DATA), "--select", "AW9")
+    result = run("validate", str(DATA), "--select", "AW99")
     assert result.exit_code == 2
-    assert "unknown rule code(s): AW9" in result.output
+    assert "unknown rule code(s): AW99" in result.output
 
 
 def test_unreadable_corpus_exits_2_in_the_chosen_format(run, tmp_path):
@@ -126,16 +127,16 @@ def test_strict_fails_on_warnings_only():
 
 def test_validate_twin_returns_the_findings(misspelt_unit, tmp_path):
     assert [d.code for d in validate(misspelt_unit[0].root, select=["aw301"])] == ["AW301"]
-    with pytest.raises(UnknownCodePattern, match="AW9"):
-        validate(DATA, ignore=["AW9"])
+    with pytest.raises(UnknownCodePattern, match="AW99"):
+        validate(DATA, ignore=["AW99"])
     with pytest.raises(CorpusUnreadable):
         validate(tmp_path / "nowhere")
 
 
-def test_command_runs_without_importing_rich_for_plain_output():
+def test_command_runs_without_importing_rich_or_typer_for_plain_output():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "anwei_corpus", "validate", str(DATA)],
+        [sys.executable, "-X", "importtime", "-m", "anwei_corpus", "validate", "--no-cache", str(DATA)],
         capture_output=True,
         text=True,
         env=env,
@@ -145,7 +146,7 @@ def test_command_runs_without_importing_rich_for_plain_output():
     assert result.returncode == 0, result.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "import time:" in line}
     assert "anwei_corpus.reporters.text" in imported
-    assert not {module for module in imported if module.split(".")[0] == "rich"}
+    assert not {module for module in imported if module.split(".")[0] in ("rich", "typer")}
 
 
 # rules and rule
@@ -220,6 +221,77 @@ def test_docs_rules_md_is_current():
 
 def test_rules_as_markdown_is_the_docs_file(run):
     assert run("rules", "--format", "markdown").output == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+# the quick entry point and the result cache
+
+
+def test_quick_output_is_current():
+    from anwei_corpus.entry import QUICK_OUTPUT, render_quick_output
+
+    stale = "quick_output.py is stale: run 'python -m anwei_corpus.entry --write'"
+    assert Path(QUICK_OUTPUT).read_text(encoding="utf-8") == render_quick_output(), stale
+
+
+def anwei(*args: str, cache_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """A whole ``anwei`` process, as a hook runs it, with its own result cache."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ANWEI_CACHE_DIR": str(cache_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["rules"], ["validate", "--select", "AW3,AW5", "--ignore=AW502", "-f", "json", "--strict", str(DATA)]],
+)
+def test_quick_entry_answers_as_typer_does(args, tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    quick = anwei(*args, cache_dir=tmp_path)
+    typer_run = CliRunner().invoke(app, args, prog_name="anwei", env={"COLUMNS": "80"})
+    assert (quick.returncode, quick.stdout) == (typer_run.exit_code, typer_run.output)
+
+
+def test_unusual_arguments_go_to_typer(tmp_path):
+    result = anwei("validate", "--format", "yaml", str(DATA), cache_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_cache_hit_reports_what_the_run_reported(misspelt_unit, tmp_path):
+    corpus = misspelt_unit[0].root
+    cache = tmp_path / "cache"
+    first = anwei("validate", str(corpus), cache_dir=cache)
+    entries = list(cache.iterdir())
+    second = anwei("validate", str(corpus), cache_dir=cache)
+    uncached = anwei("validate", "--no-cache", str(corpus), cache_dir=tmp_path / "unused")
+    assert first.returncode == 1
+    assert len(entries) == 1
+    assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
+    assert (uncached.returncode, uncached.stdout) == (first.returncode, first.stdout)
+    assert not (tmp_path / "unused").exists()
+
+
+def test_cache_misses_when_a_file_or_an_option_changes(corpus_copy, tmp_path):
+    cache = tmp_path / "cache"
+    clean = anwei("validate", str(corpus_copy.root), cache_dir=cache)
+    corpus_copy.replace("registry/units.yaml", "kind: committee", "kind: [committee]")
+    damaged = anwei("validate", str(corpus_copy.root), cache_dir=cache)
+    as_json = anwei("validate", "--format", "json", str(corpus_copy.root), cache_dir=cache)
+    assert (clean.returncode, damaged.returncode, as_json.returncode) == (0, 1, 1)
+    assert damaged.stdout != clean.stdout
+    assert as_json.stdout.startswith(("[", "{"))
+    assert len(list(cache.iterdir())) == 3
+
+
+def test_corrupted_cache_entry_is_ignored_and_replaced(tmp_path):
+    cache = tmp_path / "cache"
+    first = anwei("validate", str(DATA), cache_dir=cache)
+    (entry,) = cache.iterdir()
+    entry.write_bytes(entry.read_bytes().replace(b"\n0\n", b"\n1\n", 1) + b"forged finding\n")
+    second = anwei("validate", str(DATA), cache_dir=cache)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert entry.read_bytes().endswith(first.stdout.encode())
 
 
 def test_version_names_the_package_the_schema_and_the_corpus(run, tmp_path, monkeypatch):

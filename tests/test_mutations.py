@@ -95,7 +95,9 @@ MUTATIONS = {
         "AW301", BODY, "[[emergency-bureau, organisation-department]]", "[[emergency-bureu, organisation-department]]"
     ),
     "unknown-leader": Mutation("AW302", ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue, xu-shujei]"),
-    "missing-measure": Mutation("AW303", ATTACHMENT, "measures: [43]", "measures: [99]"),
+    "missing-measure": Mutation(
+        "AW303", ATTACHMENT, "measures: [43]", "measures: [99]", also=(("AW505", ATTACHMENT, 306),)
+    ),
     "unknown-category": Mutation(
         "AW304",
         ATTACHMENT,
@@ -119,12 +121,12 @@ MUTATIONS = {
             ("AW701", ATTACHMENT, 123),
             ("AW701", ATTACHMENT, 152),
             ("AW701", ATTACHMENT, 174),
-            ("AW701", ATTACHMENT, 200),
-            ("AW701", ATTACHMENT, 210),
-            ("AW701", ATTACHMENT, 254),
-            ("AW701", ATTACHMENT, 277),
-            ("AW701", ATTACHMENT, 288),
-            ("AW701", ATTACHMENT, 298),
+            ("AW701", ATTACHMENT, 202),
+            ("AW701", ATTACHMENT, 212),
+            ("AW701", ATTACHMENT, 256),
+            ("AW701", ATTACHMENT, 279),
+            ("AW701", ATTACHMENT, 290),
+            ("AW701", ATTACHMENT, 300),
             ("AW301", BODY, 49),
         ),
     ),
@@ -162,7 +164,7 @@ MUTATIONS = {
         ATTACHMENT,
         "[development-reform-commission, subdistricts-and-towns]",
         "[emergency-bureau, subdistricts-and-towns]",
-        also=(("AW701", ATTACHMENT, 299),),
+        also=(("AW701", ATTACHMENT, 301),),
     ),
     # totals
     "changed-subtotal": Mutation(
@@ -187,13 +189,25 @@ MUTATIONS = {
         "title: 优化监管机制，完善城市安全体系",
         also=(("AW701", ATTACHMENT, 20),),
     ),
-    "link-outside-category": Mutation("AW502", ATTACHMENT, "measures: [30]", "measures: [40]"),
+    "link-outside-category": Mutation(
+        "AW502",
+        ATTACHMENT,
+        "measures: [30]",
+        "measures: [40]",
+        also=(
+            ("AW506", ATTACHMENT, 228),
+            ("AW505", ATTACHMENT, 229),
+        ),
+    ),
     "task-units-not-in-measures": Mutation(
         "AW503",
         ATTACHMENT,
         "responsible_units: [commerce-commission]",
         "responsible_units: [justice-bureau]",
         also=(("AW707", UNITS, 68),),
+    ),
+    "weak-link": Mutation(
+        "AW506", ATTACHMENT, "measures: [35]\n      rationale: 第35条", "measures: [34]\n      rationale: 第34条"
     ),
     "repeated-task-title": Mutation(
         "AW504",
@@ -202,7 +216,7 @@ MUTATIONS = {
         "title: 推动应急力量健康发展",
         at="- number: 20\n",
         offset=2,
-        also=(("AW701", ATTACHMENT, 252),),
+        also=(("AW701", ATTACHMENT, 254),),
     ),
     # text hygiene
     "half-width-comma": Mutation(
@@ -234,12 +248,12 @@ MUTATIONS = {
             ("AW701", ATTACHMENT, 162),
             ("AW701", ATTACHMENT, 173),
             ("AW701", ATTACHMENT, 184),
-            ("AW701", ATTACHMENT, 209),
-            ("AW701", ATTACHMENT, 220),
-            ("AW701", ATTACHMENT, 231),
-            ("AW701", ATTACHMENT, 253),
-            ("AW701", ATTACHMENT, 264),
-            ("AW701", ATTACHMENT, 297),
+            ("AW701", ATTACHMENT, 211),
+            ("AW701", ATTACHMENT, 222),
+            ("AW701", ATTACHMENT, 233),
+            ("AW701", ATTACHMENT, 255),
+            ("AW701", ATTACHMENT, 266),
+            ("AW701", ATTACHMENT, 299),
         ),
     ),
     "space-in-alias": Mutation(
@@ -253,6 +267,18 @@ MUTATIONS = {
         "AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META, at="sha256:", also=(("AW701", BODY, 405),)
     ),
     "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="reading: 护装甲标"),
+    "proposed-reading-left-undecided": Mutation(
+        "AW901",
+        BODY,
+        "certainty: low\n                note: “共进一步”",
+        "certainty: proposed\n                note: “共进一步”",
+    ),
+    "provisional-entry-left-unchecked": Mutation(
+        "AW901", UNITS, "  - id: finance-bureau\n", "  - id: finance-bureau\n    provisional: true\n", offset=1
+    ),
+    "rationale-cites-another-measure": Mutation(
+        "AW505", ATTACHMENT, "rationale: 第35条：为期1年", "rationale: 第34条：为期1年"
+    ),
     "text-departs-from-source": Mutation("AW701", BODY, "扎实推进各项专项整治活动走深走实", "扎实推进各项专项整治活动"),
     "uncertain-edit-without-note": Mutation(
         "AW705",
@@ -279,6 +305,10 @@ MUTATIONS = {
         "measures: [2]\n      rationale: 第2条：结合领导干部大走访",
         "measures: [5]\n      rationale: 第2条：结合领导干部大走访",
         at="- code: AW503",
+        also=(
+            ("AW506", ATTACHMENT, 52),
+            ("AW505", ATTACHMENT, 53),
+        ),
     ),
     # files the loader refuses
     "key-without-colon": Mutation("AW001", PEOPLE, "    name: 姜爱锋", "    name 姜爱锋"),

@@ -1,5 +1,5 @@
 """``python -m anwei_corpus`` runs the ``anwei`` command."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +13,7 @@ from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .printable import printable
 from .reporters import ReportFormat
+from .validate_command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run_validate
 
 app = typer.Typer(
     help="Validate the anwei corpus and build its JSON release.",
@@ -21,8 +21,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _print_version(wanted: bool) -> None:
@@ -108,25 +106,17 @@ def validate(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
     ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(help="Answer an unchanged corpus from the result cache (see 'anwei_corpus.result_cache')."),
+    ] = True,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
-    from .api import UnknownCodePattern, fails
-    from .api import validate as validate_corpus
-    from .reporters import default_format
-
-    chosen = output_format.value if output_format else default_format()
-    try:
-        diagnostics = validate_corpus(path, select=select or (), ignore=ignore or ())
-    except UnknownCodePattern as exc:
-        _fail_usage(str(exc))
-    except CorpusUnreadable as exc:
-        _report([exc.diagnostic], chosen, output)
-        raise typer.Exit(EXIT_USAGE) from None
-    _report(diagnostics, chosen, output)
-    raise typer.Exit(EXIT_FINDINGS if fails(diagnostics, strict=strict) else EXIT_OK)
+    chosen = output_format.value if output_format else None
+    raise typer.Exit(run_validate(path, chosen, select or (), ignore or (), strict, output, cache))
 
 
 @app.command("rules")
@@ -288,18 +278,30 @@ def new_notice(
             "--attachment/--no-attachment", help="Scaffold attachment.yaml (default: when the source prints 附件：)."
         ),
     ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Fill the YAML from the source text; list what a person must decide.")
+    ] = False,
 ) -> None:
     """Scaffold the next notice: its folder, source.txt with its SHA-256, the YAML to fill in, and corpus.yaml.
 
-    Prints the steps that remain; 'anwei validate' then lists what is left to encode. An existing folder is never
-    overwritten.
+    With --draft the YAML is filled from the source text (elements, body, table, proposed task links, provisional
+    registry entries) and the decisions left to a person are listed. Prints the steps that remain; 'anwei
+    validate' then lists what is left to encode. An existing folder is never overwritten.
     """
     from .scaffold import ScaffoldRefused
     from .scaffold import new_notice as scaffold
 
     corpus = default_corpus_path() if corpus is None else corpus
     try:
-        result = scaffold(corpus, notice_id, source, attachment=attachment)
+        if draft:
+            from .draft import DraftError, draft_into
+
+            try:
+                result, _ = draft_into(corpus, notice_id, source)
+            except DraftError as exc:
+                _fail_usage(f"cannot draft {source}: {exc}")
+        else:
+            result = scaffold(corpus, notice_id, source, attachment=attachment)
     except ScaffoldRefused as exc:
         _fail_usage(str(exc))
     except OSError as exc:
@@ -335,5 +337,5 @@ def schema(
 
 
 def main() -> None:
-    gc.disable()  # a run is short and makes almost no cyclic garbage; collecting would only rescan the corpus
-    app()
+    """The typer application alone; the ``anwei`` script starts at ``anwei_corpus.entry.main``."""
+    app(prog_name="anwei")

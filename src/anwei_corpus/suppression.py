@@ -66,11 +66,19 @@ def collect_suppressions(corpus: CorpusSource) -> list[SuppressionAt]:
 def apply_suppressions(
     diagnostics: Iterable[Diagnostic], suppressions: list[SuppressionAt]
 ) -> tuple[list[Diagnostic], list[SuppressionAt]]:
-    """The diagnostics no suppression covers, and the suppressions that covered at least one."""
+    """The diagnostics no suppression covers, and the suppressions that covered at least one.
+
+    Suppressions are indexed by file and code, so each diagnostic is compared only with the few that can cover it:
+    the work grows with the corpus, not with its square.
+    """
+    by_file_and_code: dict[tuple[str, str], list[int]] = {}
+    for index, suppression in enumerate(suppressions):
+        by_file_and_code.setdefault((suppression.file.name, suppression.code), []).append(index)
     kept: list[Diagnostic] = []
     used: set[int] = set()
     for diagnostic in diagnostics:
-        covering = {index for index, suppression in enumerate(suppressions) if suppression.covers(diagnostic)}
+        candidates = by_file_and_code.get((diagnostic.location.file, diagnostic.code), ())
+        covering = {index for index in candidates if suppressions[index].at_entity(diagnostic)}
         if covering:
             used |= covering
         else:

@@ -46,7 +46,8 @@ EDIT_KIND_CLASSES: dict[str, EditClass] = {
 }
 
 EditKind = Literal["break", "doubled", "bold-mark", "space", "stray-latin", "typo", "doubt", "punctuation"]
-Certainty = Literal["certain", "high", "medium", "low"]
+# "proposed": set by a draft (``anwei new --draft``) for a person to decide; never released.
+Certainty = Literal["certain", "high", "medium", "low", "proposed"]
 
 
 class Suppression(StrictModel):
@@ -56,9 +57,15 @@ class Suppression(StrictModel):
     reason: Annotated[str, Field(min_length=1, pattern=r"\S", description="Why the finding is accepted.")]
 
 
+def empty_list() -> list[Any]:
+    """The default of a list field. A function of ours, not ``list``: pydantic reads a default factory's signature,
+    and a builtin's is parsed from its text, which costs a cold start more than all the list fields are worth."""
+    return []
+
+
 def suppress_field() -> Any:
     """The ``suppress`` field of an entity a rule can report on."""
-    return Field(default_factory=list, description="Findings accepted for this entry, each with its reason.")
+    return Field(default_factory=empty_list, description="Findings accepted for this entry, each with its reason.")
 
 
 class Edit(StrictModel):
@@ -96,7 +103,7 @@ class Passage(StrictModel):
     """A text in its clean reading, with the record of every departure from the printed form."""
 
     text: Annotated[str, Field(min_length=1)]
-    edits: list[Edit] = Field(default_factory=list)
+    edits: list[Edit] = Field(default_factory=empty_list)
     suppress: list[Suppression] = suppress_field()
 
 

@@ -25,10 +25,12 @@ from .common import (
     Suppression,
     UnitId,
     VersionString,
+    empty_list,
     suppress_field,
 )
 
 PositiveInt = PrintedNumber
+PROVISIONAL = "True for an entry a draft added for a name the registry lacked, until a person has checked it."
 
 
 def _passage_from_plain_string(value: object) -> object:
@@ -85,9 +87,10 @@ class UnitEntry(StrictModel):
     name: str = Field(
         description="Canonical name: the form the body of the notice prints most often (the table may differ)."
     )
-    aliases: list[str] = Field(default_factory=list, description="Every other printed spelling of the name.")
+    aliases: list[str] = Field(default_factory=empty_list, description="Every other printed spelling of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
     note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
+    provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()
 
 
@@ -103,6 +106,7 @@ class PersonEntry(StrictModel):
     id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
     note: str | None = None
+    provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()
 
 
@@ -182,8 +186,8 @@ class NoticeFile(StrictModel):
     imprint: Imprint = Field(description="印发机关和印发日期.")
     print_run: PassageField = Field(description="印数, as printed: a customary 版记 item, not a GB/T 9704 element.")
     copies: int = Field(ge=1, le=MAX_COPIES, description="印数 as a number.")
-    absent: list[AbsentElement] = Field(default_factory=list)
-    furniture: list[Furniture] = Field(default_factory=list)
+    absent: list[AbsentElement] = Field(default_factory=empty_list)
+    furniture: list[Furniture] = Field(default_factory=empty_list)
 
 
 # --- notices/<id>/body.yaml ---------------------------------------------------------------------------------------
@@ -198,7 +202,7 @@ class Measure(StrictModel):
         min_length=1,
         description="The closing unit list in printed order; a full-width comma in the list starts a new group.",
     )
-    edits: list[Edit] = Field(default_factory=list)
+    edits: list[Edit] = Field(default_factory=empty_list)
     suppress: list[Suppression] = suppress_field()
 
 
@@ -248,8 +252,12 @@ class TaskLinks(StrictModel):
         description="'measures' when the task restates or derives from numbered measures; "
         "'general-requirements' when it comes from the opening paragraph's 总体要求 instead."
     )
-    measures: list[PositiveInt] = Field(default_factory=list)
+    measures: list[PositiveInt] = Field(default_factory=empty_list)
     rationale: str = Field(description="One line: why these measures.")
+    certainty: Literal["certain", "proposed"] = Field(
+        default="certain",
+        description="'proposed' when a draft chose the measures and a person has yet to confirm them.",
+    )
 
 
 class Task(StrictModel):
@@ -260,7 +268,7 @@ class Task(StrictModel):
     title: PassageField = Field(description="重点任务.")
     leaders: list[PersonId] = Field(min_length=1, description="牵头区领导.")
     responsible_units: list[UnitId] = Field(min_length=1, description="责任单位.")
-    cooperating_units: list[UnitId] = Field(default_factory=list, description="配合单位.")
+    cooperating_units: list[UnitId] = Field(default_factory=empty_list, description="配合单位.")
     requirement: PassageField = Field(description="工作要求.")
     remark: PassageField | None = Field(default=None, description="备注; null where the cell is empty.")
     links: TaskLinks
@@ -303,7 +311,7 @@ class AttachmentFile(StrictModel):
     categories: list[Category] = Field(min_length=1)
     tasks: list[Task] = Field(min_length=1)
     spellings: list[TableSpelling] = Field(
-        default_factory=list, description="Units the table spells otherwise than their canonical name."
+        default_factory=empty_list, description="Units the table spells otherwise than their canonical name."
     )
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from pathlib import Path
 
-from ..diagnostics import Diagnostic
+TYPE_CHECKING = False  # the quick entry point reads FORMATS and the defaults without the diagnostics
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
 
 
 class ReportFormat(StrEnum):
@@ -43,7 +44,8 @@ def file_line_reader() -> Callable[[str, int], str | None]:
     def read_line(file: str, line: int) -> str | None:
         if file not in cache:
             try:
-                cache[file] = Path(file).read_text(encoding="utf-8", errors="replace").split("\n")
+                with open(file, encoding="utf-8", errors="replace") as stream:
+                    cache[file] = stream.read().split("\n")
             except OSError:
                 cache[file] = None
         lines = cache[file]

@@ -35,6 +35,7 @@ from . import (
     not_nfc,
     notice_id_folder,
     numbering,
+    pending_decision,
     printed_in_source,
     rationale_cites_links,
     registry_name_in_source,
@@ -141,6 +142,7 @@ _MODULES = (
     source_coverage,
     edit_note,
     edit_kind,
+    pending_decision,
 )
 # These judge the suppressions themselves: they run after the other rules and the suppressions, and no suppression
 # can accept their findings (nor those of the loader and the schema).

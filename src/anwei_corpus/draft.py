@@ -1,0 +1,891 @@
+"""Draft a notice's YAML from its extracted text: ``anwei new NOTICE-ID --source FILE --draft``.
+
+The notices of this family share one shape: 发文机关标志, 发文字号, 标题, 主送机关, a transmittal, 署名 and 成文日期;
+the 工作意见 with its title, opening, 一、 parts, （一） sections with intros and 1. measures that close with their
+unit list in parentheses, a closing paragraph; 附件说明, 附注, 版记; then the attachment table. The draft reads
+every element from its label or its form, never from its line number, and repairs the extraction's artefacts
+the way the corpus records them by hand:
+
+- a paragraph continued after a blank line where no new label starts is joined (a ``break`` record);
+- spaces around numerals and inside a wrapped title are removed (``space``); ``**`` marks (``bold-mark``);
+- a half-width ``)`` closing a unit list is made full-width (``punctuation``);
+- what needs judgement is left as printed with a ``doubt`` record whose certainty is ``proposed``: a character
+  doubled across a page break, an English word inside a Chinese sentence.
+
+Unit and leader names are resolved through the registries (names, aliases, and the table spellings of the
+notices already in the corpus); a name they lack becomes a provisional registry entry. Task → measure links are
+proposed from the scores of ``similarity``, with ``certainty: proposed`` and the scores in the rationale.
+Nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .layout import MANIFEST, PEOPLE, UNITS
+from .numerals import chinese_numeral
+from .text_classes import is_cjk
+from .unit_lists import split_assignment
+
+if TYPE_CHECKING:
+    from .scaffold import Scaffold
+
+PROPOSED = "proposed"
+SPACE_NOTE = "提取时在汉字与数字之间插入的空格。"
+TITLE_SPACE_NOTE = "标题回行处，提取插入空格。"
+BOLD_NOTE = "提取留下的加粗标记。"
+PUNCTUATION_NOTE = "单位清单以半角右括号收尾，改为全角以与左括号配对。"
+BREAK_AT_SENTENCE_NOTE = "提取在句末断开，其后未起新的编号：读作一段（草稿提议）；若原为分段，请改正。"
+DOUBLED_NOTE = "换页处“{char}”字前后重出：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
+LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议）；若依文意读作中文，改作 stray-latin 记录。"
+NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
+BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
+LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
+LINK_CANDIDATES = 3  # scores shown in a proposed link's rationale
+
+_NUMERAL = "一二三四五六七八九十"
+PART_LABEL = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
+SECTION_LABEL = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
+MEASURE_LABEL = re.compile(r"^(\d+)[.．]\s*(.*)$")
+DOC_NUMBER = re.compile(r"^(?P<organ>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
+DATE = re.compile(r"^(\d{4}) *年 *(\d{1,2}) *月 *(\d{1,2}) *日(.*)$")
+ANNOUNCED = re.compile(r"列出(\d+)项")
+PRINT_RUN = re.compile(r"^共印(\d+)份$")
+ANNOTATION = re.compile(r"^（[^（）]*公开[^（）]*）$")
+BREAKDOWN = re.compile(r"^(?P<label>[^：]+)：合计 *(?P<categories>\d+) *项（小计 *(?P<tasks>\d+) *项）$")
+CATEGORY = re.compile(rf"^(?P<numeral>[{_NUMERAL}]+)、(?P<title>.+)（小计 *(?P<subtotal>\d+) *项）$")
+_SPACED_NUMBER = re.compile(r"( *)(\d+(?:[、，.．:：/-]\d+)*)( *)")
+_LATIN_WORD = re.compile(r" ?([A-Za-z]{2,}) ?")
+_SENTENCE_END = "。；！？"
+
+
+class DraftError(ValueError):
+    """The source does not have the shape of a notice of this family; the message says what is missing."""
+
+
+def chinese_number(numeral: str) -> int:
+    """一 → 1, 十七 → 17, 二十 → 20 (the inverse of ``chinese_numeral``)."""
+    for number in range(1, 100):
+        if chinese_numeral(number) == numeral:
+            return number
+    raise DraftError(f"not a Chinese numeral of a label: {numeral!r}")
+
+
+# --- editorial records ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """A text being read: its clean reading so far and the records of what was changed on the way."""
+
+    text: str = ""
+    edits: list[dict[str, Any]] = field(default_factory=list)
+
+    def passage(self) -> str | dict[str, Any]:
+        """A plain string when nothing was recorded, else the ``text`` + ``edits`` mapping."""
+        if not self.edits:
+            return self.text
+        return {"text": self.text, "edits": [_with_occurrence(self.text, edit) for edit in self._in_text_order()]}
+
+    def _in_text_order(self) -> list[dict[str, Any]]:
+        return sorted(self.edits, key=lambda edit: edit.pop("_at"))
+
+
+def _with_occurrence(text: str, edit: dict[str, Any]) -> dict[str, Any]:
+    """The record with ``occurrence`` set when its reading stands more than once before its place."""
+    at = edit.pop("_start")
+    ordered = {"kind": edit["kind"], "printed": edit["printed"], "reading": edit["reading"]}
+    rank, index = 0, -1
+    while (index := text.find(edit["reading"], index + 1)) != -1 and index <= at:
+        rank += 1
+    if rank > 1:
+        ordered["occurrence"] = rank
+    for key in ("certainty", "note"):
+        if key in edit:
+            ordered[key] = edit[key]
+    return ordered
+
+
+def _record(
+    reading: Reading,
+    start: int,
+    end: int,
+    kind: str,
+    printed: str,
+    note: str | None = None,
+    certainty: str | None = None,
+) -> None:
+    """Record that ``reading.text[start:end]`` stands where the source prints ``printed``."""
+    edit: dict[str, Any] = {"kind": kind, "printed": printed, "reading": reading.text[start:end]}
+    if certainty is not None:
+        edit["certainty"] = certainty
+    if note is not None:
+        edit["note"] = note
+    edit["_start"] = start
+    edit["_at"] = start
+    reading.edits.append(edit)
+
+
+def read_line(printed: str, *, title: bool = False) -> Reading:
+    """One printed line in its clean reading: spaces, ``**`` marks and stray English recorded, not dropped."""
+    reading = Reading()
+    # Bold marks first: they wrap whole runs, and a record of a unit list includes its parentheses.
+    pieces: list[tuple[str, str | None]] = []  # (printed, its reading when it departs)
+    cursor = 0
+    for match in re.finditer(r"\*\*(.+?)\*\*", printed):
+        start, end = match.span()
+        inner = match.group(1)
+        if printed[start - 1 : start] == "（" and printed[end : end + 1] == "）":
+            start, end, inner = start - 1, end + 1, "（" + inner + "）"
+        pieces.append((printed[cursor:start], None))
+        pieces.append((printed[start:end], inner))
+        cursor = end
+    pieces.append((printed[cursor:], None))
+    for chunk, bold_reading in pieces:
+        if bold_reading is not None:
+            start = len(reading.text)
+            reading.text += _despace(bold_reading)
+            _record(reading, start, len(reading.text), "bold-mark", chunk, BOLD_NOTE)
+        else:
+            _read_plain(chunk, reading, title)
+    return reading
+
+
+def _despace(text: str) -> str:
+    return re.sub(r"(?<=\S) (?=\S)", lambda m: "" if _cjk_around(text, m.start(), m.end()) else " ", text).strip()
+
+
+def _cjk_around(text: str, start: int, end: int) -> bool:
+    return (start > 0 and is_cjk(text[start - 1])) or (end < len(text) and is_cjk(text[end]))
+
+
+def _read_plain(chunk: str, reading: Reading, title: bool) -> None:
+    """Append ``chunk`` to the reading, recording the spaces and English words the extraction left."""
+    index = 0
+    while index < len(chunk):
+        latin = _LATIN_WORD.match(chunk, index)
+        if latin is not None and _cjk_around(chunk, latin.start(), latin.end()):
+            index = _stray_latin(chunk, latin, reading)
+            continue
+        number = _SPACED_NUMBER.match(chunk, index) if chunk[index] in " 0123456789" else None
+        if number and (number.group(1) or number.group(3)) and number.group(2):
+            start = len(reading.text)
+            reading.text += number.group(2)
+            _record(reading, start, len(reading.text), "space", number.group(0), SPACE_NOTE)
+            index = number.end()
+            continue
+        char = chunk[index]
+        if char == " " and _cjk_around(chunk, index, index + 1):
+            # a space between Chinese characters: a wrapped line of a title
+            before = reading.text[-BREAK_CONTEXT:]
+            after = _despace(chunk[index + 1 : index + 1 + BREAK_CONTEXT + 1])
+            start = len(reading.text) - len(before)
+            reading.text += after
+            _record(
+                reading, start, len(reading.text), "space", before + " " + after, TITLE_SPACE_NOTE if title else None
+            )
+            if not title:
+                reading.edits[-1]["note"] = "提取在汉字之间插入的空格。"
+            index += 1 + len(after)
+            continue
+        reading.text += char
+        index += 1
+
+
+def _stray_latin(chunk: str, match: re.Match[str], reading: Reading) -> int:
+    """Keep an English word as printed, with a proposed doubt record around it; return where reading goes on."""
+    before = _cjk_run(reading.text[::-1])[::-1]
+    after = _cjk_run(chunk[match.end() :])
+    start = len(reading.text) - len(before)
+    printed = before + match.group(0) + after
+    reading.text += match.group(0) + after
+    _record(reading, start, len(reading.text), "doubt", printed, LATIN_NOTE.format(word=match.group(1)), PROPOSED)
+    return match.end() + len(after)
+
+
+def _cjk_run(text: str) -> str:
+    run = ""
+    for char in text[:LATIN_CONTEXT]:
+        if not is_cjk(char) or unicodedata.category(char).startswith("P"):
+            break
+        run += char
+    return run
+
+
+# --- the source in paragraphs -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line of the source
+    text: str
+
+
+def source_lines(source: str) -> list[Line]:
+    """The non-blank lines of the source, NFC, with their line numbers."""
+    return [
+        Line(index, unicodedata.normalize("NFC", text.rstrip("\r")))
+        for index, text in enumerate(source.split("\n"), 1)
+        if text.strip()
+    ]
+
+
+def continue_reading(reading: Reading, printed_before: str, line: Line, gap: str) -> None:
+    """Join a paragraph continued across a page break: the next line of ``line`` follows ``reading``."""
+    tail = printed_before[-BREAK_CONTEXT:]
+    following = read_line(line.text)
+    head = following.text[:BREAK_CONTEXT]
+    offset = len(reading.text)
+    doubled = bool(tail) and bool(head) and tail[-1] == head[0]
+    reading.text += following.text
+    for edit in following.edits:
+        edit["_start"] += offset
+        edit["_at"] += offset
+        reading.edits.append(edit)
+    start = offset - len(tail)
+    end = offset + len(head)
+    if any(edit["_start"] < end and start < edit["_start"] + len(edit["reading"]) for edit in reading.edits):
+        tail, head = tail[-1:], head[:1]
+        start, end = offset - len(tail), offset + len(head)
+    printed = tail + gap + head
+    if doubled:  # the record ends with the doubled character: that is what the person decides on
+        end = offset + 1
+        _record(reading, start, end, "break", tail + gap + head[0], DOUBLED_NOTE.format(char=head[0]), PROPOSED)
+    elif tail and tail[-1] in _SENTENCE_END and not head.startswith("（"):
+        _record(reading, start, end, "break", printed, BREAK_AT_SENTENCE_NOTE, PROPOSED)
+    else:
+        _record(reading, start, end, "break", printed)
+
+
+# --- registries ------------------------------------------------------------------------------------------------
+
+
+_UNIT_KINDS = (  # name ending or beginning → kind, for a provisional entry
+    (("各",), "collective"),
+    (("区委",), "party-organ"),
+    (("支队", "大队"), "rescue-force"),
+    (("工会", "妇联", "团委"), "mass-organisation"),
+    (("中心",), "public-institution"),
+    (("委员会",), "committee"),
+)
+
+
+def guess_unit_kind(name: str) -> str:
+    for marks, kind in _UNIT_KINDS:
+        if any(name.startswith(mark) or name.endswith(mark) for mark in marks):
+            return kind
+    return "government-department"
+
+
+@dataclass
+class Registry:
+    """Names → IDs for units and people, growing provisional entries for the names it lacks."""
+
+    units: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+    new_units: list[dict[str, Any]] = field(default_factory=list)
+    new_people: list[dict[str, Any]] = field(default_factory=list)
+    spellings: list[dict[str, str]] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # unit ID → its registry name
+
+    @classmethod
+    def from_models(cls, units: Any, people: Any, attachments: Iterable[Any] = ()) -> Registry:
+        registry = cls()
+        for unit in units.units if units is not None else ():
+            registry.canonical[unit.id] = unit.name
+            for name in (unit.name, *unit.aliases):
+                registry.units.setdefault(_key(name), unit.id)
+        for attachment in attachments:
+            for spelling in attachment.spellings:
+                registry.units.setdefault(_key(spelling.printed), spelling.unit)
+        for person in people.people if people is not None else ():
+            registry.people.setdefault(_key(person.name), person.id)
+        return registry
+
+    def unit(self, name: str, where: str) -> str:
+        """The ID of a unit name; a new provisional entry when the registry lacks it."""
+        found = self.units.get(_key(name))
+        if found is not None:
+            return found
+        ident = f"provisional-unit-{len(self.new_units) + 1}"
+        self.new_units.append(
+            {
+                "id": ident,
+                "name": _key(name),
+                "kind": guess_unit_kind(name),
+                "provisional": True,
+                "note": NEW_ENTRY_NOTE.format(where=where),
+            }
+        )
+        self.units[_key(name)] = ident
+        self.canonical[ident] = _key(name)
+        return ident
+
+    def person(self, name: str, where: str) -> str:
+        found = self.people.get(_key(name))
+        if found is not None:
+            return found
+        ident = "provisional-person-" + "-".join(
+            "abcdefghijklmnopqrstuvwxyz"[int(d)] for d in str(len(self.new_people) + 1)
+        )
+        self.new_people.append(
+            {"id": ident, "name": _key(name), "provisional": True, "note": NEW_ENTRY_NOTE.format(where=where)}
+        )
+        self.people[_key(name)] = ident
+        return ident
+
+    def table_unit(self, printed: str, where: str) -> str:
+        """A unit as the table prints it: a spelling other than the registry name is recorded for the table."""
+        ident = self.unit(printed, where)
+        if self.canonical.get(ident) != printed and all(s["printed"] != printed for s in self.spellings):
+            self.spellings.append({"unit": ident, "printed": printed})
+        return ident
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", re.sub(r"\s+", "", name))
+
+
+def split_names(inner: str) -> list[list[str]]:
+    """A unit list's names, grouped by its full-width commas; parentheses inside a name are kept with it."""
+    groups: list[list[str]] = [[]]
+    depth, name = 0, ""
+    for char in inner:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+        if depth == 0 and char in "，,":
+            groups[-1].append(name)
+            groups.append([])
+            name = ""
+        elif depth == 0 and char == "、":
+            groups[-1].append(name)
+            name = ""
+        else:
+            name += char
+    groups[-1].append(name)
+    return [[n.strip() for n in group if n.strip()] for group in groups if any(n.strip() for n in group)]
+
+
+def table_names(cell: str, registry: Registry, *, people: bool) -> list[str]:
+    """The names of a table cell: space-separated, padded two-character names and wrapped names put together."""
+    words = [word for word in cell.split(" ") if word]
+    names: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        if people and len(word) == 1 and following is not None and len(following) == 1:
+            names.append(word + " " + following)  # 王 珏: padded to the width of three
+            index += 2
+            continue
+        known = registry.people if people else registry.units
+        if not people and following is not None and _key(word) not in known:
+            joined = word + " " + following
+            if _key(joined) in known or not _looks_like_unit_start(following):
+                names.append(joined)  # a name wrapped inside its cell
+                index += 2
+                continue
+        names.append(word)
+        index += 1
+    return names
+
+
+def _looks_like_unit_start(word: str) -> bool:
+    return word.startswith(("区", "各", "市")) or word.endswith(("部门", "单位"))
+
+
+# --- the draft ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """The filled documents (file name → plain data), the registry entries to add and what a person must decide."""
+
+    documents: dict[str, dict[str, Any]]
+    new_units: list[dict[str, Any]]
+    new_people: list[dict[str, Any]]
+    decisions: list[str]
+
+
+class _Cursor:
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.index = 0
+
+    def peek(self) -> Line | None:
+        return self.lines[self.index] if self.index < len(self.lines) else None
+
+    def take(self, what: str) -> Line:
+        line = self.peek()
+        if line is None:
+            raise DraftError(f"the source ends before {what}")
+        self.index += 1
+        return line
+
+    def gap(self, line: Line) -> str:
+        """The line breaks between ``line`` and the next line, as the source prints them."""
+        following = self.peek()
+        return "\n" * ((following.number if following else line.number + 1) - line.number)
+
+
+SOURCE_DESCRIPTION = "本通知 PDF 文本的提取结果，逐字节保存；语料中每段文字还原为印本形式后都须在其中找到。"
+
+
+def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
+    """Read a notice's documents from its source text (UTF-8 bytes, as the notice folder keeps them)."""
+    from .scaffold import scaffold_documents
+
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DraftError(f"the source is not UTF-8 text: {exc}") from None
+    cursor = _Cursor(source_lines(text))
+    notice: dict[str, Any] = {"id": notice_id}
+    notice["source"] = {
+        **scaffold_documents(notice_id, source)["notice.yaml"]["source"],
+        "description": SOURCE_DESCRIPTION,
+    }
+    issuer_mark = cursor.take("the issuer mark").text
+    notice["issuer_mark"] = read_line(issuer_mark).passage()
+    notice["issuer"] = registry.unit(_key(issuer_mark), "发文机关标志")
+    doc_line = cursor.take("the 发文字号").text.strip()
+    doc = DOC_NUMBER.match(_key(doc_line))
+    if doc is None:
+        raise DraftError(f"line 2 of the text is not a 发文字号 (机关代字〔年份〕序号号): {doc_line!r}")
+    notice["doc_number"] = {
+        "printed": doc_line,
+        "organ_code": doc["organ"],
+        "year": int(doc["year"]),
+        "serial": int(doc["serial"]),
+    }
+    title_lines = []
+    while (line := cursor.peek()) is not None and not line.text.endswith("："):
+        title_lines.append(cursor.take("the title").text)
+    notice["title"] = read_line(" ".join(title_lines), title=True).passage()
+    addressee = cursor.take("the 主送机关").text
+    notice["addressee"] = read_line(addressee).passage()
+    notice["addressee_units"] = [
+        registry.unit(name, "主送机关") for group in split_names(addressee.rstrip("：")) for name in group
+    ]
+    transmittal = [cursor.take("the transmittal").text]
+    while (line := cursor.peek()) is not None and _key(line.text) != _key(issuer_mark):
+        transmittal.append(cursor.take("the signature").text)
+    notice["transmittal"] = read_line("".join(transmittal)).passage()
+    notice["signature"] = read_line(cursor.take("the signature").text).passage()
+    notice["date"] = _date(cursor.take("the 成文日期").text)
+
+    body = _read_body(cursor, registry)
+    back: dict[str, Any] = {}
+    while (line := cursor.peek()) is not None and line.text.strip() != "附件":
+        text = cursor.take("the 版记").text
+        if text.startswith("附件："):
+            back["attachment_note"] = read_line(text).passage()
+        elif ANNOTATION.match(text):
+            back["annotation"] = read_line(text).passage()
+        elif (run := PRINT_RUN.match(_key(text))) is not None:
+            back["print_run"] = read_line(text).passage()
+            back["copies"] = int(run.group(1))
+        elif (date := DATE.match(text)) is not None and date.group(4) == "印发":
+            back.setdefault("imprint", {})["date"] = _date(text[: -len("印发")])
+        else:
+            back.setdefault("imprint", {})["organ"] = read_line(text).passage()
+    notice.update(back)
+    notice["absent"] = [
+        {"element": "份号"},
+        {"element": "密级和保密期限"},
+        {"element": "紧急程度"},
+        {"element": "签发人", "note": "上行文才标注签发人；本通知为下行文。"},
+        {"element": "印章", "note": "提取的文本不含印章；是否加盖无从判断。"},
+        {"element": "抄送机关"},
+        {"element": "页码", "note": "提取文本未保留页码，无从录入。"},
+    ]
+    documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
+    decisions: list[str] = []
+    if cursor.peek() is not None:
+        attachment, furniture = _read_attachment(cursor, registry)
+        if furniture:
+            notice["furniture"] = furniture
+        _propose_links(body, attachment, decisions)
+        attachment["spellings"] = registry.spellings
+        documents["attachment.yaml"] = attachment
+    decisions += _doubts(documents)
+    decisions += [f"new unit {u['id']} ({u['name']}): {u['note']}" for u in registry.new_units]
+    decisions += [f"new person {p['id']} ({p['name']}): {p['note']}" for p in registry.new_people]
+    return Draft(documents, registry.new_units, registry.new_people, decisions)
+
+
+def _date(printed: str) -> dict[str, Any]:
+    match = DATE.match(printed.strip())
+    if match is None:
+        raise DraftError(f"not a date (YYYY年M月D日): {printed!r}")
+    import datetime as dt
+
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        raise DraftError(f"not a real date: {printed!r}") from None
+    return {"value": value, "printed": read_line(printed).passage()}
+
+
+def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
+    """The 工作意见: its title, opening, parts, sections, measures and closing."""
+    body: dict[str, Any] = {"title": read_line(cursor.take("the body title").text, title=True).passage()}
+    opening = _paragraph(cursor, stop=lambda line: bool(PART_LABEL.match(line.text)))
+    body["opening"] = opening.passage()
+    parts: list[dict[str, Any]] = []
+    measure: dict[str, Any] | None = None
+    measure_reading: Reading | None = None
+    closing: Reading | None = None
+    last_printed = ""
+
+    def finish_measure() -> None:
+        nonlocal measure, measure_reading
+        if measure is not None and measure_reading is not None:
+            _close_measure(measure, measure_reading, registry)
+        measure, measure_reading = None, None
+
+    while (line := cursor.peek()) is not None and not line.text.startswith("附件："):
+        text = line.text
+        # a new label starts a new element; a line without one continues the element before it
+        if (part := PART_LABEL.match(text)) is not None:
+            finish_measure()
+            cursor.take("a part")
+            parts.append(
+                {"number": chinese_number(part.group(1)), "title": read_line(part.group(2)).passage(), "sections": []}
+            )
+            continue
+        section = SECTION_LABEL.match(text)
+        if section is not None:
+            if not parts:
+                raise DraftError(f"line {line.number}: section {text!r} stands before any part (一、…)")
+            finish_measure()
+            cursor.take("a section")
+            parts[-1]["sections"].append(_read_section(cursor, section))
+            continue
+        label = MEASURE_LABEL.match(text)
+        if label is not None:
+            if not parts or not parts[-1]["sections"]:
+                raise DraftError(f"line {line.number}: measure {label.group(1)} stands before any section (（一）…)")
+            finish_measure()
+            cursor.take("a measure")
+            measure = {"number": int(label.group(1))}
+            parts[-1]["sections"][-1]["measures"].append(measure)
+            measure_reading = read_line(label.group(2))
+            last_printed = label.group(2)
+            gap = cursor.gap(line)
+            continue
+        if measure_reading is not None and not _measure_complete(measure_reading):
+            cursor.take("a measure")
+            continue_reading(measure_reading, last_printed, line, gap)
+            last_printed = text
+            gap = cursor.gap(line)
+            continue
+        finish_measure()
+        closing = _paragraph(cursor, stop=lambda line: line.text.startswith("附件："))
+    finish_measure()
+    if not parts:
+        raise DraftError("the body has no part (一、…)")
+    body["parts"] = parts
+    if closing is None:
+        raise DraftError("the body has no closing paragraph after its last measure")
+    announced = ANNOUNCED.search(closing.text)
+    body["closing"] = {"text": closing.passage(), "announced_tasks": int(announced.group(1)) if announced else None}
+    return body
+
+
+def _read_section(cursor: _Cursor, label: re.Match[str]) -> dict[str, Any]:
+    """A section's number and title, and its intro where a paragraph without a label follows the title."""
+    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2)).passage()}
+    following = cursor.peek()
+    if following is not None and not MEASURE_LABEL.match(following.text):
+        intro = _paragraph(
+            cursor, stop=lambda line: bool(MEASURE_LABEL.match(line.text) or SECTION_LABEL.match(line.text))
+        )
+        section["intro"] = intro.passage()
+    section["measures"] = []
+    return section
+
+
+def _paragraph(cursor: _Cursor, stop: Any) -> Reading:
+    """A paragraph and its continuations up to a line ``stop`` accepts."""
+    first = cursor.take("a paragraph")
+    reading = read_line(first.text)
+    previous = first
+    while (line := cursor.peek()) is not None and not stop(line):
+        gap = "\n" * (line.number - previous.number)
+        cursor.take("a paragraph")
+        continue_reading(reading, previous.text, line, gap)
+        previous = line
+    return reading
+
+
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+TYPO_NOTE = "同段前文作“{earlier}”，此处“{printed}”只差一字，疑为其误（草稿提议）；请核对后改定确信度，或删去本记录。"
+
+
+def _propose_typos(reading: Reading) -> None:
+    """A quoted term printed again one character off within the same text: read as the earlier form, proposed."""
+    seen: list[str] = []
+    for match in _QUOTED.finditer(reading.text):
+        term = match.group(1)
+        earlier = next(
+            (
+                known
+                for known in seen
+                if len(known) == len(term) and sum(a != b for a, b in zip(known, term, strict=True)) == 1
+            ),
+            None,
+        )
+        seen.append(term)
+        start, end = match.span()
+        if earlier is None or any(
+            edit["_start"] < end and start < edit["_start"] + len(edit["reading"]) for edit in reading.edits
+        ):
+            continue
+        reading.text = reading.text[:start] + "“" + earlier + "”" + reading.text[end:]
+        _record(reading, start, end, "typo", match.group(0), TYPO_NOTE.format(earlier=earlier, printed=term), PROPOSED)
+
+
+def _measure_complete(reading: Reading | None) -> bool:
+    """Whether a measure's reading so far ends with its unit list (a half-width ``)`` counts)."""
+    if reading is None:
+        return True
+    text = reading.text.rstrip("。")
+    return text.endswith(("）", ")")) and split_assignment(text[:-1] + "）") is not None
+
+
+def _close_measure(measure: dict[str, Any], reading: Reading, registry: Registry) -> None:
+    if reading.text.endswith(")"):
+        reading.text = reading.text[:-1] + "）"
+        start = max(reading.text.rfind("、"), reading.text.rfind("（")) + 1
+        printed = reading.text[start:-1] + ")"
+        _record(reading, start, len(reading.text), "punctuation", printed, PUNCTUATION_NOTE)
+    _propose_typos(reading)
+    split = split_assignment(reading.text)
+    groups = split_names(split[1][1:-1]) if split else []
+    measure["text"] = reading.text
+    measure["units"] = [[registry.unit(name, f"第{measure['number']}条") for name in group] for group in groups]
+    passage = reading.passage()
+    if isinstance(passage, dict):
+        measure["edits"] = passage["edits"]
+
+
+def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    attachment: dict[str, Any] = {"label": read_line(cursor.take("the attachment label").text).passage()}
+    attachment["title"] = read_line(cursor.take("the attachment title").text, title=True).passage()
+    header = cursor.take("the table header").text
+    columns = header.split("\t")
+    attachment["columns"] = columns
+    categories: list[dict[str, Any]] = []
+    tasks: list[dict[str, Any]] = []
+    repeats = 0
+    while (line := cursor.peek()) is not None:
+        cursor.take("a table row")
+        cells = line.text.split("\t")
+        first = cells[0].strip()
+        if line.text == header:
+            repeats += 1
+        elif (total := BREAKDOWN.match(first)) is not None:
+            attachment["breakdown"] = {
+                "label": total["label"],
+                "categories_printed": int(total["categories"]),
+                "tasks_printed": int(total["tasks"]),
+            }
+        elif (category := CATEGORY.match(first)) is not None:
+            categories.append(
+                {
+                    "number": chinese_number(category["numeral"]),
+                    "title": read_line(category["title"]).passage(),
+                    "subtotal_printed": int(category["subtotal"]),
+                }
+            )
+        elif first.isdigit():
+            padded = (cells + [""] * len(_TASK_CELLS))[: len(_TASK_CELLS)]  # an empty last cell may be cut off
+            tasks.append(_task(dict(zip(_TASK_CELLS, padded, strict=True)), categories, registry))
+        elif tasks:
+            raise DraftError(
+                f"line {line.number}: a table row that is not a task, a category or a header: {line.text!r}"
+            )
+    attachment["categories"] = categories
+    attachment["tasks"] = tasks
+    furniture = []
+    if repeats:
+        furniture.append(
+            {
+                "printed": header,
+                "count": repeats,
+                "note": "附件表格在续页重复的表头行；第一次出现的表头属于表格本身（attachment.yaml 的 columns）。",
+            }
+        )
+    return attachment, furniture
+
+
+_TASK_CELLS = ("number", "title", "leaders", "responsible_units", "cooperating_units", "requirement", "remark")
+
+
+def _task(cells: dict[str, str], categories: list[dict[str, Any]], registry: Registry) -> dict[str, Any]:
+    number = int(cells["number"])
+    where = f"任务{number}"
+    task: dict[str, Any] = {
+        "number": number,
+        "category": categories[-1]["number"] if categories else None,
+        "title": read_line(cells["title"]).passage(),
+        "leaders": [registry.person(name, where) for name in table_names(cells["leaders"], registry, people=True)],
+        "responsible_units": [
+            registry.table_unit(name, where) for name in table_names(cells["responsible_units"], registry, people=False)
+        ],
+        "cooperating_units": [
+            registry.table_unit(name, where) for name in table_names(cells["cooperating_units"], registry, people=False)
+        ],
+        "requirement": read_line(cells["requirement"]).passage(),
+    }
+    if cells["remark"].strip():
+        task["remark"] = read_line(cells["remark"]).passage()
+    return task
+
+
+def _plain(passage: str | dict[str, Any]) -> str:
+    return passage if isinstance(passage, str) else passage["text"]
+
+
+def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: list[str]) -> None:
+    """Link each task to its best-scoring measures, marked proposed, with the scores in the rationale.
+
+    Section intros are scored beside the measures: a task that restates an intro (the wording of a whole
+    section) is proposed with all the measures of that section.
+    """
+    from .similarity import MeasureIndex, MeasureText, TaskText
+
+    part_of: dict[int, int] = {}  # candidate number → part
+    section_measures: dict[int, list[int]] = {}  # candidate number of an intro → its section's measures
+    labels: dict[int, str] = {}
+    candidates = []
+    sections = [(part, section) for part in body["parts"] for section in part["sections"]]
+    last = max((m["number"] for _, section in sections for m in section["measures"]), default=0)
+    for part, section in sections:
+        for m in section["measures"]:
+            part_of[m["number"]] = part["number"]
+            labels[m["number"]] = f"措施{m['number']}"  # not 第N条: a rationale cites only the linked measures
+            candidates.append(MeasureText(m["number"], m["text"], _units_of([m])))
+        if "intro" in section and section["measures"]:
+            number = last + section["number"]  # past every measure number: no clash
+            part_of[number] = part["number"]
+            labels[number] = f"（{chinese_numeral(section['number'])}）导语"
+            section_measures[number] = [m["number"] for m in section["measures"]]
+            candidates.append(MeasureText(number, _plain(section["intro"]), _units_of(section["measures"])))
+    if not candidates:
+        return
+    index = MeasureIndex(candidates)
+    for task in attachment["tasks"]:
+        ranked = index.rank(
+            TaskText(
+                (_plain(task["title"]), _plain(task["requirement"])),
+                frozenset((*task["responsible_units"], *task["cooperating_units"])),
+            )
+        )
+        # a task of category N restates measures of part N (the table's categories are the body's parts)
+        ranked = [score for score in ranked if task["category"] in (None, part_of[score.measure])] or ranked
+        best = ranked[0]
+        linked = section_measures.get(best.measure, [best.measure])
+        shown = "；".join(f"{labels[score.measure]} {score.total:.2f}" for score in ranked[:LINK_CANDIDATES])
+        cited = f"第{linked[0]}条" if len(linked) == 1 else f"第{linked[0]}—{linked[-1]}条"
+        via = f"重述{labels[best.measure]}，链接该节各条；" if best.measure in section_measures else ""
+        task["links"] = {
+            "basis": "measures",
+            "measures": linked,
+            "certainty": PROPOSED,
+            "rationale": f"{cited}：{via}草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
+        }
+        numbers = ", ".join(map(str, linked))
+        decisions.append(f"task {task['number']}: link to measure {numbers} proposed (score {best.total:.2f})")
+
+
+def _units_of(measures: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(unit for m in measures for group in m["units"] for unit in group)
+
+
+def _doubts(documents: dict[str, dict[str, Any]]) -> list[str]:
+    found = []
+    for name, document in documents.items():
+        for path, edit in _edits(document, ()):
+            if edit.get("certainty") == PROPOSED:
+                found.append(f"{name} {'.'.join(map(str, path))}: {edit['kind']} {edit['printed']!r}: {edit['note']}")
+    return found
+
+
+def _edits(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "edits" and isinstance(value, list):
+                for index, edit in enumerate(value):
+                    yield path + (key, index), edit
+            else:
+                yield from _edits(value, path + (key,))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _edits(item, path + (index,))
+
+
+def draft_into(
+    corpus: str | os.PathLike[str], notice_id: str, source: str | os.PathLike[str]
+) -> tuple[Scaffold, Draft]:
+    """``anwei new NOTICE-ID --source FILE --draft``: the scaffold, with its documents filled from the source.
+
+    Registry entries for the names the registries lack are appended to them, marked provisional. Raises
+    ScaffoldRefused as the scaffold does (an existing notice folder is never overwritten) and DraftError when the
+    source does not have the shape of a notice of this family.
+    """
+    from .corpus import load_source
+    from .scaffold import ScaffoldRefused, new_notice
+
+    root = Path(corpus)
+    try:
+        raw = Path(source).read_bytes()
+    except OSError as exc:
+        raise ScaffoldRefused(f"cannot read the source {source}: {exc.strerror or exc}") from None
+    if (root / "notices" / notice_id).exists():
+        raise ScaffoldRefused(
+            f"{root / 'notices' / notice_id} already exists; choose another ID or remove the folder yourself"
+        )
+    units = people = None
+    attachments: list[Any] = []
+    if (root / MANIFEST).is_file():
+        loaded = load_source(root)
+        units, people = loaded.units.model, loaded.people.model
+        attachments = [notice.attachment.model for notice in loaded.notices if notice.attachment.model is not None]
+    registry = Registry.from_models(units, people, attachments)
+    drafted = draft_notice(notice_id, raw, registry)
+    scaffold = new_notice(root, notice_id, source, documents=drafted.documents)
+    for name, key, entries in ((UNITS, "units", drafted.new_units), (PEOPLE, "people", drafted.new_people)):
+        if entries:
+            _append_entries(root, name, key, entries)
+            if name not in scaffold.created:
+                scaffold.updated.append(name)
+    scaffold.remaining = [*drafted.decisions, f"run 'anwei validate {root}': each decision above is a finding there"]
+    return scaffold, drafted
+
+
+def _append_entries(root: Path, name: str, key: str, entries: list[dict[str, Any]]) -> None:
+    """Add registry entries at the end of a registry file, in the corpus layout, comments kept."""
+    from .corpus import SOURCE_FILES
+    from .yaml_style import apply_layout, dump, new_yaml, to_commented, write_atomic
+
+    path = root / name
+    yaml = new_yaml()
+    tree = yaml.load(path.read_text(encoding="utf-8"))
+    if not isinstance(tree, dict):
+        raise DraftError(f"{path} is not a mapping; run 'anwei validate {root}'")
+    if not isinstance(tree.get(key), list):
+        tree[key] = to_commented([])
+    for entry in entries:
+        tree[key].append(to_commented(entry))
+    write_atomic(path, dump(apply_layout(tree, SOURCE_FILES[name][1]), yaml).encode())

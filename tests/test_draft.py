@@ -1,0 +1,255 @@
+"""``anwei new --draft``: the notice read from its text, on the real source and on variants of it.
+
+The variants are made by editing the text, not by line number: another district and year, a measure removed and
+the rest renumbered, names the registries lack, a page broken elsewhere, a task fewer. The draft must follow each.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, SEED_SOURCE
+
+from anwei_corpus.api import validate
+from anwei_corpus.corpus import load_source
+from anwei_corpus.draft import DraftError, draft_into
+from anwei_corpus.scaffold import ScaffoldRefused
+
+NOTICE = "putuo-anwei-2022-6"
+TEXT = SEED_SOURCE.read_text(encoding="utf-8")
+# What the draft leaves to a person (AW901), what the hand corpus accepts by suppression (AW503), information.
+# AW506: a weak link among a section's measures, when a task restates the section's intro.
+ALLOWED = {"AW901", "AW503", "AW506", "AW704"}
+
+
+def _empty_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy, ignore=lambda folder, names: [NOTICE] if folder.endswith("notices") else [])
+    manifest = copy / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(f"  - {NOTICE}\n", ""), encoding="utf-8")
+    return copy
+
+
+def _draft(tmp_path: Path, text: str, notice_id: str = NOTICE):
+    corpus = _empty_copy(tmp_path)
+    source = tmp_path / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    draft_into(corpus, notice_id, source)
+    loaded = load_source(corpus)
+    notice = next(n for n in loaded.notices if n.folder == notice_id)
+    return corpus, loaded, notice
+
+
+def _measures(body):
+    return [m for part in body.parts for section in part.sections for m in section.measures]
+
+
+def _hand():
+    notice = next(n for n in load_source(DATA).notices if n.folder == NOTICE)
+    return notice
+
+
+def test_real_notice_drafts_to_the_hand_encoding_but_for_the_decisions(tmp_path):
+    corpus, _, notice = _draft(tmp_path, TEXT)
+    hand = _hand()
+    findings = validate(corpus)
+    assert {d.code for d in findings} <= ALLOWED
+    decided = {(d.location.file.split("/")[-1], tuple(d.location.path[:-1])) for d in findings if d.code == "AW901"}
+    proposed = [d.message.split(":")[0] for d in findings if d.code == "AW901" and "record" in d.message]
+    assert proposed == [
+        "break record of '树立\\n\\n立' proposed by the draft",
+        "doubt record of '应急管理 etc 制度' proposed by the draft",
+        "break record of '应。\\n\\n优化' proposed by the draft",
+        "doubt record of '共性问题 and 突出隐患' proposed by the draft",
+        "typo record of '“在转必停”' proposed by the draft",
+        "break record of '能。\\n\\n在市' proposed by the draft",
+    ]
+    assert len([d for d in findings if d.code == "AW901" and d.message.startswith("task ")]) == 23
+    drafted, expected = _measures(notice.body.model), _measures(hand.body.model)
+    assert [m.number for m in drafted] == [m.number for m in expected]
+    assert [m.units for m in drafted] == [m.units for m in expected]
+    as_printed = {6, 27}  # English words kept as printed for a person to read
+    assert [m.number for m in drafted if m.text != next(e for e in expected if e.number == m.number).text] == sorted(
+        as_printed
+    )
+    tasks, hand_tasks = notice.attachment.model.tasks, hand.attachment.model.tasks
+    for field in ("number", "category", "leaders", "responsible_units", "cooperating_units"):
+        assert [getattr(t, field) for t in tasks] == [getattr(h, field) for h in hand_tasks]
+    assert [(t.title.text, t.requirement.text) for t in tasks] == [
+        (h.title.text, h.requirement.text) for h in hand_tasks
+    ]
+    assert notice.attachment.model.categories == hand.attachment.model.categories
+    assert notice.attachment.model.breakdown == hand.attachment.model.breakdown
+    assert [s.printed for s in notice.attachment.model.spellings] == [
+        "各成员单位",
+        "各街道、镇",
+        "区人力资源 保障局",
+        "区发展改革委",
+    ]
+    assert notice.notice.model.furniture[0].count == 6
+    assert decided  # every decision is located
+
+
+def test_comparison_script_reaches_the_agreement_it_promises():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compare_draft.py"), "--corpus", str(DATA), "--min", "0.97"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    overall = re.search(r"^all\s+(\d+)\s+(\d+)\s+[\d.]+%$", result.stdout, re.MULTILINE)
+    decided = re.search(r"^agreement on the cells the draft decides: ([\d.]+)%", result.stdout, re.MULTILINE)
+    assert overall is not None and decided is not None, result.stdout
+    assert int(overall.group(1)) / int(overall.group(2)) >= 0.975
+    assert float(decided.group(1)) >= 98.0
+
+
+def test_another_district_and_year(tmp_path):
+    text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
+    corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")
+    meta = notice.notice.model
+    assert (meta.doc_number.organ_code, meta.doc_number.year, meta.doc_number.serial) == ("静安委", 2023, 6)
+    assert meta.title.text == "上海市静安区安全生产委员会关于印发静安区2023年安全生产工作意见的通知"
+    assert str(meta.date.value) == "2023-08-15"
+    issuer = next(u for u in loaded.units.model.units if u.id == meta.issuer)
+    assert (issuer.name, issuer.provisional, issuer.kind) == ("上海市静安区安全生产委员会", True, "committee")
+    assert notice.body.model.title.text == "静安区2023年安全生产工作意见"
+    unused = {d.message for d in validate(corpus) if d.code == "AW309"}
+    assert {d.code for d in validate(corpus)} <= ALLOWED | {"AW309"}
+    assert unused == {"unit 'safety-committee' is not used by any notice"}  # the other district's committee
+
+
+def _renumbered_without(text: str, removed: int) -> str:
+    """The text with measure ``removed`` (and its continuation lines) deleted and the later measures renumbered."""
+    lines = text.split("\n")
+    out, skipping = [], False
+    for line in lines:
+        label = re.match(r"^(\d+)\. ", line)
+        if label:
+            number = int(label.group(1))
+            skipping = number == removed
+            if number > removed:
+                line = f"{number - 1}. " + line[label.end() :]
+        elif re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五]、|根据)", line):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_a_measure_removed_and_the_rest_renumbered(tmp_path):
+    corpus, _, notice = _draft(tmp_path, _renumbered_without(TEXT, 24))
+    drafted = _measures(notice.body.model)
+    expected = [m for m in _measures(_hand().body.model) if m.number != 24]
+    assert [m.number for m in drafted] == list(range(1, 50))
+    assert [m.units for m in drafted] == [m.units for m in expected]
+    assert [m.text for m in drafted][30] == next(m.text for m in expected if m.number == 32)
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_names_the_registries_lack_become_provisional_entries(tmp_path):
+    text = TEXT.replace("（区苏河办）", "（区河道办、区苏河办）").replace("徐树杰", "李四海")
+    corpus, loaded, notice = _draft(tmp_path, text)
+    new_units = [u for u in loaded.units.model.units if u.provisional]
+    new_people = [p for p in loaded.people.model.people if p.provisional]
+    assert [(u.name, u.kind) for u in new_units] == [("区河道办", "government-department")]
+    assert [p.name for p in new_people] == ["李四海"]
+    measure = next(m for m in _measures(notice.body.model) if m.number == 32)
+    assert measure.units == [[new_units[0].id, "suzhou-creek-office"]]
+    task = next(t for t in notice.attachment.model.tasks if t.number == 18)
+    assert task.leaders == [new_people[0].id]
+    findings = validate(corpus)
+    provisional = [d for d in findings if d.code == "AW901" and "provisional" in d.message]
+    assert [d.location.path[-1] for d in provisional] == ["provisional", "provisional"]
+    # the registry that existed is kept as it was: the entries are appended
+    assert (
+        (corpus / "registry/units.yaml")
+        .read_text(encoding="utf-8")
+        .startswith((DATA / "registry/units.yaml").read_text(encoding="utf-8"))
+    )
+
+
+def test_a_page_broken_elsewhere_is_joined_and_recorded(tmp_path):
+    sentence = "组织专家对重点企业开展精准指导服务。"
+    text = TEXT.replace(sentence, "组织专家对重点企业开\n\n展精准指导服务。")
+    corpus, _, notice = _draft(tmp_path, text)
+    measure = next(m for m in _measures(notice.body.model) if m.number == 44)
+    assert sentence in measure.text
+    assert [(e.kind, e.printed, e.reading) for e in measure.edits] == [("break", "业开\n\n展精", "业开展精")]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_task_fewer(tmp_path):
+    lines = [line for line in TEXT.split("\n") if not line.startswith("23\t")]
+    text = "\n".join(lines).replace("（小计 5 项）\t", "（小计 4 项）\t").replace("（小计 22 项）", "（小计 21 项）")
+    text = text.replace("列出23项", "列出22项")
+    corpus, _, notice = _draft(tmp_path, text)
+    attachment = notice.attachment.model
+    assert [t.number for t in attachment.tasks] == list(range(1, 23))
+    assert [c.subtotal_printed for c in attachment.categories] == [4, 3, 4, 6, 4]
+    assert notice.body.model.closing.announced_tasks == 22
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_an_existing_notice_folder_is_never_overwritten(tmp_path):
+    corpus = tmp_path / "data"
+    shutil.copytree(DATA, corpus)
+    before = (corpus / "notices" / NOTICE / "body.yaml").read_bytes()
+    with pytest.raises(ScaffoldRefused, match="already exists"):
+        draft_into(corpus, NOTICE, SEED_SOURCE)
+    assert (corpus / "notices" / NOTICE / "body.yaml").read_bytes() == before
+
+
+def test_a_text_of_another_shape_is_refused_with_the_reason(tmp_path):
+    source = tmp_path / "other.txt"
+    source.write_text("会议纪要\n\n第一项\n", encoding="utf-8")
+    with pytest.raises(DraftError, match="发文字号"):
+        draft_into(_empty_copy(tmp_path), "other-1", source)
+    assert not (tmp_path / "data" / "notices" / "other-1").exists()
+
+
+def test_cli_draft_lists_the_decisions(tmp_path):
+    corpus = _empty_copy(tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "anwei_corpus",
+            "new",
+            NOTICE,
+            "--source",
+            str(SEED_SOURCE),
+            "--corpus",
+            str(corpus),
+            "--draft",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "task 17: link to measure 35 proposed" in result.stdout
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "anwei_corpus",
+            "new",
+            NOTICE,
+            "--source",
+            str(SEED_SOURCE),
+            "--corpus",
+            str(corpus),
+            "--draft",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 2 and "already exists" in again.stderr
