@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+
+from anwei_corpus.atomic_folder import seal, write_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -50,3 +53,16 @@ def corpus_copy(tmp_path: Path) -> CorpusCopy:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return CorpusCopy(target)
+
+
+def resealed(release: Path, tmp_path: Path, change) -> Path:
+    """A copy of ``release`` whose JSON ``change`` edited, with a manifest and checksums that agree with it."""
+    files = {path.name: path.read_bytes() for path in release.iterdir()}
+    manifest = json.loads(files.pop("manifest.json"))
+    del files["SHA256SUMS"], manifest["files"]
+    data = json.loads(files["anwei-corpus.json"])
+    edited = change(data)
+    files["anwei-corpus.json"] = (
+        edited if isinstance(edited, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8")
+    )
+    return write_folder(seal(files, manifest, manifest["generator"]), tmp_path / "tampered")

@@ -361,3 +361,36 @@ def test_integers_a_field_cannot_hold_are_refused(corpus_copy, value, code):
     export = run_anwei("export", corpus_copy.root.name, "--out", "release", cwd=corpus_copy.root.parent)
     assert export.returncode == 1 and "Traceback" not in export.stderr + export.stdout
     assert not (corpus_copy.root.parent / "release").exists()
+
+
+def test_a_link_swapped_in_after_the_check_is_not_read(corpus_copy, tmp_path, monkeypatch):
+    from anwei_corpus import loader
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("outside the corpus\n", encoding="utf-8")
+    real_open = os.open
+    source = corpus_copy.file(SOURCE).resolve()
+
+    def swapped_open(path, flags, *args):
+        # the race: the checked path names a link to the outside file by the time it is opened
+        return real_open(outside if Path(path) == source else path, flags, *args)
+
+    monkeypatch.setattr(loader.os, "open", swapped_open)
+    findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW013"]
+    assert [(d.location.file.endswith(SOURCE), d.message) for d in findings] == [
+        (True, "file changed into a link outside the corpus while it was read")
+    ]
+
+
+def test_the_corpus_has_a_total_budget(corpus_copy, monkeypatch):
+    from anwei_corpus import corpus
+    from anwei_corpus.checker import check_corpus
+    from anwei_corpus.corpus import load_source
+
+    budget = sum(len(corpus_copy.file(name).read_bytes()) for name in YAML_FILES[:3])
+    monkeypatch.setattr(corpus, "MAX_CORPUS_BYTES", budget)
+    findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW011"]
+    assert sorted(Path(d.location.file).name for d in findings) == ["attachment.yaml", "body.yaml", "notice.yaml"]
+    assert findings[0].message == f"the corpus is larger than its limit of {budget} bytes in all; this file is not read"

@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, resealed
 
 from anwei_corpus import ReleaseUnreadable, load, load_release
-from anwei_corpus.atomic_folder import seal, write_folder
 from anwei_corpus.release import export
 
 NOTICE = "putuo-anwei-2022-6"
@@ -25,19 +24,6 @@ def release(tmp_path_factory) -> Path:
 @pytest.fixture
 def copy(release, tmp_path) -> Path:
     return Path(shutil.copytree(release, tmp_path / "copy"))
-
-
-def resealed(release: Path, tmp_path: Path, change) -> Path:
-    """A copy of ``release`` whose JSON ``change`` edited, with a manifest and checksums that agree with it."""
-    files = {path.name: path.read_bytes() for path in release.iterdir()}
-    manifest = json.loads(files.pop("manifest.json"))
-    del files["SHA256SUMS"], manifest["files"]
-    data = json.loads(files["anwei-corpus.json"])
-    edited = change(data)
-    files["anwei-corpus.json"] = (
-        edited if isinstance(edited, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8")
-    )
-    return write_folder(seal(files, manifest, manifest["generator"]), tmp_path / "tampered")
 
 
 def test_the_release_as_written_reads_back(release):

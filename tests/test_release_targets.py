@@ -139,3 +139,36 @@ def test_an_unknown_unit_in_a_measure_is_one_finding(corpus_copy):
     )
     codes = [d.code for d in check_corpus(load_source(corpus_copy.root)) if d.severity.value != "info"]
     assert codes == ["AW301"]
+
+
+HOSTILE_NAME = "\x1b[2J\x1b]0;pwned\x07肖文高"
+
+
+def test_diff_shows_changed_values_without_terminal_escapes(tmp_path):
+    from conftest import resealed
+
+    from anwei_corpus import load
+    from anwei_corpus.release import export
+
+    release = export(load(DATA), tmp_path / "release")
+
+    def rename(data):
+        data["people"][0]["name"] = HOSTILE_NAME
+
+    hostile = resealed(release, tmp_path, rename)
+    for output_format in ("text", "markdown"):
+        result = runner.invoke(app, ["diff", str(release), str(hostile), "--format", output_format])
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "␛[2J␛]0;pwned␇" in result.output
+
+
+def test_validate_shows_a_hostile_path_without_terminal_escapes(tmp_path):
+    import shutil
+
+    root = tmp_path / "data\x1b[2J"
+    shutil.copytree(DATA, root)
+    (root / "corpus.yaml").write_text("notices: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "data␛[2J" in result.output

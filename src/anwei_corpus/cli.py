@@ -12,6 +12,7 @@ import typer
 
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
+from .printable import printable
 from .reporters import ReportFormat
 from .validate_command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run_validate
 
@@ -80,11 +81,11 @@ def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | No
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"anwei: warning: {message}", err=True)
+    typer.echo(f"anwei: warning: {printable(message)}", err=True)
 
 
 def _fail_usage(message: str) -> None:
-    typer.echo(f"anwei: {message}", err=True)
+    typer.echo(f"anwei: {printable(message)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 

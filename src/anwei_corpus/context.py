@@ -17,6 +17,8 @@ from .suppression import SuppressionAt, collect_suppressions
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 
+MAX_SUGGESTIONS = 200  # fuzzy "did you mean" searches per run
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -86,18 +88,40 @@ class CorpusIndex:
                 names.setdefault(name, unit.id)
         return names
 
+    @cached_property
+    def _sorted_unit_ids(self) -> list[str]:
+        return sorted(self.unit_ids)
+
+    @cached_property
+    def _sorted_unit_names(self) -> list[str]:
+        return sorted(self.unit_by_name)
+
+    @cached_property
+    def _sorted_person_ids(self) -> list[str]:
+        return sorted(self.person_ids)
+
+    def _within_suggestion_budget(self) -> bool:
+        # A fuzzy search costs time in the size of the registry; past the first few hundred unknown IDs, a file is
+        # wrong wholesale and one more "did you mean" helps nobody.
+        self._suggestions = getattr(self, "_suggestions", 0) + 1
+        return self._suggestions <= MAX_SUGGESTIONS
+
     def suggest_unit(self, wrong: str) -> str | None:
-        """'did you mean' for a unit ID or a printed unit name."""
-        close = difflib.get_close_matches(wrong, sorted(self.unit_ids), n=1, cutoff=0.6)
-        if close:
-            return close[0]
+        """'did you mean' for a unit ID or a printed unit name (for the first ``MAX_SUGGESTIONS`` asked)."""
         if wrong in self.unit_by_name:
             return self.unit_by_name[wrong]
-        by_name = difflib.get_close_matches(wrong, sorted(self.unit_by_name), n=1, cutoff=0.5)
+        if not self._within_suggestion_budget():
+            return None
+        close = difflib.get_close_matches(wrong, self._sorted_unit_ids, n=1, cutoff=0.6)
+        if close:
+            return close[0]
+        by_name = difflib.get_close_matches(wrong, self._sorted_unit_names, n=1, cutoff=0.5)
         return self.unit_by_name[by_name[0]] if by_name else None
 
     def suggest_person(self, wrong: str) -> str | None:
-        close = difflib.get_close_matches(wrong, sorted(self.person_ids), n=1, cutoff=0.6)
+        if not self._within_suggestion_budget():
+            return None
+        close = difflib.get_close_matches(wrong, self._sorted_person_ids, n=1, cutoff=0.6)
         return close[0] if close else None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -124,10 +125,17 @@ class CorpusSource:
         return files
 
 
+# The whole corpus, every file counted: some 200 notices of real size. Each file is capped too (MAX_FILE_BYTES),
+# but many files at that cap would cost minutes and gigabytes; past this budget no further file is read.
+MAX_CORPUS_BYTES = 64 * 2**20
+_BYTES_LEFT: ContextVar[list[int]] = ContextVar("bytes_left")
+
+
 def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = None) -> bytes:
     """The bytes of a corpus file, refused if it resolves (through a symbolic link) to a place outside the corpus."""
     try:
-        inside = _inside(path.resolve(), root.resolve())
+        resolved, real_root = path.resolve(), root.resolve()
+        inside = _inside(resolved, real_root)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop, before Python 3.13
         raise YamlLoadError(
             Diagnostic(codes.UNREADABLE, Severity.ERROR, f"cannot resolve the path: {exc}", Location(name))
@@ -142,7 +150,42 @@ def _read_inside(path: Path, root: Path, name: str, missing_hint: str | None = N
                 hint="copy the file into the corpus folder instead of linking to it",
             )
         )
-    return read_bytes(path, name, missing_hint)
+
+    def opened_inside(descriptor: int) -> None:
+        # The path was checked above; a link swapped in since then must not take the read outside the corpus.
+        opened = os.fstat(descriptor)
+        try:
+            real = Path(os.readlink(f"/proc/self/fd/{descriptor}"))  # Linux: the file the descriptor holds
+            same = _inside(real, real_root)
+        except OSError:  # elsewhere: the descriptor must be the file the checked path resolves to
+            checked = os.stat(resolved)
+            same = (checked.st_dev, checked.st_ino) == (opened.st_dev, opened.st_ino)
+        if not same:
+            raise YamlLoadError(
+                Diagnostic(
+                    codes.SYMLINK_OUTSIDE,
+                    Severity.ERROR,
+                    "file changed into a link outside the corpus while it was read",
+                    Location(name),
+                    hint="copy the file into the corpus folder instead of linking to it",
+                )
+            )
+
+    content = read_bytes(resolved, name, missing_hint, verify=opened_inside)
+    left = _BYTES_LEFT.get(None)
+    if left is not None:
+        left[0] -= len(content)
+        if left[0] < 0:
+            raise YamlLoadError(
+                Diagnostic(
+                    codes.FILE_TOO_LARGE,
+                    Severity.ERROR,
+                    f"the corpus is larger than its limit of {MAX_CORPUS_BYTES} bytes in all; this file is not read",
+                    Location(name),
+                    hint="split the corpus, or shrink the largest files",
+                )
+            )
+    return content
 
 
 def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], root: Path) -> SourceFile[ModelT]:
@@ -194,9 +237,11 @@ def load_source(path: str | os.PathLike[str] | None = None) -> CorpusSource:
     """
     collecting = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
+    budget = _BYTES_LEFT.set([MAX_CORPUS_BYTES])
     try:
         return _read_corpus(default_corpus_path() if path is None else Path(path))
     finally:
+        _BYTES_LEFT.reset(budget)
         if collecting:
             gc.enable()
 

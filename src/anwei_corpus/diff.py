@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
@@ -87,10 +87,29 @@ class CorpusDiff(BaseModel):
         return sum(1 for change in self.changes if change.bump is bump)
 
 
+MAX_INLINE_PRODUCT = 2_000_000  # len(old) * len(new) beyond which the character diff is the changed middle only
+
+
+def _opcodes(old: str, new: str) -> Sequence[tuple[str, int, int, int, int]]:
+    """The edit steps from ``old`` to ``new``; for long texts, the common head and tail and one replaced middle.
+
+    The full character diff is quadratic; two 10,000-character texts would take tens of seconds.
+    """
+    if len(old) * len(new) <= MAX_INLINE_PRODUCT:
+        return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    head = len(os.path.commonprefix([old, new]))
+    tail = len(os.path.commonprefix([old[head:][::-1], new[head:][::-1]]))
+    steps = [("equal", 0, head, 0, head)] if head else []
+    steps.append(("replace", head, len(old) - tail, head, len(new) - tail))
+    if tail:
+        steps.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return steps
+
+
 def inline_diff(old: str, new: str, context: int = CONTEXT_CHARS) -> str:
     """A character diff of two texts: ``…安全[-在-]{+右+}转必停…``, keeping ``context`` characters around changes."""
     pieces = []
-    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    opcodes = _opcodes(old, new)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             same = old[i1:i2]

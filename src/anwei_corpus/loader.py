@@ -494,7 +494,12 @@ def parse(text: str, file: str) -> YamlDocument:
     return _parse_reference(text, file)
 
 
-def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -> bytes:
+def read_bytes(
+    path: Path,
+    display_name: str,
+    missing_hint: str | None = None,
+    verify: Callable[[int], None] | None = None,
+) -> bytes:
     """A regular file's bytes, refusing anything over ``MAX_FILE_BYTES`` without reading more than that.
 
     The file is opened without blocking and checked through its descriptor, so a FIFO or device put where a file
@@ -507,6 +512,8 @@ def read_bytes(path: Path, display_name: str, missing_hint: str | None = None) -
     except OSError as exc:
         raise _error(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", display_name) from None
     try:
+        if verify is not None:
+            verify(descriptor)  # what was opened, not what the path named a moment before
         kind = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(kind):
             what = "a folder" if stat.S_ISDIR(kind) else "something that is not a regular file"

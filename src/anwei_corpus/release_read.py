@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,11 +57,11 @@ def read_regular(path: Path, limit: int) -> bytes:
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    repeated = next((key for key in keys if keys.count(key) > 1), None) if len(set(keys)) < len(keys) else None
-    if repeated is not None:
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        repeated = next(key for key, count in Counter(key for key, _ in pairs).items() if count > 1)
         raise ValueError(f"key {repeated!r} appears more than once in one object")
-    return dict(pairs)
+    return data
 
 
 def parse_json(content: bytes, path: Path) -> Any:

@@ -7,6 +7,7 @@ The JSON Schemas under ``schema/source/`` are generated from these classes.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -60,7 +61,7 @@ class CorpusFile(StrictModel):
     @field_validator("notices")
     @classmethod
     def _each_notice_once(cls, notices: list[str]) -> list[str]:
-        repeated = sorted({name for name in notices if notices.count(name) > 1})
+        repeated = sorted(name for name, count in Counter(notices).items() if count > 1)
         if repeated:
             raise ValueError(f"notice(s) listed more than once: {', '.join(repeated)}")
         return notices

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from ..diff import Bump, Change, CorpusDiff
+from ..printable import printable
 
 BUMPS_DOWN = (Bump.MAJOR, Bump.MINOR, Bump.PATCH)
 
@@ -63,7 +64,7 @@ def render_text(diff: CorpusDiff) -> str:
         verdict(diff),
     ]
     for bump in BUMPS_DOWN:
-        described = [_describe(change, str) for change in diff.changes if change.bump is bump]
+        described = [printable(_describe(change, str)) for change in diff.changes if change.bump is bump]
         if described:
             lines += ["", *(f"{bump.value:<5}  {line}" for line in described)]
     return "\n".join(lines) + "\n"
@@ -98,7 +99,7 @@ def render_markdown(diff: CorpusDiff) -> str:
     if diff.old_schema_version != diff.new_schema_version:
         lines[2:2] = [f"Schema {diff.old_schema_version} → {diff.new_schema_version}.", ""]
     for bump in BUMPS_DOWN:
-        described = [_describe(change, _code) for change in diff.changes if change.bump is bump]
+        described = [printable(_describe(change, _code)) for change in diff.changes if change.bump is bump]
         if described:
             lines += ["", f"#### {bump.value.capitalize()}", "", *(f"- {line}" for line in described)]
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..printable import printable
 
 LineReader = Callable[[str, int], str | None]
 Span = tuple[str, str | None]  # a piece of text and the name of its style (None: unstyled)
@@ -44,20 +45,22 @@ def _block(diagnostic: Diagnostic, read_line: LineReader) -> list[Line]:
     severity = diagnostic.severity.value
     lines: list[Line] = [
         [
-            (diagnostic.location.display(), "location"),
+            (printable(diagnostic.location.display()), "location"),
             (": ", None),
             (diagnostic.code, "code"),
             (" [", None),
             (severity, severity),
             ("] ", None),
-            (diagnostic.message, None),
+            (printable(diagnostic.message), None),
         ]
     ]
     lines += _snippet(diagnostic.location, read_line, severity)
     if diagnostic.hint:
-        lines.append([("  help: ", "help"), (diagnostic.hint, None)])
+        lines.append([("  help: ", "help"), (printable(diagnostic.hint), None)])
     for related in diagnostic.related:
-        lines.append([(f"  {diagnostic.related_label or 'see'}: ", "related"), (related.display(), "location")])
+        lines.append(
+            [(f"  {diagnostic.related_label or 'see'}: ", "related"), (printable(related.display()), "location")]
+        )
         lines += _snippet(related, read_line, "related")
     return lines
 
@@ -91,18 +94,7 @@ def _window(text: str, column: int) -> tuple[str, int]:
 
 def _visible(text: str) -> str:
     """The line as it can be shown: tabs as spaces, control characters as their visible pictures."""
-    return "".join(TAB if char == "\t" else _picture(char) for char in text)
-
-
-def _picture(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟
-    if code == 0x7F:
-        return "\N{SYMBOL FOR DELETE}"
-    if 0x80 <= code < 0xA0:
-        return "\N{REPLACEMENT CHARACTER}"
-    return char
+    return printable(text.replace("\t", TAB))
 
 
 def _width(text: str) -> int:

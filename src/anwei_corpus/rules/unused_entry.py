@@ -28,6 +28,8 @@ NAME = "unused-entry"
 SEVERITY = Severity.WARNING
 SUMMARY = "Every unit and person in the registries is used by some notice."
 
+MAX_RENAME_CANDIDATES = 100
+
 
 def _unit_references(ctx: CheckContext) -> Counter[str]:
     used: Counter[str] = Counter()
@@ -54,7 +56,8 @@ def _person_references(ctx: CheckContext) -> Counter[str]:
 
 
 def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
-    undefined = sorted(set(references) - defined)
+    # Bounded: against thousands of undefined IDs, a fuzzy search per unused entry would take minutes.
+    undefined = sorted(set(references) - defined)[:MAX_RENAME_CANDIDATES]
     renamed = difflib.get_close_matches(entry_id, undefined, n=1, cutoff=0.6)
     if not renamed:
         return "remove the entry, or correct the reference meant to use it"
