@@ -65,7 +65,7 @@ def test_full_width_colon_after_a_key(corpus_copy, parser):
     finding = only_finding(corpus_copy, "AW001", ATTACHMENT)
     assert (finding.location.line, finding.location.column) == (line, 10)
     assert finding.message == "full-width colon '：' after key 'title' — use ':' followed by a space"
-    assert finding.hint
+    assert finding.hint == "write `title: …` with the ASCII colon"
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_a_syntax_error_no_heuristic_explains_keeps_the_parser_words_and_gets_a_
     path.write_text(path.read_text(encoding="utf-8") + "extra: [a, b\n", encoding="utf-8")
     finding = only_finding(corpus_copy, "AW001", PEOPLE)
     assert finding.message.startswith("YAML syntax error: ")
-    assert finding.hint
+    assert finding.hint == "check the quotes, brackets, colons and indentation on this line and the line before it"
 
 
 def test_a_second_colon_in_a_value_keeps_its_line(corpus_copy, parser):

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
+from . import codes
 from .corpus import SOURCE_FILES
 from .diagnostics import Diagnostic, Location, Severity
 from .layout import display_name
@@ -64,7 +65,11 @@ def formatted(text: str, model: type[BaseModel] | None) -> str:
 
 def _refusal(name: str, message: str) -> Diagnostic:
     return Diagnostic(
-        "AW001", Severity.ERROR, message, Location(name), hint="run 'anwei validate' on the corpus and mend the file"
+        codes.YAML_SYNTAX,
+        Severity.ERROR,
+        message,
+        Location(name),
+        hint="run 'anwei validate' on the corpus and mend the file",
     )
 
 
@@ -111,7 +116,7 @@ def format_paths(paths: list[str | os.PathLike[str]], *, write: bool = True) -> 
     for target in targets:
         if not target.exists():
             report.diagnostics.append(
-                Diagnostic("AW012", Severity.ERROR, "no such file or folder", Location(display_name(target)))
+                Diagnostic(codes.UNREADABLE, Severity.ERROR, "no such file or folder", Location(display_name(target)))
             )
     for path in yaml_files([target for target in targets if target.exists()]):
         format_file(path, write=write, report=report)
