@@ -125,6 +125,33 @@ def test_every_printed_unit_spelling_is_registered(corpus):
         assert spelling in names
 
 
+def test_every_alias_is_a_printed_spelling(corpus):
+    # the table's line-wrapped spellings (区人力资源 保障局) are listed under the attachment's spellings, not here
+    printed = SOURCE.replace(" ", "")
+    assert {name for unit in corpus.units for name in unit.aliases if name not in printed} == set()
+
+
+def test_the_doubts_kept_as_printed(notice):
+    assert {r.printed for r in notice.editorial if r.kind == "doubt"} == {
+        "巡查谈话和提醒",
+        "建筑安全专业委员会",
+        "扫清盲点、共进一步",
+        "继承整合",
+        "跨省经管",
+        "保平安",
+        "村（居）农民自建房",
+        "《电化储能站消防安全技术要求》",
+        "《道路交通安全法条例》",
+        "《关于深化我市应急管理综合行政执法改革的实施方案》",
+    }
+
+
+def test_the_readme_gives_the_title_as_printed(corpus):
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    title = "上海市普陀区安全生产委员会关于印发普陀区2022年安全生产工作意见的通知"
+    assert title in readme.replace("\n", "")
+
+
 def test_editorial_record_rebuilds_every_artefact(notice):
     kinds = {record.kind for record in notice.editorial}
     assert {"break", "doubled", "bold-mark", "space", "stray-latin", "typo", "doubt", "punctuation"} <= kinds

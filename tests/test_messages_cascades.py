@@ -128,16 +128,16 @@ def test_a_stray_link_is_reported_at_the_link(corpus_copy):
 
 
 def test_a_text_changed_without_record_points_at_the_change(corpus_copy):
-    line = corpus_copy.replace(BODY, "教育、巡查谈话", "教育、巡察谈话")
+    line = corpus_copy.replace(BODY, "消防安全纳入领导", "消防安全列入领导")
     diagnostics = check(corpus_copy.root)
     [finding] = of(diagnostics, "AW701", BODY)
     text_column = corpus_copy.file(BODY).read_text(encoding="utf-8").split("\n")[line - 1].index("将安全生产") + 1
-    assert (finding.location.line, finding.location.column) == (line, text_column + 20)
-    assert finding.message.endswith("'1. 将安全生产、消防安全纳入领导干部教育、巡察谈话和提醒重要内容，将安全风险防'…")
-    assert finding.hint.startswith("first difference at character 21 of the text: corpus has '察谈话")
+    assert (finding.location.line, finding.location.column) == (line, text_column + 10)
+    assert finding.message.endswith("'1. 将安全生产、消防安全列入领导干部教育、巡查谈话和提醒重要内容，将安全风险防'…")
+    assert finding.hint.startswith("first difference at character 11 of the text: corpus has '列入领导")
     assert finding.hint.endswith(
-        "if this corrects the source, record it in `edits` (kind: typo, printed: '查', "
-        "reading: '察', note: …); otherwise restore the printed text"
+        "if this corrects the source, record it in `edits` (kind: typo, printed: '纳', "
+        "reading: '列', note: …); otherwise restore the printed text"
     )
 
 

@@ -123,26 +123,27 @@ MEASURE_1_UNITS = "            units: [[party-committee-office, government-offic
 
 
 def _add_typo_record_to_measure_1(corpus_copy, reading: str) -> int:
-    """Correct 巡查 to 巡察 in measure 1 with a typo record reading ``reading``; the line of that reading."""
-    corpus_copy.replace(BODY, "巡查谈话和提醒", "巡察谈话和提醒")
-    units_line = corpus_copy.line_of(BODY, MEASURE_1_UNITS)
+    """Correct 督查督办 to 督察督办 in measure 1 with a typo record reading ``reading``; the line of that reading."""
+    corpus_copy.replace(BODY, "督查督办事项", "督察督办事项")
+    edits_line = corpus_copy.line_of(BODY, MEASURE_1_UNITS) + 1
     path = corpus_copy.file(BODY)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[edits_line - 1].strip() == "edits:"
     record = (
-        "            edits:\n              - kind: typo\n                printed: 巡查谈话\n"
-        f"                reading: {reading}\n                note: 巡查应作巡察。\n"
+        "              - kind: typo\n                printed: 督查督办\n"
+        f"                reading: {reading}\n                note: 督查应作督察。\n"
     )
-    lines.insert(units_line, record)
+    lines.insert(edits_line, record)
     path.write_text("".join(lines), encoding="utf-8")
-    return units_line + 4
+    return edits_line + 3
 
 
 def test_a_mistyped_reading_is_shown_beside_the_text(corpus_copy):
-    line = _add_typo_record_to_measure_1(corpus_copy, "巡察谈活")
+    line = _add_typo_record_to_measure_1(corpus_copy, "督察督活")
     finding = only(check(corpus_copy.root), "AW702", BODY)
     assert (finding.location.line, finding.location.column) == (line, 26)
-    assert finding.message == "editorial record does not apply: reading '巡察谈活' (occurrence 1) is not in the text"
-    assert finding.hint.startswith("the text has '巡察谈话' here; the record reads '巡察谈活': correct the reading")
+    assert finding.message == "editorial record does not apply: reading '督察督活' (occurrence 1) is not in the text"
+    assert finding.hint.startswith("the text has '督察督办' here; the record reads '督察督活': correct the reading")
 
 
 def test_a_text_corrected_under_a_doubt_asks_for_the_record_to_follow(corpus_copy):

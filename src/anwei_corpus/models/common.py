@@ -33,7 +33,7 @@ class StrictModel(BaseModel):
 EditClass = Literal["artefact", "source-error", "normalisation"]
 EDIT_KIND_CLASSES: dict[str, EditClass] = {
     # artefacts of the PDF text extraction
-    "break": "artefact",  # a sentence broken by a page or line break
+    "break": "artefact",  # a paragraph broken at a page break, or before a unit list set on its own line
     "doubled": "artefact",  # a character printed twice across a page break
     "bold-mark": "artefact",  # Markdown ** marks around bold text
     "space": "artefact",  # a space the extraction inserted: padding, around numerals

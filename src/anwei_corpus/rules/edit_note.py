@@ -3,7 +3,7 @@
 ``certainty: high``, ``medium`` or ``low`` means the reading is a judgement; a ``doubt`` edit keeps a printed
 form that looks wrong. Without a note a later reader cannot weigh the judgement or settle the doubt. Example of a
 finding: ``edit of kind 'typo' with certainty 'medium' has no note``. Add a ``note`` saying what the source
-shows and what was decided, e.g. ``note: 同条前文两见“右转必停”，此处“在”当为“右”之误。``
+shows and what was decided, e.g. ``note: 同条前文作大货车“右转必停”，此处“在”当为“右”之误。``
 """
 
 from __future__ import annotations
