@@ -180,7 +180,7 @@ def test_version_bump(old, new, bump):
     assert version_bump(old, new) == bump
 
 
-@pytest.mark.parametrize(("version", "ok"), [("1.0.0", False), ("1.0.1", True), ("1.1.0", True), ("0.9.0", False)])
+@pytest.mark.parametrize(("version", "ok"), [("2.0.0", False), ("2.0.1", True), ("2.1.0", True), ("1.9.0", False)])
 def test_bump_check_of_a_text_correction(corpus, version, ok):
     text = corpus.notices[0].measure(31).text
     new = edit_notice(
@@ -190,10 +190,10 @@ def test_bump_check_of_a_text_correction(corpus, version, ok):
 
 
 def test_renderings_name_the_change_and_the_verdict(corpus):
-    new = edit_notice(corpus, "1.0.1", tasks=lambda ts: edit_entity(ts, 3, measures=[1, 5]))
+    new = edit_notice(corpus, "2.0.1", tasks=lambda ts: edit_entity(ts, 3, measures=[1, 5]))
     diff = compare(corpus, new)
     text = render_text(diff)
-    assert "needs a minor bump; 1.0.0 → 1.0.1 is a patch bump: not enough" in text
+    assert "needs a minor bump; 2.0.0 → 2.0.1 is a patch bump: not enough" in text
     assert f"minor  task {NOTICE_ID}/task/3 measures: link added: 5" in text
     markdown = render_markdown(diff)
     assert "❌" in markdown and "#### Minor" in markdown and f"- task `{NOTICE_ID}/task/3` measures" in markdown
@@ -216,8 +216,8 @@ def test_cli_check_bump_fails_and_passes(corpus, tmp_path):
     def linked(tasks):
         return edit_entity(tasks, 3, measures=[1, 5])
 
-    too_small = _write_release_json(edit_notice(corpus, "1.0.1", tasks=linked), tmp_path / "patch.json")
-    enough = _write_release_json(edit_notice(corpus, "1.1.0", tasks=linked), tmp_path / "minor.json")
+    too_small = _write_release_json(edit_notice(corpus, "2.0.1", tasks=linked), tmp_path / "patch.json")
+    enough = _write_release_json(edit_notice(corpus, "2.1.0", tasks=linked), tmp_path / "minor.json")
     failed = _anwei("diff", str(DATA), str(too_small), "--check-bump")
     assert failed.returncode == 1, failed.stderr
     assert "not enough" in failed.stdout
@@ -233,7 +233,7 @@ def test_cli_diff_reads_a_release_folder_and_writes_markdown(corpus, tmp_path):
     release = export(corpus, tmp_path / "release")
     result = _anwei("diff", str(release), str(DATA), "--format", "markdown")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("### Corpus changes 1.0.0 → 1.0.0") and "✅" in result.stdout
+    assert result.stdout.startswith("### Corpus changes 2.0.0 → 2.0.0") and "✅" in result.stdout
 
 
 @pytest.mark.parametrize("damage", ["missing", "not-json", "invalid-yaml-corpus"])

@@ -10,6 +10,7 @@ import pytest
 from conftest import DATA, ROOT, SEED_SOURCE
 from typer.testing import CliRunner
 
+from anwei_corpus import SCHEMA_VERSION
 from anwei_corpus.api import validate
 from anwei_corpus.cli import app
 from anwei_corpus.formatting import format_paths
@@ -47,7 +48,7 @@ def test_empty_folder_becomes_a_corpus_whose_findings_list_what_is_left(tmp_path
     assert set(files) == set(result.created)
     assert files[f"{folder}/source.txt"] == SEED_SOURCE.read_bytes()
     assert files["corpus.yaml"].decode() == (
-        "corpus_version: 0.1.0\nschema_version: 1.0.0\ntitle: anwei-corpus\nnotices:\n  - next-notice\n"
+        f"corpus_version: 0.1.0\nschema_version: {SCHEMA_VERSION}\ntitle: anwei-corpus\nnotices:\n  - next-notice\n"
     )
     assert files[f"{folder}/notice.yaml"].decode() == (
         "id: next-notice\nsource:\n  file: source.txt\n"
