@@ -5,7 +5,6 @@ from __future__ import annotations
 from conftest import NOTICE
 from findings import at, check, lines
 
-from anwei_corpus.corpus import SourceFile
 from anwei_corpus.diagnostics import Diagnostic, Location, Severity
 from anwei_corpus.models.common import Suppression
 from anwei_corpus.suppression import SuppressionAt
@@ -120,7 +119,8 @@ def test_the_reason_is_mandatory(corpus_copy):
 
 
 def test_an_entity_path_covers_its_own_paths_only():
-    task_2 = SuppressionAt(SourceFile("attachment.yaml"), ("tasks", 1), 0, Suppression(code="AW503", reason="why"))
+    code_at = Location("attachment.yaml", ("tasks", 1, "suppress", 0, "code"))
+    task_2 = SuppressionAt("attachment.yaml", ("tasks", 1), 0, Suppression(code="AW503", reason="why"), code_at)
 
     def finding(file: str, path: tuple, code: str = "AW503") -> Diagnostic:
         return Diagnostic(code, Severity.WARNING, "m", Location(file, path))

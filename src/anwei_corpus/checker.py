@@ -50,24 +50,35 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
     written for another schema: what they would find there would be noise. For the same reason stale
     suppressions are only reported when every file loaded; a suppression naming a code it cannot accept always is.
     """
-    diagnostics = [d for d in corpus.diagnostics if selection.wants(d.code)]
-    refused = corpus.manifest.model is None or any(d.code == codes.SCHEMA_VERSION for d in corpus.diagnostics)
-    if refused:
-        return sorted(diagnostics, key=Diagnostic.sort_key)
+    if refused(corpus):
+        return sorted((d for d in corpus.diagnostics if selection.wants(d.code)), key=Diagnostic.sort_key)
     index = CorpusIndex(corpus)
     findings: list[Diagnostic] = []
-    checked: set[str] = set()
     for code, rule in CHECKS.items():
-        if selection.wants(code):
+        if selection.wants(code) and not (rule.skip_while_unread and corpus.diagnostics):
             findings.extend(rule.run(index))
-            checked.add(code)
+    return judge(corpus.diagnostics, index, findings, selection)
+
+
+def refused(corpus: CorpusSource) -> bool:
+    """Whether the rules stay silent on the corpus: its manifest failed, or is written for another schema."""
+    return corpus.manifest.model is None or any(d.code == codes.SCHEMA_VERSION for d in corpus.diagnostics)
+
+
+def judge(
+    load_diagnostics: list[Diagnostic], index: CorpusIndex, findings: list[Diagnostic], selection: Selection
+) -> list[Diagnostic]:
+    """The selected load diagnostics and the rules' findings that no suppression accepts, then the suppressions
+    judged (AW801, AW802), sorted. ``index`` gives the corpus's suppressions."""
+    diagnostics = [d for d in load_diagnostics if selection.wants(d.code)]
     acceptable = [s for s in index.suppressions if s.code in SUPPRESSIBLE_CODES]
     kept, used = apply_suppressions(findings, acceptable)
     diagnostics.extend(kept)
     # Stale suppressions are judged only when every file loaded: a file that failed hides what they accept.
-    stale = [s for s in acceptable if s not in used and s.code in checked] if not corpus.diagnostics else []
+    checked = {code for code in CHECKS if selection.wants(code)}
+    stale = [s for s in acceptable if s not in used and s.code in checked] if not load_diagnostics else []
     review = SuppressionReview(kept, stale, CODES, SUPPRESSIBLE_CODES)
-    for code, judge in SUPPRESSION_RULES.items():
+    for code, suppression_rule in SUPPRESSION_RULES.items():
         if selection.wants(code):
-            diagnostics.extend(judge.run(index, review))
+            diagnostics.extend(suppression_rule.run(index, review))
     return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -114,13 +114,22 @@ def validate(
         bool,
         typer.Option(help="Answer an unchanged corpus from the result cache (see 'anwei_corpus.result_cache')."),
     ] = True,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to check the notices with; one per CPU by default, 1 for none beside this one.",
+        ),
+    ] = None,
 ) -> None:
     """Check the corpus: schema, references, numbering, totals and provenance.
 
     Exit status: 0 clean, 1 findings at a failing severity, 2 usage error or unreadable corpus.
     """
     chosen = output_format.value if output_format else None
-    raise typer.Exit(run_validate(path, chosen, select or (), ignore or (), strict, output, cache))
+    raise typer.Exit(run_validate(path, chosen, select or (), ignore or (), strict, output, cache, jobs))
 
 
 @app.command("rules")

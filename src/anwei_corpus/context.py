@@ -34,14 +34,17 @@ class Provenance:
 class CorpusIndex:
     """The loaded corpus with the look-up tables the rules share, each computed once for all of them."""
 
-    def __init__(self, corpus: CorpusSource):
+    def __init__(self, corpus: CorpusSource, suppressions: list[SuppressionAt] | None = None):
+        """``suppressions`` stands in for those of ``corpus`` when its notices were read apart (see parallel.py)."""
         self.corpus = corpus
         self._provenance: dict[str, Provenance] = {}
+        self._suppressions = suppressions
+        self.suggestions = 0  # fuzzy searches asked for so far
 
     @cached_property
     def suppressions(self) -> list[SuppressionAt]:
         """Every suppression of the corpus, with the entity it stands on."""
-        return collect_suppressions(self.corpus)
+        return collect_suppressions(self.corpus) if self._suppressions is None else self._suppressions
 
     @cached_property
     def clean_texts(self) -> list[CleanText]:
@@ -103,8 +106,8 @@ class CorpusIndex:
     def _within_suggestion_budget(self) -> bool:
         # A fuzzy search costs time in the size of the registry; past the first few hundred unknown IDs, a file is
         # wrong wholesale and one more "did you mean" helps nobody.
-        self._suggestions = getattr(self, "_suggestions", 0) + 1
-        return self._suggestions <= MAX_SUGGESTIONS
+        self.suggestions += 1
+        return self.suggestions <= MAX_SUGGESTIONS
 
     def suggest_unit(self, wrong: str) -> str | None:
         """'did you mean' for a unit ID or a printed unit name (for the first ``MAX_SUGGESTIONS`` asked)."""
@@ -216,5 +219,19 @@ class CheckContext:
         related_label: str | None = None,
         data: Mapping[str, object] | None = None,
     ) -> Diagnostic:
-        location = file.locate(path, key)
+        return self.finding_at(
+            file.locate(path, key), message, hint=hint, related=related, related_label=related_label, data=data
+        )
+
+    def finding_at(
+        self,
+        location: Location,
+        message: str,
+        *,
+        hint: str | None = None,
+        related: tuple[Location, ...] = (),
+        related_label: str | None = None,
+        data: Mapping[str, object] | None = None,
+    ) -> Diagnostic:
+        """A finding at a location already resolved (as a suppression carries its own)."""
         return Diagnostic(self.rule.code, self.rule.severity, message, location, hint, related, related_label, data)

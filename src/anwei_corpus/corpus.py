@@ -16,6 +16,8 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -230,33 +232,48 @@ def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | No
     )
 
 
+@contextmanager
+def reading(budget: int | None = None) -> Iterator[list[int]]:
+    """While a corpus is read: the garbage collector off, and a budget of bytes (``MAX_CORPUS_BYTES`` by default)
+    that every file read draws from. Yields the budget, a one-item list holding the bytes left."""
+    collecting = gc.isenabled()
+    gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
+    left = [MAX_CORPUS_BYTES if budget is None else budget]
+    token = _BYTES_LEFT.set(left)
+    try:
+        yield left
+    finally:
+        _BYTES_LEFT.reset(token)
+        if collecting:
+            gc.enable()
+
+
 def load_source(path: str | os.PathLike[str] | None = None) -> CorpusSource:
     """Read a corpus folder (by default ``default_corpus_path()``).
 
     Raises CorpusUnreadable when there is no corpus to read at all.
     """
-    collecting = gc.isenabled()
-    gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
-    budget = _BYTES_LEFT.set([MAX_CORPUS_BYTES])
-    try:
-        return _read_corpus(default_corpus_path() if path is None else Path(path))
-    finally:
-        _BYTES_LEFT.reset(budget)
-        if collecting:
-            gc.enable()
+    with reading():
+        corpus, folders = read_head(default_corpus_path() if path is None else Path(path))
+        if folders is not None:
+            for index in range(len(listed_notices(corpus))):
+                corpus.notices.append(read_notice(corpus, index, folders))
+            corpus.diagnostics.extend(unlisted_notice_folders(corpus, folders))
+    return corpus
 
 
-def _read_corpus(root: Path) -> CorpusSource:
-    if not root.is_dir():
-        what = "does not exist" if not root.exists() else "is not a folder"
-        shown = display_name(root)
-        hint = (
-            f"pass the corpus folder as the path, or set {CORPUS_VARIABLE} to it "
-            f"(without either, the corpus is ./{DEFAULT_CORPUS} in the working directory)"
-        )
-        raise CorpusUnreadable(
-            Diagnostic(codes.UNREADABLE, Severity.ERROR, f"corpus folder {shown} {what}", Location(shown), hint)
-        )
+def listed_notices(corpus: CorpusSource) -> list[str]:
+    """The notice folders the manifest lists (none when it did not load)."""
+    return corpus.manifest.model.notices if corpus.manifest.model is not None else []
+
+
+def read_head(root: Path) -> tuple[CorpusSource, list[str] | None]:
+    """The manifest and the registries, and the folders under notices/; None for the folders when the notices are
+    not to be read (a manifest that failed, or one written for another schema).
+
+    Raises CorpusUnreadable when the folder or its manifest cannot be read.
+    """
+    _require_folder(root)
     diagnostics: list[Diagnostic] = []
     manifest = _load_file(root / MANIFEST, CorpusFile, diagnostics, root)
     if manifest.document is None and diagnostics[-1].code == codes.UNREADABLE:
@@ -269,45 +286,59 @@ def _read_corpus(root: Path) -> CorpusSource:
         diagnostics=diagnostics,
     )
     if manifest.model is None:
-        return corpus
+        return corpus, None
     refusal = _schema_version_refusal(manifest)
     if refusal is not None:
         diagnostics.append(refusal)
-        return corpus
-    folders = _notice_folders(root)
-    for index, folder_name in enumerate(manifest.model.notices):
-        folder = root / "notices" / folder_name
-        if folder_name not in folders:
-            # One finding at the list entry rather than one per file; the notice stays, unread, so that the rules
-            # know a notice is missing (its units and people would otherwise look unused).
-            diagnostics.append(_missing_notice_folder(manifest, index, folder_name, folders))
-            corpus.notices.append(
-                NoticeSource(
-                    folder_name,
-                    SourceFile(display_name(folder / NOTICE_YAML)),
-                    SourceFile(display_name(folder / BODY_YAML)),
-                    SourceFile(display_name(folder / ATTACHMENT_YAML)),
-                    source_name="",
-                )
-            )
-            continue
-        notice = NoticeSource(
-            folder=folder_name,
-            notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
-            body=_load_file(folder / BODY_YAML, BodyFile, diagnostics, root),
-            attachment=_load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
+        return corpus, None
+    return corpus, _notice_folders(root)
+
+
+def _require_folder(root: Path) -> None:
+    if root.is_dir():
+        return
+    what = "does not exist" if not root.exists() else "is not a folder"
+    shown = display_name(root)
+    hint = (
+        f"pass the corpus folder as the path, or set {CORPUS_VARIABLE} to it "
+        f"(without either, the corpus is ./{DEFAULT_CORPUS} in the working directory)"
+    )
+    raise CorpusUnreadable(
+        Diagnostic(codes.UNREADABLE, Severity.ERROR, f"corpus folder {shown} {what}", Location(shown), hint)
+    )
+
+
+def read_notice(corpus: CorpusSource, index: int, folders: list[str]) -> NoticeSource:
+    """The files of the manifest's ``index``-th notice, what went wrong added to ``corpus.diagnostics``."""
+    root, manifest, diagnostics = corpus.root, corpus.manifest, corpus.diagnostics
+    folder_name = listed_notices(corpus)[index]
+    folder = root / "notices" / folder_name
+    if folder_name not in folders:
+        # One finding at the list entry rather than one per file; the notice stays, unread, so that the rules
+        # know a notice is missing (its units and people would otherwise look unused).
+        diagnostics.append(_missing_notice_folder(manifest, index, folder_name, folders))
+        return NoticeSource(
+            folder_name,
+            SourceFile(display_name(folder / NOTICE_YAML)),
+            SourceFile(display_name(folder / BODY_YAML)),
+            SourceFile(display_name(folder / ATTACHMENT_YAML)),
             source_name="",
         )
-        corpus.notices.append(notice)
-        if notice.notice.model is not None:
-            source_path = folder / notice.notice.model.source.file
-            notice.source_name = display_name(source_path)
-            try:
-                notice.source_bytes = _read_inside(source_path, root, notice.source_name)
-            except YamlLoadError as exc:
-                diagnostics.append(exc.diagnostic)
-    diagnostics.extend(_unlisted_notice_folders(manifest, folders))
-    return corpus
+    notice = NoticeSource(
+        folder=folder_name,
+        notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
+        body=_load_file(folder / BODY_YAML, BodyFile, diagnostics, root),
+        attachment=_load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
+        source_name="",
+    )
+    if notice.notice.model is not None:
+        source_path = folder / notice.notice.model.source.file
+        notice.source_name = display_name(source_path)
+        try:
+            notice.source_bytes = _read_inside(source_path, root, notice.source_name)
+        except YamlLoadError as exc:
+            diagnostics.append(exc.diagnostic)
+    return notice
 
 
 def _notice_folders(root: Path) -> list[str]:
@@ -332,9 +363,10 @@ def _missing_notice_folder(manifest: SourceFile[CorpusFile], index: int, name: s
     )
 
 
-def _unlisted_notice_folders(manifest: SourceFile[CorpusFile], folders: list[str]) -> list[Diagnostic]:
-    """A folder that corpus.yaml does not list stays out of the release; one that a listed name misspells is
-    already reported with that name."""
+def unlisted_notice_folders(corpus: CorpusSource, folders: list[str]) -> list[Diagnostic]:
+    """A finding for each folder under notices/ that corpus.yaml does not list: it stays out of the release. One
+    that a listed name misspells is already reported with that name."""
+    manifest = corpus.manifest
     assert manifest.model is not None
     listed = manifest.model.notices
     missing = [name for name in listed if name not in folders]

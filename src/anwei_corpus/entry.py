@@ -51,6 +51,9 @@ def _quick_validate(args: Sequence[str]) -> int | None:
     formats = values.get("output_format", [])
     if len(positional) > 1 or any(value not in FORMATS for value in formats):
         return None
+    jobs = values.get("jobs")
+    if jobs and not (jobs[0].isascii() and jobs[0].isdigit() and int(jobs[0]) >= 1):
+        return None  # typer reports the usage error
     output = values.get("output")
     return run_validate(
         positional[0] if positional else None,
@@ -60,6 +63,7 @@ def _quick_validate(args: Sequence[str]) -> int | None:
         flags.get("strict", False),
         output[0] if output else None,
         flags.get("cache", True),
+        int(jobs[0]) if jobs else None,
     )
 
 

@@ -111,4 +111,6 @@ VALIDATE_OPTIONS: dict[str, tuple[str, str]] = {
     "-o": ("output", "value"),
     "--cache": ("cache", "on"),
     "--no-cache": ("cache", "off"),
+    "--jobs": ("jobs", "value"),
+    "-j": ("jobs", "value"),
 }

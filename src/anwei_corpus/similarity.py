@@ -44,14 +44,27 @@ def bigrams(text: str) -> frozenset[str]:
 
 def shared_runs(text: str, grams: frozenset[str]) -> list[str]:
     """The longest runs of the text's letters whose every bigram is among ``grams``, in order, each once."""
-    runs: list[str] = []
     letters = _letters(text)
+    return _runs_of(letters, _pairs(letters), grams)
+
+
+def _pairs(letters: str) -> list[str]:
+    return [a + b for a, b in pairwise(letters)]
+
+
+def _runs_of(letters: str, pairs: list[str], grams: frozenset[str]) -> list[str]:
+    """``shared_runs`` of text whose letters and bigrams (``pairs[i]`` is ``letters[i : i + 2]``) are given."""
+    runs: list[str] = []
+    if not grams:
+        return runs
     start = 0
-    for end in range(1, len(letters) + 1):
-        if end == len(letters) or letters[end - 1 : end + 1] not in grams:
+    for end, pair in enumerate(pairs, 1):  # a run ends before each bigram not among grams
+        if pair not in grams:
             if end - start >= 2 and letters[start:end] not in runs:
                 runs.append(letters[start:end])
             start = end
+    if len(letters) - start >= 2 and letters[start:] not in runs:
+        runs.append(letters[start:])
     return runs
 
 
@@ -86,6 +99,21 @@ class Score:
         return TEXT_WEIGHT * self.text + (1 - TEXT_WEIGHT) * self.units
 
 
+@dataclass(frozen=True)
+class _PreparedTask:
+    letters: tuple[str, ...]  # of each text
+    pairs: tuple[list[str], ...]  # the bigrams of each text, in order
+    grams: frozenset[str]
+    units: frozenset[str]
+    text_weight: float  # the weight of all the task's bigrams (unseen ones weigh most)
+    unit_weight: float  # and of its units
+
+
+def _share(found: Iterable[str], weights: dict[str, float], possible: float) -> float:
+    """The weight of what was found over the weight of all that was wanted (``possible``)."""
+    return sum(weights[item] for item in found) / possible if possible else 0.0
+
+
 class MeasureIndex:
     """The measures of one notice, ready to score tasks against."""
 
@@ -105,32 +133,48 @@ class MeasureIndex:
 
     def score(self, task: TaskText, measure: MeasureText, shown: int = 8) -> Score:
         """The task's score against one measure of this index; ``shown`` limits the shared bigrams listed."""
-        grams = frozenset().union(*(bigrams(text) for text in task.texts))
-        shared = grams & self._bigrams[measure.number]
-        runs = {run: self._run_weight(run) for text in task.texts for run in shared_runs(text, shared)}
+        return self._score(self._prepare(task), measure, shown)
+
+    def _prepare(self, task: TaskText) -> _PreparedTask:
+        """What of the task is the same against every measure, worked out once."""
+        letters = tuple(_letters(text) for text in task.texts)
+        pairs = tuple(_pairs(text) for text in letters)
+        grams = frozenset[str]().union(*(frozenset(text) for text in pairs))
+        unseen = math.log(len(self.measures) + 1)
+        return _PreparedTask(
+            letters,
+            pairs,
+            grams,
+            task.units,
+            sum(self.weights.get(gram, unseen) for gram in grams),
+            sum(self.unit_weights.get(unit, unseen) for unit in task.units),
+        )
+
+    def _score(self, task: _PreparedTask, measure: MeasureText, shown: int) -> Score:
+        shared = task.grams & self._bigrams[measure.number]
+        runs = {
+            run: self._run_weight(run)
+            for text, pairs in zip(task.letters, task.pairs, strict=True)
+            for run in _runs_of(text, pairs, shared)
+        }
         heaviest: list[str] = []
         for run in sorted((run for run, weight in runs.items() if weight > 0), key=lambda run: -runs[run]):
             if not any(run in kept for kept in heaviest):  # a run inside a heavier one says nothing more
                 heaviest.append(run)
         return Score(
             measure.number,
-            self._share(grams, shared, self.weights),
-            self._share(task.units, task.units & measure.units, self.unit_weights),
+            _share(shared, self.weights, task.text_weight),
+            _share(task.units & measure.units, self.unit_weights, task.unit_weight),
             tuple(heaviest[:shown]),
         )
 
     def _run_weight(self, run: str) -> float:
         return sum(self.weights[a + b] for a, b in pairwise(run))
 
-    def _share(self, wanted: Iterable[str], found: Iterable[str], weights: dict[str, float]) -> float:
-        """The weight of what was found over the weight of all that was wanted; unseen items weigh most."""
-        unseen = math.log(len(self.measures) + 1)
-        possible = sum(weights.get(item, unseen) for item in wanted)
-        return sum(weights[item] for item in found) / possible if possible else 0.0
-
     def rank(self, task: TaskText) -> list[Score]:
         """The task's score against every measure, best first (ties by measure number)."""
-        scores = [self.score(task, measure) for measure in self.measures]
+        prepared = self._prepare(task)
+        scores = [self._score(prepared, measure, 8) for measure in self.measures]
         return sorted(scores, key=lambda score: (-score.total, score.measure))
 
 

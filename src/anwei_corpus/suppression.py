@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .codes import CodeDoc
-from .corpus import CorpusSource, SourceFile
-from .diagnostics import Diagnostic, YamlPath
+from .corpus import CorpusSource
+from .diagnostics import Diagnostic, Location, YamlPath
 from .models.common import Suppression
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two equal entries are still two suppressions
 class SuppressionAt:
-    """A suppression with the file and YAML path of the entity carrying it."""
+    """A suppression with the file and YAML path of the entity carrying it (small: it travels between processes)."""
 
-    file: SourceFile[Any]
+    file: str  # the file's display name
     entity_path: YamlPath
     index: int
     suppression: Suppression
+    code_location: Location  # where the suppression's code stands, for findings about the suppression
 
     @property
     def path(self) -> YamlPath:
@@ -36,7 +36,7 @@ class SuppressionAt:
     def at_entity(self, diagnostic: Diagnostic) -> bool:
         """Whether the diagnostic is located at this suppression's entity, whatever its code."""
         location = diagnostic.location
-        return location.file == self.file.name and location.path[: len(self.entity_path)] == self.entity_path
+        return location.file == self.file and location.path[: len(self.entity_path)] == self.entity_path
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         return diagnostic.code == self.code and self.at_entity(diagnostic)
@@ -59,7 +59,8 @@ def collect_suppressions(corpus: CorpusSource) -> list[SuppressionAt]:
             continue
         for path, entity in file.models:
             for index, suppression in enumerate(getattr(entity, "suppress", ())):
-                found.append(SuppressionAt(file, path, index, suppression))
+                where = file.locate((*path, "suppress", index, "code"))
+                found.append(SuppressionAt(file.name, path, index, suppression, where))
     return found
 
 
@@ -73,7 +74,7 @@ def apply_suppressions(
     """
     by_file_and_code: dict[tuple[str, str], list[int]] = {}
     for index, suppression in enumerate(suppressions):
-        by_file_and_code.setdefault((suppression.file.name, suppression.code), []).append(index)
+        by_file_and_code.setdefault((suppression.file, suppression.code), []).append(index)
     kept: list[Diagnostic] = []
     used: set[int] = set()
     for diagnostic in diagnostics:

@@ -17,6 +17,7 @@ def run_validate(
     strict: bool,
     output: str | os.PathLike[str] | None,
     cache: bool,
+    jobs: int | None = None,
 ) -> int:
     """``anwei validate``: write the report, return the exit status (a cached report when nothing changed)."""
     from . import result_cache
@@ -35,7 +36,7 @@ def run_validate(
     if cached is not None:
         status, report = cached
     else:
-        status, report = _validate(path, chosen, select, ignore, strict, color)
+        status, report = _validate(path, chosen, select, ignore, strict, color, jobs)
         if status == EXIT_USAGE and not report:
             return status
         if entry and status != EXIT_USAGE:
@@ -52,7 +53,13 @@ def run_validate(
 
 
 def _validate(
-    path: str | os.PathLike[str], chosen: str, select: Sequence[str], ignore: Sequence[str], strict: bool, color: bool
+    path: str | os.PathLike[str],
+    chosen: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    strict: bool,
+    color: bool,
+    jobs: int | None,
 ) -> tuple[int, str]:
     from .api import UnknownCodePattern, fails
     from .api import validate as validate_corpus
@@ -60,7 +67,7 @@ def _validate(
     from .reporters import render
 
     try:
-        diagnostics = validate_corpus(path, select=select, ignore=ignore)
+        diagnostics = validate_corpus(path, select=select, ignore=ignore, jobs=jobs)
     except UnknownCodePattern as exc:
         return usage_error(str(exc)), ""
     except CorpusUnreadable as exc:

@@ -1,19 +1,24 @@
 """The rule registry. Each rule lives in its own module; the module docstring is its documentation.
 
 To add a rule: write a module beside this one with CODE, NAME, SEVERITY, SUMMARY and ``check(ctx)``, then add it
-to ``_MODULES`` below. Codes are a promise to users: never reuse or renumber one (retired codes are recorded in
+to ``_MODULES`` below. A rule's findings about a notice may depend only on that notice and the registries, so that
+each notice can be checked apart (``anwei validate --jobs``). A rule that weighs the notices together also defines
+``summarize(ctx, notice)``, a small picklable summary of one notice, and takes the list of them: ``check(ctx,
+summaries)``. A rule whose findings mean nothing while a file fails to load sets ``SKIP_WHILE_UNREAD = True``. Codes are a promise to users: never reuse or renumber one (retired codes are recorded in
 ``codes.RETIRED_CODES``). ``CODES`` is the table of every code a run can report: the loader's and the rules'.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from ..codes import LOAD_CODES, CodeDoc
 from ..context import CheckContext, CorpusIndex
+from ..corpus import NoticeSource
 from ..diagnostics import Diagnostic, Severity
 from ..suppression import SuppressionReview
 from . import (
@@ -62,9 +67,15 @@ from . import (
 
 @dataclass(frozen=True)
 class Rule(CodeDoc):
-    """A check with a stable code. ``check`` yields diagnostics; it never prints and never exits."""
+    """A check with a stable code. ``check`` yields diagnostics; it never prints and never exits.
 
-    check: Callable[[CheckContext], Iterable[Diagnostic]] = field(kw_only=True)
+    A rule with ``summarize`` weighs the notices together: ``check`` takes the context and every notice's summary.
+    One without looks at each notice apart (and at the registries), and ``check`` takes the context alone.
+    """
+
+    check: Callable[..., Iterable[Diagnostic]] = field(kw_only=True)
+    summarize: Callable[[CheckContext, NoticeSource], Any] | None = field(default=None, kw_only=True)
+    skip_while_unread: bool = field(default=False, kw_only=True)  # silent while any file failed to load
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -75,11 +86,26 @@ class Rule(CodeDoc):
             summary=module.SUMMARY,
             documentation=inspect.cleandoc(module.__doc__ or ""),
             check=module.check,
+            summarize=getattr(module, "summarize", None),
+            skip_while_unread=getattr(module, "SKIP_WHILE_UNREAD", False),
         )
 
     def run(self, index: CorpusIndex) -> Iterable[Diagnostic]:
         """The rule's findings, reported with its own code and severity."""
-        return self.check(CheckContext(index, self))
+        context = CheckContext(index, self)
+        if self.summarize is None:
+            return self.check(context)
+        return self.check(context, [self.summarize(context, notice) for notice in index.notices])
+
+    def summaries(self, index: CorpusIndex) -> list[Any]:
+        """The summaries of the index's notices, for a rule that weighs the notices together."""
+        assert self.summarize is not None
+        context = CheckContext(index, self)
+        return [self.summarize(context, notice) for notice in index.notices]
+
+    def run_on(self, index: CorpusIndex, summaries: Sequence[Any]) -> Iterable[Diagnostic]:
+        """The findings of a rule that weighs the notices together, from summaries made apart (see ``summaries``)."""
+        return self.check(CheckContext(index, self), summaries)
 
 
 @dataclass(frozen=True)

@@ -63,4 +63,4 @@ def check(ctx: CheckContext, review: SuppressionReview) -> Iterator[Diagnostic]:
         problem = _problem(review, suppression)
         if problem is not None:
             message, hint = problem
-            yield ctx.finding(suppression.file, suppression.path + ("code",), message, hint=hint)
+            yield ctx.finding_at(suppression.code_location, message, hint=hint)

@@ -65,4 +65,4 @@ def check(ctx: CheckContext, review: SuppressionReview) -> Iterator[Diagnostic]:
         else:
             message = f"nothing at this entry reports {stale.code}"
             hint = "remove the suppression: it accepts no finding"
-        yield ctx.finding(stale.file, stale.path + ("code",), message, hint=hint)
+        yield ctx.finding_at(stale.code_location, message, hint=hint)

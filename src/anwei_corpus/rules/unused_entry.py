@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..context import CheckContext
-from ..corpus import SourceFile
+from ..corpus import NoticeSource, SourceFile
 from ..diagnostics import Diagnostic, Severity
 from ..models.source import iter_measures
 
@@ -31,28 +32,28 @@ SUMMARY = "Every unit and person in the registries is used by some notice."
 MAX_RENAME_CANDIDATES = 100
 
 
-def _unit_references(ctx: CheckContext) -> Counter[str]:
-    used: Counter[str] = Counter()
-    for notice in ctx.notices:
-        if notice.notice.model is not None:
-            used.update([notice.notice.model.issuer, *notice.notice.model.addressee_units])
-        if notice.body.model is not None:
-            for at in iter_measures(notice.body.model):
-                used.update(uid for group in at.measure.units for uid in group)
-        if notice.attachment.model is not None:
-            for task in notice.attachment.model.tasks:
-                used.update([*task.responsible_units, *task.cooperating_units])
-    return used
+@dataclass(frozen=True)
+class Usage:
+    """What one notice refers to in the registries, and whether all its files loaded."""
+
+    complete: bool
+    units: Counter[str]
+    people: Counter[str]
 
 
-def _person_references(ctx: CheckContext) -> Counter[str]:
-    return Counter(
-        pid
-        for notice in ctx.notices
-        if notice.attachment.model is not None
-        for task in notice.attachment.model.tasks
-        for pid in task.leaders
-    )
+def summarize(ctx: CheckContext, notice: NoticeSource) -> Usage:
+    units: Counter[str] = Counter()
+    if notice.notice.model is not None:
+        units.update([notice.notice.model.issuer, *notice.notice.model.addressee_units])
+    if notice.body.model is not None:
+        for at in iter_measures(notice.body.model):
+            units.update(uid for group in at.measure.units for uid in group)
+    people: Counter[str] = Counter()
+    if notice.attachment.model is not None:
+        for task in notice.attachment.model.tasks:
+            units.update([*task.responsible_units, *task.cooperating_units])
+            people.update(task.leaders)
+    return Usage(notice.complete, units, people)
 
 
 def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
@@ -82,15 +83,13 @@ def _unused(
             )
 
 
-def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    if any(not notice.complete for notice in ctx.notices):
+def check(ctx: CheckContext, usages: Sequence[Usage]) -> Iterator[Diagnostic]:
+    if not all(usage.complete for usage in usages):
         return  # a notice that failed to load would make its units look unused
     units, people = ctx.corpus.units.model, ctx.corpus.people.model
     if units is not None:
-        yield from _unused(
-            ctx, ctx.corpus.units, "units", "unit", [unit.id for unit in units.units], _unit_references(ctx)
-        )
+        references = sum((usage.units for usage in usages), Counter[str]())
+        yield from _unused(ctx, ctx.corpus.units, "units", "unit", [unit.id for unit in units.units], references)
     if people is not None:
-        yield from _unused(
-            ctx, ctx.corpus.people, "people", "person", [person.id for person in people.people], _person_references(ctx)
-        )
+        references = sum((usage.people for usage in usages), Counter[str]())
+        yield from _unused(ctx, ctx.corpus.people, "people", "person", [p.id for p in people.people], references)
