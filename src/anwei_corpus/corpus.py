@@ -127,9 +127,10 @@ class CorpusSource:
         return files
 
 
-# The whole corpus, every file counted: some 200 notices of real size. Each file is capped too (MAX_FILE_BYTES),
-# but many files at that cap would cost minutes and gigabytes; past this budget no further file is read.
-MAX_CORPUS_BYTES = 64 * 2**20
+# The whole corpus, every file counted: some 2,000 notices of real size (125 KiB each). Each file is capped too
+# (MAX_FILE_BYTES), but many files at that cap would cost minutes and gigabytes; past this budget no further file
+# is read.
+MAX_CORPUS_BYTES = 256 * 2**20
 _BYTES_LEFT: ContextVar[list[int]] = ContextVar("bytes_left")
 
 

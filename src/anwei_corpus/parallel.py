@@ -60,7 +60,7 @@ def validate_path(
     with reading() as left:
         corpus, folders = read_head(root)
         count = len(listed_notices(corpus)) if folders is not None else 0
-        parallel = jobs > 1 and count > 1 and can_fork()
+        parallel = jobs > 1 and count > 1 and can_fork() and not _over_budget(corpus, left[0])
         if not parallel and folders is not None:
             for index in range(count):
                 corpus.notices.append(read_notice(corpus, index, folders))
@@ -72,6 +72,19 @@ def validate_path(
     if found is None:
         return check_corpus(corpus_module.load_source(root), selection)
     return found
+
+
+def _over_budget(corpus: CorpusSource, left: int) -> bool:
+    """Whether the notices' folders hold more than the bytes left to read: a serial run then says which files it
+    refuses, and checking apart first would be wasted (the exact count is made after the workers have read)."""
+    total = 0
+    for name in listed_notices(corpus):
+        try:
+            with os.scandir(corpus.root / "notices" / name) as entries:
+                total += sum(entry.stat().st_size for entry in entries if entry.is_file())
+        except OSError:
+            continue
+    return total > left
 
 
 def _rule_key(finding: Diagnostic) -> str:

@@ -152,6 +152,10 @@ class MeasureIndex:
 
     def _score(self, task: _PreparedTask, measure: MeasureText, shown: int) -> Score:
         shared = task.grams & self._bigrams[measure.number]
+        text = _share(shared, self.weights, task.text_weight)
+        units = _share(task.units & measure.units, self.unit_weights, task.unit_weight)
+        if not shown:
+            return Score(measure.number, text, units, ())
         runs = {
             run: self._run_weight(run)
             for text, pairs in zip(task.letters, task.pairs, strict=True)
@@ -161,20 +165,20 @@ class MeasureIndex:
         for run in sorted((run for run, weight in runs.items() if weight > 0), key=lambda run: -runs[run]):
             if not any(run in kept for kept in heaviest):  # a run inside a heavier one says nothing more
                 heaviest.append(run)
-        return Score(
-            measure.number,
-            _share(shared, self.weights, task.text_weight),
-            _share(task.units & measure.units, self.unit_weights, task.unit_weight),
-            tuple(heaviest[:shown]),
-        )
+        return Score(measure.number, text, units, tuple(heaviest[:shown]))
 
     def _run_weight(self, run: str) -> float:
         return sum(self.weights[a + b] for a, b in pairwise(run))
 
-    def rank(self, task: TaskText) -> list[Score]:
-        """The task's score against every measure, best first (ties by measure number)."""
+    def score_of(self, task: TaskText, number: int) -> Score:
+        """The task's score against the measure numbered ``number``."""
+        return self.score(task, next(measure for measure in self.measures if measure.number == number))
+
+    def rank(self, task: TaskText, shown: int = 8) -> list[Score]:
+        """The task's score against every measure, best first (ties by measure number). With ``shown`` 0 the
+        scores list no shared wording, which is quicker when only the order and the figures are wanted."""
         prepared = self._prepare(task)
-        scores = [self._score(prepared, measure, 8) for measure in self.measures]
+        scores = [self._score(prepared, measure, shown) for measure in self.measures]
         return sorted(scores, key=lambda score: (-score.total, score.measure))
 
 

@@ -74,8 +74,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             links = task.links.measures
             if not links:
                 continue
-            ranking = index.rank(task_text(task))
-            for linked, best in implausible_links(index, ranking, links):
+            compared = task_text(task)
+            for weak, closest in implausible_links(index, index.rank(compared, shown=0), links):
+                linked, best = index.score_of(compared, weak.measure), index.score_of(compared, closest.measure)
                 shared = "、".join(_quoted(run) for run in best.shared[:SHOWN_RUNS])
                 yield ctx.finding(
                     notice.attachment,
