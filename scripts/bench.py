@@ -4,6 +4,9 @@ same YAML files against the project's source schemas.
 
     .venv/bin/python scripts/bench.py            # 7 rounds
     .venv/bin/python scripts/bench.py --runs 15 --large
+    .venv/bin/python scripts/bench.py --scaling  # and 100, 300, 1,000 notices, serial and on every CPU
+
+It prints Markdown: the section to paste into BENCHMARKS.md as its current figures.
 
 Every case is a fresh process (a cold start, as on a commit hook). The cases run interleaved, one round after
 another, so that a change in machine load touches all of them alike; the table gives medians, the ratios the
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime
 import importlib.util
 import os
 import platform
@@ -65,7 +69,8 @@ ERRORS = (
 
 # Started as `python -I -S`: imports nothing but builtins, so the peak memory of what it starts (Linux carries the
 # maximum resident size across exec) is the child's own. One line per command in, tab-separated; one line out:
-# seconds, exit status, peak KiB.
+# seconds, exit status, peak KiB, CPU seconds. The child's usage includes that of the processes it waited for (the
+# workers of `validate --jobs`): their CPU time is added, and the peak is that of the largest process.
 LAUNCHER = """
 import os, sys, time
 for line in sys.stdin:
@@ -83,7 +88,8 @@ for line in sys.stdin:
             os._exit(127)
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
-    print(elapsed, os.waitstatus_to_exitcode(status), usage.ru_maxrss, flush=True)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(elapsed, os.waitstatus_to_exitcode(status), usage.ru_maxrss, cpu, flush=True)
 """
 
 
@@ -97,12 +103,12 @@ class Launcher:
             text=True,
         )
 
-    def run(self, command: list[str]) -> tuple[float, int, int]:
+    def run(self, command: list[str]) -> tuple[float, int, int, float]:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write("\t".join([str(ROOT), *command]) + "\n")
         self.process.stdin.flush()
-        seconds, status, peak_kib = self.process.stdout.readline().split()
-        return float(seconds), int(status), int(peak_kib)
+        seconds, status, peak_kib, cpu = self.process.stdout.readline().split()
+        return float(seconds), int(status), int(peak_kib), float(cpu)
 
     def close(self) -> None:
         assert self.process.stdin is not None
@@ -115,22 +121,30 @@ class Case:
     name: str
     commands: list[list[str]]  # run one after another; the case's time is their sum
     expect: set[int] = field(default_factory=lambda: {0})
+    notices: int = 0  # for the scaling cases: the corpus's size
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_kib: int = 0
 
     def run(self, launcher: Launcher) -> None:
-        total = 0.0
+        total = cpu_total = 0.0
         for command in self.commands:
-            seconds, status, peak_kib = launcher.run(command)
+            seconds, status, peak_kib, cpu = launcher.run(command)
             total += seconds
+            cpu_total += cpu
             if status not in self.expect:
                 raise SystemExit(f"{self.name}: {' '.join(command)} exited {status}")
             self.peak_kib = max(self.peak_kib, peak_kib)
         self.seconds.append(total)
+        self.cpu.append(cpu_total)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
 def code_running_pth_files() -> list[str]:
@@ -174,9 +188,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (
-        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
-    )
+    return f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}"
 
 
 def anwei_command(python: str) -> list[str]:
@@ -185,10 +197,33 @@ def anwei_command(python: str) -> list[str]:
     return [str(script)] if script.is_file() else [python, "-m", "anwei_corpus"]
 
 
+def versions(python: str) -> str:
+    """The versions of the interpreter and of the libraries that set the pace."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = [f"Python {platform.python_version()}"]
+    for package in ("anwei-corpus", "pydantic", "pydantic-core", "ruamel.yaml", "typer"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            continue
+    return ", ".join(found)
+
+
+def markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="rounds of every case (default 7)")
     parser.add_argument("--large", action="store_true", help="add the 1,000-notice corpus (slow)")
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="add 100, 300 and 1,000 notices, each checked serially (--jobs 1) and on every CPU (slow)",
+    )
+    parser.add_argument("--scaling-runs", type=int, default=3, help="rounds of the scaling cases (default 3)")
     args = parser.parse_args()
 
     python = sys.executable
@@ -198,6 +233,7 @@ def main() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), ANWEI_CACHE_DIR=str(work / "cache"))
     env.pop("GITHUB_ACTIONS", None)
     launcher = Launcher(env)
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     try:
         errors = error_corpus(work / "errors")
         sizes = {"10 notices": make_synthetic(10, work / "synthetic-10")}
@@ -217,6 +253,13 @@ def main() -> None:
             Case("export real", [[*anwei, "export", str(DATA), "--out", str(work / "out-1")]]),
             Case("export 10 notices", [[*anwei, "export", str(sizes["10 notices"]), "--out", str(work / "out-10")]]),
         ]
+        scaling: list[Case] = []
+        if args.scaling:
+            for count in (100, 300, 1000):
+                folder = sizes.get(f"{count} notices") or make_synthetic(count, work / f"synthetic-{count}")
+                for chosen in sorted({1, jobs}):
+                    command = [*validate, "--jobs", str(chosen), str(folder)]
+                    scaling.append(Case(f"validate {count} notices, --jobs {chosen}", [command], notices=count))
         launcher.run([*anwei, "validate", str(DATA)])  # fills the cache for the cached case
         peer = None
         if importlib.util.find_spec("check_jsonschema") is not None:
@@ -237,40 +280,85 @@ def main() -> None:
         for _ in range(args.runs):
             for case in cases:
                 case.run(launcher)
+        for _ in range(args.scaling_runs if scaling else 0):
+            for case in scaling:
+                case.run(launcher)
         load_after = os.getloadavg()
     finally:
         launcher.close()
         shutil.rmtree(work, ignore_errors=True)
 
-    by_name = {case.name: case for case in cases}
-    baseline = by_name["python -c pass"].median
-    print(f"machine: {machine()}")
-    print(f"command: {' '.join(anwei)}; bytecode compiled before the first round")
-    print(f"rounds: {args.runs}, medians of whole-process runs, interleaved")
-    print("load average (1, 5, 15 min): before " + ", ".join(f"{x:.2f}" for x in load_before), end="")
-    print("; after " + ", ".join(f"{x:.2f}" for x in load_after))
+    print_cases(args, cases, anwei, python, load_before, load_after, scaling)
+    print_targets(cases, sizes, peer)
+    if scaling:
+        print_scaling(scaling, args.scaling_runs)
+
+
+def print_cases(
+    args: argparse.Namespace,
+    cases: list[Case],
+    anwei: list[str],
+    python: str,
+    load_before: tuple[float, float, float],
+    load_after: tuple[float, float, float],
+    scaling: list[Case],
+) -> None:
+    """The section's heading, the conditions of the run, and the table of cases."""
+    baseline = next(case for case in cases if case.name == "python -c pass").median
+    # Markdown throughout, to paste into BENCHMARKS.md as its current section.
+    print(f"## Current ({datetime.date.today().isoformat()})\n")
+    print(f"Machine: {machine()}. Versions: {versions(python)}.")
+    print(
+        f"Command: `python scripts/bench.py --runs {args.runs}"
+        + (" --large" if args.large else "")
+        + (f" --scaling --scaling-runs {args.scaling_runs}" if scaling else "")
+        + f"`, running `{' '.join(Path(part).name if i == 0 else part for i, part in enumerate(anwei))}`; "
+        f"bytecode compiled before the first round; {args.runs} interleaved rounds, medians of whole-process runs."
+    )
+    print(
+        "Load average (1, 5, 15 min): before "
+        + ", ".join(f"{x:.2f}" for x in load_before)
+        + "; after "
+        + ", ".join(f"{x:.2f}" for x in load_after)
+        + "."
+    )
     for pth in code_running_pth_files():
-        print(f"note: {pth} runs code at every start (paid by the baseline and by anwei alike)")
-    print(f"\n{'case':<28} {'median s':>9} {'min s':>7} {'max s':>7} {'x pass':>7} {'peak MiB':>9}")
+        print(f"Note: {pth} runs code at every start (paid by the baseline and by anwei alike).")
+    print()
+    print(markdown_row(["case", "median s", "min s", "max s", "CPU s", "× `python -c pass`", "peak MiB"]))
+    print(markdown_row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]))
     for case in cases:
         print(
-            f"{case.name:<28} {case.median:>9.3f} {min(case.seconds):>7.3f} {max(case.seconds):>7.3f} "
-            f"{case.median / baseline:>7.1f} {case.peak_kib / 1024:>9.1f}"
+            markdown_row(
+                [
+                    f"`{case.name}`" if case.name.startswith("python") else case.name,
+                    f"{case.median:.3f}",
+                    f"{min(case.seconds):.3f}",
+                    f"{max(case.seconds):.3f}",
+                    f"{case.median_cpu:.3f}",
+                    f"{case.median / baseline:.1f}",
+                    f"{case.peak_kib / 1024:.1f}",
+                ]
+            )
         )
 
-    def ratio(label: str, value: float, limit: float | None = None, unit: str = "x") -> None:
-        verdict = "" if limit is None else ("  ok" if value <= limit else f"  OVER (target {limit}{unit})")
-        print(f"  {label:<52} {value:>6.2f}{unit}{verdict}")
+
+def print_targets(cases: list[Case], sizes: dict[str, Path], peer: Case | None) -> None:
+    """The issue's targets, each with the measured ratio."""
+    by_name = {case.name: case for case in cases}
+    baseline = by_name["python -c pass"].median
+    targets: list[list[str]] = []
+
+    def ratio(label: str, value: float, limit: float | None = None, unit: str = "×") -> None:
+        verdict = "—" if limit is None else ("met" if value <= limit else "**not met**")
+        targets.append([label, f"{value:.2f}{unit}", "—" if limit is None else f"≤ {limit:g}{unit}", verdict])
 
     real = by_name["validate real"].median
-    print("\ntargets")
-    ratio("validate real / python -c pass", real / baseline, 15)
-    ratio("anwei --help / python -c pass", by_name["anwei --help"].median / baseline, 5)
-    ratio("anwei rules / python -c pass", by_name["anwei rules"].median / baseline, 5)
-    ratio("validate real, cached / python -c pass", by_name["validate real, cached"].median / baseline, 3)
-    if peer is None:
-        print("  validate real / check-jsonschema                      skipped: pip install check-jsonschema")
-    else:
+    ratio("validate real / `python -c pass`", real / baseline, 15)
+    ratio("`anwei --help` / `python -c pass`", by_name["anwei --help"].median / baseline, 5)
+    ratio("`anwei rules` / `python -c pass`", by_name["anwei rules"].median / baseline, 5)
+    ratio("validate real, cached / `python -c pass`", by_name["validate real, cached"].median / baseline, 3)
+    if peer is not None:
         ratio("validate real / check-jsonschema (same 6 files)", real / peer.median, 0.6)
     ratio("validate errors / validate real", by_name["validate errors"].median / real, 1.5)
     previous, previous_count = "real", 1
@@ -278,11 +366,42 @@ def main() -> None:
         count = int(size.split()[0])
         growth = by_name[f"validate {size}"].median / by_name[f"validate {previous}"].median
         ratio(
-            f"validate: {size} / {previous} (corpus grew {count // previous_count}x)", growth, count // previous_count
+            f"validate {size} / {previous} (corpus {count // previous_count}× larger)", growth, count // previous_count
         )
         previous, previous_count = size, count
     ten, hundred = (by_name[f"validate {size}"].median for size in ("10 notices", "100 notices"))
-    print(f"  validate: cost of one more notice {(hundred - ten) / 90 * 1000:>29.1f} ms")
+    targets.append(["validate: cost of one more notice", f"{(hundred - ten) / 90 * 1000:.1f} ms", "—", "—"])
+    print()
+    print(markdown_row(["target", "measured", "limit", ""]))
+    print(markdown_row(["---", "---:", "---:", "---"]))
+    for row in targets:
+        print(markdown_row(row))
+    if peer is None:
+        print("\nThe check-jsonschema row is skipped: `pip install check-jsonschema`.")
+
+
+def print_scaling(scaling: list[Case], rounds: int) -> None:
+    """Time and memory per notice at 100, 300 and 1,000 notices, serial and on every CPU."""
+    print(
+        f"\nScaling: {rounds} interleaved rounds, medians. CPU is user and system time of the run and"
+        " of its workers; peak is the largest single process (each worker holds only the notices it checks)."
+    )
+    print()
+    print(markdown_row(["case", "median s", "CPU s", "ms per notice (wall)", "ms per notice (CPU)", "peak MiB"]))
+    print(markdown_row(["---", "---:", "---:", "---:", "---:", "---:"]))
+    for case in scaling:
+        print(
+            markdown_row(
+                [
+                    case.name,
+                    f"{case.median:.2f}",
+                    f"{case.median_cpu:.2f}",
+                    f"{case.median / case.notices * 1000:.1f}",
+                    f"{case.median_cpu / case.notices * 1000:.1f}",
+                    f"{case.peak_kib / 1024:.1f}",
+                ]
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
-from .release_read import ReleaseUnreadable as ReleaseUnreadable
+from .diagnostics import ReleaseUnreadable as ReleaseUnreadable
 
 if TYPE_CHECKING:
     from .models.release import Corpus

@@ -56,6 +56,10 @@ class Diagnostic:
         return replace(self, location=location)
 
 
+class ReleaseUnreadable(Exception):
+    """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
+
+
 class CorpusUnreadable(Exception):
     """The corpus cannot be read at all (missing folder, missing manifest): a usage-level failure."""
 

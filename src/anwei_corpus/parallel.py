@@ -18,7 +18,6 @@ so that the findings are those of a serial run in every case.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -48,6 +47,8 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # only a run of several notices pays for it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -161,6 +162,8 @@ def _check_apart(
 ) -> list[Diagnostic] | None:
     """The findings of the corpus checked by ``workers`` processes; None when a budget needs a serial run."""
     global _PLAN
+    import multiprocessing
+
     registry_index = CorpusIndex(head)
     registry: dict[str, list[Diagnostic]] = {
         rule.code: list(rule.run(registry_index)) for rule in _selected(selection) if rule.summarize is None

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .diagnostics import ReleaseUnreadable as ReleaseUnreadable
 from .release_layout import MANIFEST_FILE, RELEASE_FILE, SUMS_FILE, sha256
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 MAX_RELEASE_FILE_BYTES = 256 * 2**20  # a release of a hundred notices is some 50 MiB
 MAX_MANIFEST_BYTES = 4 * 2**20
 _SUMS_LINE = re.compile(r"([0-9a-f]{64})  (\S(?:.*\S)?)")
-
-
-class ReleaseUnreadable(Exception):
-    """A release cannot be read: missing, not JSON, not matching its manifest, or not an anwei-corpus release."""
 
 
 def read_regular(path: Path, limit: int) -> bytes:
