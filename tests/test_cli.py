@@ -163,8 +163,9 @@ def test_rules_lists_every_code(run):
 def test_rules_as_json(run):
     entries = json.loads(run("rules", "--format", "json").output)
     assert [entry["code"] for entry in entries] == ALL_CODES
-    assert set(entries[0]) == {"code", "name", "severity", "summary", "documentation"}
+    assert set(entries[0]) == {"code", "name", "severity", "state", "summary", "documentation"}
     assert {entry["severity"] for entry in entries} <= {"error", "warning", "info"}
+    assert {entry["state"] for entry in entries} == {"active"}  # a run reports no retired code
 
 
 @pytest.mark.parametrize("query", ["AW301", "aw301", "unknown-unit"])

@@ -65,12 +65,13 @@ def as_text(docs: list[CodeDoc]) -> str:
 
 
 def as_json(docs: list[CodeDoc]) -> str:
-    """A JSON list of codes with name, severity, summary and documentation."""
+    """A JSON list of codes with name, severity, state (active, retired), summary and documentation."""
     entries = [
         {
             "code": doc.code,
             "name": doc.name,
             "severity": doc.severity.value,
+            "state": doc.state.value,
             "summary": doc.summary,
             "documentation": doc.documentation,
         }
