@@ -224,6 +224,11 @@ def main() -> None:
         help="add 100, 300 and 1,000 notices, each checked serially (--jobs 1) and on every CPU (slow)",
     )
     parser.add_argument("--scaling-runs", type=int, default=3, help="rounds of the scaling cases (default 3)")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of a cold validate and of python -c pass (valgrind), which load does not move",
+    )
     args = parser.parse_args()
 
     python = sys.executable
@@ -292,6 +297,8 @@ def main() -> None:
     print_targets(cases, sizes, peer)
     if scaling:
         print_scaling(scaling, args.scaling_runs)
+    if args.instructions:
+        print_instructions(python, anwei, env)
 
 
 def print_cases(
@@ -378,6 +385,40 @@ def print_targets(cases: list[Case], sizes: dict[str, Path], peer: Case | None) 
         print(markdown_row(row))
     if peer is None:
         print("\nThe check-jsonschema row is skipped: `pip install check-jsonschema`.")
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions a whole process executes, counted by valgrind's callgrind."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    counted = [line for line in result.stderr.splitlines() if "Collected :" in line]
+    if not counted:
+        raise SystemExit(f"valgrind counted nothing for {' '.join(command)}:\n{result.stderr[-2000:]}")
+    return int(counted[-1].rsplit(":", 1)[1].strip())
+
+
+def print_instructions(python: str, anwei: list[str], env: dict[str, str]) -> None:
+    """Instruction counts of a cold validate and of the bare interpreter: a ratio no other process moves."""
+    if shutil.which("valgrind") is None:
+        print("\nInstruction counts skipped: valgrind is not installed.")
+        return
+    bare = instructions([python, "-c", "pass"], env)
+    print("\nInstructions (valgrind --tool=callgrind, whole process, bytecode compiled):\n")
+    print(markdown_row(["case", "instructions", "× `python -c pass`"]))
+    print(markdown_row(["---", "---:", "---:"]))
+    print(markdown_row(["`python -c pass`", f"{bare:,}", "1.0"]))
+    for name, command in (
+        ("validate real", [*anwei, "validate", "--no-cache", str(DATA)]),
+        ("anwei --help", [*anwei, "--help"]),
+    ):
+        count = instructions(command, env)
+        print(markdown_row([name, f"{count:,}", f"{count / bare:.1f}"]))
 
 
 def print_scaling(scaling: list[Case], rounds: int) -> None:
