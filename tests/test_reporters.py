@@ -283,3 +283,14 @@ def test_text_cuts_a_long_line_around_the_column():
     assert source_line.startswith("    1 | …") and source_line.endswith("…")
     assert len(source_line) < 120
     assert caret_line.index("^") == source_line.index("错")
+
+
+def test_each_command_lists_the_formats_it_renders():
+    from anwei_corpus import catalog
+    from anwei_corpus.reporters import CatalogFormat, DiffFormat, LookupFormat
+    from anwei_corpus.reporters import diff as diff_reporter
+    from anwei_corpus.reporters import lookups
+
+    assert [f.value for f in CatalogFormat] == list(catalog.RENDERERS)
+    assert [f.value for f in DiffFormat] == list(diff_reporter.RENDERERS)
+    assert sorted(f.value for f in LookupFormat) == sorted({"json", *lookups.RENDERERS})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,7 +12,7 @@ import typer
 from .diagnostics import CorpusUnreadable, Diagnostic
 from .layout import CORPUS_VARIABLE, DEFAULT_CORPUS, default_corpus_path
 from .printable import printable
-from .reporters import ReportFormat
+from .reporters import CatalogFormat, DiffFormat, LookupFormat, ReportFormat
 from .validate_command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run_validate
 
 if TYPE_CHECKING:
@@ -57,14 +56,6 @@ CorpusPath = Annotated[
         help=f"The corpus folder (default: ${CORPUS_VARIABLE}, else ./{DEFAULT_CORPUS})", show_default=False
     ),
 ]
-
-
-class DocumentFormat(StrEnum):
-    """Formats of the rule catalogue and of the diff."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 def _report(diagnostics: list[Diagnostic], output_format: str, output: Path | None = None) -> None:
@@ -134,9 +125,7 @@ def validate(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[
-        DocumentFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DocumentFormat.text,
+    output_format: Annotated[CatalogFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogFormat.text,
 ) -> None:
     """List every code a run can report, loader and schema codes included, with name, severity and summary.
 
@@ -204,9 +193,7 @@ def export(
 def diff(
     old: Annotated[Path, typer.Argument(help="The older corpus: a YAML folder, a release folder or its JSON file.")],
     new: Annotated[Path, typer.Argument(help="The newer corpus, in any of the same forms.")],
-    output_format: Annotated[
-        DocumentFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DocumentFormat.text,
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
     check_bump: Annotated[
         bool, typer.Option("--check-bump", help="Fail when NEW's corpus version is not bumped enough for the changes.")
     ] = False,
@@ -388,7 +375,7 @@ CorpusOption = Annotated[
 ReleaseOption = Annotated[
     Path | None, typer.Option("--release", help="Answer from this release folder instead of the YAML corpus.")
 ]
-LookupFormat = Annotated[DocumentFormat, typer.Option("--format", "-f", help="Output format.")]
+LookupFormatOption = Annotated[LookupFormat, typer.Option("--format", "-f", help="Output format.")]
 NoticeOption = Annotated[
     str | None, typer.Option("--notice", help="The notice ID, when the corpus holds several notices.")
 ]
@@ -416,7 +403,7 @@ def _answer(
     ask: Callable[[Corpus], dict[str, Any]],
     corpus: Path | None,
     release: Path | None,
-    output_format: DocumentFormat,
+    output_format: LookupFormat,
 ) -> None:
     """Open the corpus, ask it, print the answer; a key that matches nothing or several things exits 1."""
     from .models.release import NotFound
@@ -442,7 +429,7 @@ def unit(
     query: Annotated[str, typer.Argument(metavar="UNIT", help="A unit ID, name or alias (spaces are ignored).")],
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
-    output_format: LookupFormat = DocumentFormat.text,
+    output_format: LookupFormatOption = LookupFormat.text,
 ) -> None:
     """A unit's work: every measure and every task that names it, with its role.
 
@@ -458,7 +445,7 @@ def leader(
     query: Annotated[str, typer.Argument(metavar="PERSON", help="A person's ID or name (spaces are ignored).")],
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
-    output_format: LookupFormat = DocumentFormat.text,
+    output_format: LookupFormatOption = LookupFormat.text,
 ) -> None:
     """A district leader and the tasks they lead, with the responsible and cooperating units.
 
@@ -478,7 +465,7 @@ def show_entity(
     notice: NoticeOption = None,
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
-    output_format: LookupFormat = DocumentFormat.text,
+    output_format: LookupFormatOption = LookupFormat.text,
 ) -> None:
     """One part, section, measure, category or task, with its links both ways.
 
@@ -499,7 +486,7 @@ def show_entity(
 def corpus_stats(
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
-    output_format: LookupFormat = DocumentFormat.text,
+    output_format: LookupFormatOption = LookupFormat.text,
 ) -> None:
     """Counts per notice, and per unit: measures, tasks as responsible, tasks as cooperating."""
     from .queries import stats

@@ -26,6 +26,32 @@ class ReportFormat(StrEnum):
 FORMATS = tuple(member.value for member in ReportFormat)
 
 
+# The formats of the other commands, one list each, so that a format added to one command shows on no other. Each
+# has its table of renderers (named below); a test checks that the two agree.
+class CatalogFormat(StrEnum):
+    """``anwei rules``: ``catalog.RENDERERS``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class DiffFormat(StrEnum):
+    """``anwei diff``: ``reporters.diff.RENDERERS``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class LookupFormat(StrEnum):
+    """``anwei unit``, ``leader``, ``show`` and ``stats``: JSON, and ``reporters.lookups.RENDERERS``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 def default_format(environ: Mapping[str, str] = os.environ) -> str:
     """``github`` inside a GitHub Actions job, ``text`` everywhere else."""
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
