@@ -232,42 +232,16 @@ def test_a_text_of_another_shape_is_refused_with_the_reason(tmp_path):
     assert not (tmp_path / "data" / "notices" / "other-1").exists()
 
 
+def _new_draft(corpus: Path) -> subprocess.CompletedProcess[str]:
+    command = ["new", NOTICE, "--source", str(SEED_SOURCE), "--corpus", str(corpus), "--draft"]
+    return subprocess.run([sys.executable, "-m", "anwei_corpus", *command], capture_output=True, text=True, check=False)
+
+
 def test_cli_draft_lists_the_decisions(tmp_path):
     corpus = _empty_copy(tmp_path)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "anwei_corpus",
-            "new",
-            NOTICE,
-            "--source",
-            str(SEED_SOURCE),
-            "--corpus",
-            str(corpus),
-            "--draft",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _new_draft(corpus)
     assert result.returncode == 0, result.stderr
     assert "task 17: link to measure 35 proposed" in result.stdout
-    again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "anwei_corpus",
-            "new",
-            NOTICE,
-            "--source",
-            str(SEED_SOURCE),
-            "--corpus",
-            str(corpus),
-            "--draft",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    assert "task 1: general requirements proposed as its basis (it has no category)" in result.stdout
+    again = _new_draft(corpus)
     assert again.returncode == 2 and "already exists" in again.stderr
