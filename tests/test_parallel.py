@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from anwei_corpus import context, parallel
+from anwei_corpus import context, parallel, slow_path
 from anwei_corpus import corpus as corpus_module
 from anwei_corpus.api import validate
 from anwei_corpus.diagnostics import Diagnostic
@@ -112,6 +112,14 @@ def test_workers_check_the_notices_without_a_serial_run(corpus, monkeypatch):
     assert validate(corpus, jobs=3) == serial
 
 
+def _misspelt_unit(root: Path, serial: int) -> None:
+    _edit(_notice(root, serial, "body.yaml"), "emergency-bureau", "emergency-bureu")
+
+
+def _unclosed_list(root: Path, serial: int) -> None:
+    _edit(_notice(root, serial, "body.yaml"), "units: [[emergency-bureau]]\n", "units: [[emergency-bureau]\n")
+
+
 def _some_suggestions(findings: list[Diagnostic]) -> bool:
     unknown = [d for d in findings if d.code == "AW301"]
     return len(unknown) == 9 and 0 < sum("did you mean" in d.message for d in unknown) < 9
@@ -121,17 +129,26 @@ def _files_refused(findings: list[Diagnostic]) -> bool:
     return any(d.code == "AW011" for d in findings)
 
 
+def _some_worded_by_libyaml(findings: list[Diagnostic]) -> bool:
+    syntax = [d for d in findings if d.code == "AW001"]
+    return len(syntax) == 9 and 0 < sum("libyaml" in (d.hint or "") for d in syntax) < 9
+
+
 @pytest.mark.parametrize(
-    ("module", "name", "value", "bites"),
-    [(context, "MAX_SUGGESTIONS", 4, _some_suggestions), (corpus_module, "MAX_CORPUS_BYTES", 600_000, _files_refused)],
-    ids=["suggestions", "bytes"],
+    ("module", "name", "value", "damage", "bites"),
+    [
+        (context, "MAX_SUGGESTION_COMPARISONS", 500, _misspelt_unit, _some_suggestions),
+        (corpus_module, "MAX_CORPUS_BYTES", 600_000, _misspelt_unit, _files_refused),
+        (slow_path, "MAX_SLOW_PATH_TOKENS", 25_000, _unclosed_list, _some_worded_by_libyaml),
+    ],
+    ids=["suggestions", "bytes", "slow parser"],
 )
 def test_a_budget_the_workers_exceed_together_gives_the_serial_findings(
-    module, name, value, bites, tmp_path, monkeypatch
+    module, name, value, damage, bites, tmp_path, monkeypatch
 ):
     root = make_synthetic(9, tmp_path / "data")
     for serial in range(1, 10):
-        _edit(_notice(root, serial, "body.yaml"), "emergency-bureau", "emergency-bureu")
+        damage(root, serial)
     monkeypatch.setattr(module, name, value)
     monkeypatch.setattr(parallel, "_over_budget", lambda corpus, left: False)  # the count after reading decides
     serial = validate(root, jobs=1)

@@ -287,9 +287,8 @@ def test_text_cuts_a_long_line_around_the_column():
 
 def test_each_command_lists_the_formats_it_renders():
     from anwei_corpus import catalog
-    from anwei_corpus.reporters import CatalogFormat, DiffFormat, LookupFormat
+    from anwei_corpus.reporters import CatalogFormat, DiffFormat, LookupFormat, lookups
     from anwei_corpus.reporters import diff as diff_reporter
-    from anwei_corpus.reporters import lookups
 
     assert [f.value for f in CatalogFormat] == list(catalog.RENDERERS)
     assert [f.value for f in DiffFormat] == list(diff_reporter.RENDERERS)

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import SCHEMA_VERSION, codes, reads_schema
+from . import SCHEMA_VERSION, codes, reads_schema, slow_path
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
 from .layout import (
     ATTACHMENT_YAML,
@@ -235,14 +235,16 @@ def _schema_version_refusal(manifest: SourceFile[CorpusFile]) -> Diagnostic | No
 
 @contextmanager
 def reading(budget: int | None = None) -> Iterator[list[int]]:
-    """While a corpus is read: the garbage collector off, and a budget of bytes (``MAX_CORPUS_BYTES`` by default)
-    that every file read draws from. Yields the budget, a one-item list holding the bytes left."""
+    """While a corpus is read: the garbage collector off, a budget of bytes (``MAX_CORPUS_BYTES`` by default) that
+    every file read draws from, and the budget of the pure-Python parser (slow_path.py). Yields the byte budget, a
+    one-item list holding the bytes left."""
     collecting = gc.isenabled()
     gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
     left = [MAX_CORPUS_BYTES if budget is None else budget]
     token = _BYTES_LEFT.set(left)
     try:
-        yield left
+        with slow_path.budget():
+            yield left
     finally:
         _BYTES_LEFT.reset(token)
         if collecting:

@@ -11,9 +11,10 @@ registries alone plus what it finds for each of those notices; the process check
 and each worker reports what it finds beyond that. The process then runs the rules on the summaries, applies
 the suppressions and judges them, as a serial run does.
 
-Two limits of a serial run depend on the order of the whole run: the corpus's budget of bytes and the budget of
-"did you mean" searches. When the workers together used more than either, the corpus is checked again serially,
-so that the findings are those of a serial run in every case.
+Three limits of a serial run depend on the order of the whole run: the corpus's budget of bytes, the budget of
+the pure-Python parser (slow_path.py) and the budget of "did you mean" comparisons. When the workers together
+used more than any of them, the corpus is checked again serially, so that the findings are those of a serial run
+in every case.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import context
+from . import context, slow_path
 from . import corpus as corpus_module
 from .checker import Selection, check_corpus, judge, refused
 from .context import CorpusIndex
@@ -67,9 +68,10 @@ def validate_path(
                 corpus.notices.append(read_notice(corpus, index, folders))
             corpus.diagnostics.extend(unlisted_notice_folders(corpus, folders))
         head_bytes = corpus_module.MAX_CORPUS_BYTES - left[0]
+        head_tokens = slow_path.spent()
     if not parallel or folders is None or refused(corpus):
         return check_corpus(corpus, selection)
-    found = _check_apart(corpus, folders, selection, min(jobs, count), head_bytes)
+    found = _check_apart(corpus, folders, selection, min(jobs, count), head_bytes, head_tokens)
     if found is None:
         return check_corpus(corpus_module.load_source(root), selection)
     return found
@@ -112,7 +114,8 @@ class _RunResult:
     summaries: dict[str, list[Any]]  # by code: the summaries of the rules that weigh the notices together
     suppressions: list[SuppressionAt]
     bytes_read: int
-    suggestions: int
+    slow_tokens: int  # read by the pure-Python parser
+    comparisons: int  # of "did you mean" searches
 
 
 _PLAN: _Plan | None = None
@@ -130,6 +133,7 @@ def _check_run(indices: range) -> _RunResult:
     shard = CorpusSource(head.root, head.manifest, head.units, head.people)
     with reading(plan.budget) as left:
         shard.notices = [read_notice(shard, index, plan.folders) for index in indices]
+        slow_tokens = slow_path.spent()
     index = CorpusIndex(shard)
     registry_part = Counter(plan.registry_findings)
     findings: dict[str, list[Diagnostic]] = {}
@@ -147,7 +151,9 @@ def _check_run(indices: range) -> _RunResult:
                 beyond.append(finding)
     files = {file.name for notice in shard.notices for file in (notice.notice, notice.body, notice.attachment)}
     suppressions = [s for s in index.suppressions if s.file in files]
-    return _RunResult(shard.diagnostics, findings, summaries, suppressions, plan.budget - left[0], index.suggestions)
+    return _RunResult(
+        shard.diagnostics, findings, summaries, suppressions, plan.budget - left[0], slow_tokens, index.comparisons
+    )
 
 
 def _runs(count: int, workers: int) -> list[range]:
@@ -158,7 +164,7 @@ def _runs(count: int, workers: int) -> list[range]:
 
 
 def _check_apart(
-    head: CorpusSource, folders: list[str], selection: Selection, workers: int, head_bytes: int
+    head: CorpusSource, folders: list[str], selection: Selection, workers: int, head_bytes: int, head_tokens: int
 ) -> list[Diagnostic] | None:
     """The findings of the corpus checked by ``workers`` processes; None when a budget needs a serial run."""
     global _PLAN
@@ -176,10 +182,15 @@ def _check_apart(
     finally:
         _PLAN = None
     read = head_bytes + sum(result.bytes_read for result in results)
-    searched = registry_index.suggestions + sum(result.suggestions for result in results)
-    if read > corpus_module.MAX_CORPUS_BYTES or searched > context.MAX_SUGGESTIONS:
+    parsed_slowly = head_tokens + sum(result.slow_tokens for result in results)
+    if read > corpus_module.MAX_CORPUS_BYTES or parsed_slowly >= slow_path.MAX_SLOW_PATH_TOKENS:
         return None
-    return _merge(head, folders, selection, registry_index, registry, results)
+    found, compared = _merge(head, folders, selection, registry_index, registry, results)
+    if registry_index.comparisons + sum(result.comparisons for result in results) + compared > (
+        context.MAX_SUGGESTION_COMPARISONS
+    ):
+        return None
+    return found
 
 
 def _merge(
@@ -189,7 +200,8 @@ def _merge(
     registry_index: CorpusIndex,
     registry: dict[str, list[Diagnostic]],
     results: Sequence[_RunResult],
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], int]:
+    """The findings, and the "did you mean" comparisons made for them here."""
     load = [*head.diagnostics, *(d for result in results for d in result.load_diagnostics)]
     load += unlisted_notice_folders(head, folders)
     suppressions = [*registry_index.suppressions, *(s for result in results for s in result.suppressions)]
@@ -202,4 +214,4 @@ def _merge(
         elif not (rule.skip_while_unread and load):
             findings += registry[rule.code]
             findings += (finding for result in results for finding in result.findings[rule.code])
-    return judge(load, index, findings, selection)
+    return judge(load, index, findings, selection), index.comparisons
