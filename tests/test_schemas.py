@@ -55,3 +55,20 @@ def test_editor_schema_rejects_an_unknown_key():
 def test_schema_files_are_the_only_ones():
     present = {str(p.relative_to(SCHEMA_DIR)) for p in SCHEMA_DIR.rglob("*.json")}
     assert present == set(all_schemas()), "schema/ holds a file the models do not generate"
+
+
+def test_every_pattern_of_the_models_has_its_words_for_schema_errors():
+    from anwei_corpus.models.common import PATTERN_WORDS
+
+    def patterns(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                yield node["pattern"]
+            for value in node.values():
+                yield from patterns(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from patterns(value)
+
+    found = {p for path in (ROOT / "schema").rglob("*.json") for p in patterns(json.loads(path.read_text("utf-8")))}
+    assert found == set(PATTERN_WORDS)

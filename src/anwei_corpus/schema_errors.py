@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from . import codes
 from .diagnostics import Diagnostic, Severity
 from .loader import YamlDocument
+from .models.common import PATTERN_WORDS
 
 _TYPE_WORDS = {
     "string_type": "a string",
@@ -27,15 +28,6 @@ _TYPE_WORDS = {
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
     "none_required": "null",
-}
-
-_PATTERN_WORDS = {
-    r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "a lower-case ASCII ID with hyphens, like emergency-bureau",
-    r"^[a-z]+(-[a-z]+)+$": "a person ID in pinyin, like jiang-aifeng",
-    r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$": "a version MAJOR.MINOR.PATCH, like 1.0.0",
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "a lower-case ASCII name with hyphens",
-    r"^[0-9a-f]{64}$": "64 lower-case hexadecimal digits (a SHA-256)",
-    r"^AW[0-9]{3}$": "a rule code like AW502",
 }
 
 
@@ -126,7 +118,7 @@ def _message(error: ErrorDetails, model: type[BaseModel] | None) -> tuple[str, s
         return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(found)}", hint
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        wanted = _PATTERN_WORDS.get(pattern, f"text matching {pattern}")
+        wanted = PATTERN_WORDS.get(pattern, f"text matching {pattern}")
         return f"{field}: {_shown(error.get('input'))} is not {wanted}", None
     if kind == "literal_error":
         suggestion = _closest(error.get("input"), re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))

@@ -11,6 +11,24 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 UNIT_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 PERSON_ID_PATTERN = r"^[a-z]+(-[a-z]+)+$"
 VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # a notice's ID and folder name
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+CODE_PATTERN = r"^AW[0-9]{3}$"
+FILE_NAME_PATTERN = r"^[A-Za-z0-9_.-]+$"
+NOT_BLANK_PATTERN = r"\S"
+
+# What each pattern asks for, in the words of a schema error (schema_errors.py); a test checks that every pattern of
+# the models has its words here.
+PATTERN_WORDS = {
+    UNIT_ID_PATTERN: "a lower-case ASCII ID with hyphens, like emergency-bureau",
+    PERSON_ID_PATTERN: "a person ID in pinyin, like jiang-aifeng",
+    VERSION_PATTERN: "a version MAJOR.MINOR.PATCH, like 1.0.0",
+    NAME_PATTERN: "a lower-case ASCII name with hyphens",
+    SHA256_PATTERN: "64 lower-case hexadecimal digits (a SHA-256)",
+    CODE_PATTERN: "a rule code like AW502",
+    FILE_NAME_PATTERN: "a file name of ASCII letters, digits, '.', '_' and '-'",
+    NOT_BLANK_PATTERN: "some text besides spaces",
+}
 
 UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry.")]
 PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
@@ -53,8 +71,8 @@ Certainty = Literal["certain", "high", "medium", "low", "proposed"]
 class Suppression(StrictModel):
     """A finding a maintainer accepts for this entity, with the reason why."""
 
-    code: Annotated[str, Field(pattern=r"^AW[0-9]{3}$", description="The code of the accepted finding.")]
-    reason: Annotated[str, Field(min_length=1, pattern=r"\S", description="Why the finding is accepted.")]
+    code: Annotated[str, Field(pattern=CODE_PATTERN, description="The code of the accepted finding.")]
+    reason: Annotated[str, Field(min_length=1, pattern=NOT_BLANK_PATTERN, description="Why the finding is accepted.")]
 
 
 def empty_list() -> list[Any]:

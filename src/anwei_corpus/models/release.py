@@ -20,6 +20,7 @@ from pydantic import Field
 
 from .common import (
     MAX_COPIES,
+    SHA256_PATTERN,
     Certainty,
     EditClass,
     EditKind,
@@ -210,7 +211,7 @@ class Source(StrictModel):
     """The source text a notice was encoded from."""
 
     file: str = Field(description="File name of the source text inside the notice folder.")
-    sha256: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the source text, as lower-case hex.")
+    sha256: str = Field(pattern=SHA256_PATTERN, description="SHA-256 of the source text, as lower-case hex.")
 
 
 class Notice(StrictModel):

@@ -15,7 +15,10 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, field_validator
 
 from .common import (
+    FILE_NAME_PATTERN,
     MAX_COPIES,
+    NAME_PATTERN,
+    SHA256_PATTERN,
     UNIT_ID_PATTERN,
     Edit,
     Passage,
@@ -54,7 +57,7 @@ class CorpusFile(StrictModel):
     corpus_version: VersionString = Field(description="Version of the corpus data (semantic versioning).")
     schema_version: VersionString = Field(description="Version of the schema the data is written for.")
     title: str = Field(description="Name of the corpus.")
-    notices: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(
+    notices: list[Annotated[str, Field(pattern=NAME_PATTERN)]] = Field(
         min_length=1, description="Folder names under notices/, one per notice, in publication order."
     )
 
@@ -154,8 +157,8 @@ class AbsentElement(StrictModel):
 class SourceRef(StrictModel):
     """The text the notice was encoded from, kept byte for byte beside the YAML."""
 
-    file: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    file: str = Field(pattern=FILE_NAME_PATTERN)
+    sha256: str = Field(pattern=SHA256_PATTERN)
     description: str
 
 
@@ -170,7 +173,7 @@ class Furniture(StrictModel):
 class NoticeFile(StrictModel):
     """Document elements of one notice (版头, 主体, 版记)."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    id: Annotated[str, Field(pattern=NAME_PATTERN)]
     source: SourceRef
     issuer_mark: PassageField = Field(description="发文机关标志.")
     issuer: UnitId = Field(description="The issuing organ, as a unit ID.")
