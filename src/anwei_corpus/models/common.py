@@ -47,23 +47,32 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-# What kind of departure from the printed source an edit records, grouped by why it was made.
+# What kind of departure from the printed source an edit records, grouped by why it was made: each kind is named
+# once, in its class.
+ArtefactKind = Literal[  # artefacts of the PDF text extraction
+    "break",  # a paragraph broken at a page break, or before a unit list set on its own line
+    "doubled",  # a character printed twice across a page break
+    "bold-mark",  # Markdown ** marks around bold text
+    "space",  # a space the extraction inserted: padding, around numerals
+]
+SourceErrorKind = Literal[  # apparent errors in the printed notice
+    "stray-latin",  # an English word standing inside a Chinese sentence
+    "typo",  # a wrong character
+    "doubt",  # a reading kept as printed, with the doubt noted
+]
+NormalisationKind = Literal[  # normalisations to the corpus conventions
+    "punctuation",  # half-width punctuation made full-width
+]
+EditKind = Literal[ArtefactKind, SourceErrorKind, NormalisationKind]
 EditClass = Literal["artefact", "source-error", "normalisation"]
+_KINDS_OF_CLASS: tuple[tuple[EditClass, Any], ...] = (
+    ("artefact", ArtefactKind),
+    ("source-error", SourceErrorKind),
+    ("normalisation", NormalisationKind),
+)
 EDIT_KIND_CLASSES: dict[str, EditClass] = {
-    # artefacts of the PDF text extraction
-    "break": "artefact",  # a paragraph broken at a page break, or before a unit list set on its own line
-    "doubled": "artefact",  # a character printed twice across a page break
-    "bold-mark": "artefact",  # Markdown ** marks around bold text
-    "space": "artefact",  # a space the extraction inserted: padding, around numerals
-    # apparent errors in the printed notice
-    "stray-latin": "source-error",  # an English word standing inside a Chinese sentence
-    "typo": "source-error",  # a wrong character
-    "doubt": "source-error",  # a reading kept as printed, with the doubt noted
-    # normalisations to the corpus conventions
-    "punctuation": "normalisation",  # half-width punctuation made full-width
+    kind: edit_class for edit_class, kinds in _KINDS_OF_CLASS for kind in get_args(kinds)
 }
-
-EditKind = Literal["break", "doubled", "bold-mark", "space", "stray-latin", "typo", "doubt", "punctuation"]
 # "proposed": set by a draft (``anwei new --draft``) for a person to decide; never released.
 Certainty = Literal["certain", "high", "medium", "low", "proposed"]
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
-from ..models.common import Edit
+from ..models.common import Edit, EditKind
 
 CODE = "AW706"
 NAME = "edit-kind"
@@ -42,7 +42,7 @@ def _only_punctuation_differs(edit: Edit) -> bool:
 
 
 # kind → (does the edit fit it, what the kind requires)
-_FITS: dict[str, tuple[Callable[[Edit], bool], str]] = {
+_FITS: dict[EditKind, tuple[Callable[[Edit], bool], str]] = {
     "bold-mark": (
         lambda e: "**" in e.printed and e.printed.replace("**", "") == e.reading,
         "printed should be the reading with ** marks added",
