@@ -261,3 +261,24 @@ def test_inline_diff_with_full_context_rebuilds_both_texts(old, new):
     marked = inline_diff(old, new, context=100)
     assert re.sub(r"\[-(.*?)-\]|\{\+(.*?)\+\}", lambda m: m.group(1) or "", marked) == old
     assert re.sub(r"\[-(.*?)-\]|\{\+(.*?)\+\}", lambda m: m.group(2) or "", marked) == new
+
+
+def test_a_new_link_field_is_classified_from_its_type():
+    from anwei_corpus.diff import link_fields
+    from anwei_corpus.models.common import NUMBER_LINK, REGISTRY_LINK, NumberLink, PersonId, StrictModel, UnitId
+
+    class Future(StrictModel):
+        id: UnitId
+        observers: list[PersonId]
+        origin: NumberLink | None
+        steps: list[NumberLink]
+        teams: list[list[UnitId]]
+        note: str
+        counts: list[int]
+
+    assert link_fields([Future]) == {
+        "observers": (REGISTRY_LINK, 1),
+        "origin": (NUMBER_LINK, 0),
+        "steps": (NUMBER_LINK, 1),
+        "teams": (REGISTRY_LINK, 2),
+    }

@@ -20,15 +20,62 @@ from dataclasses import field as dc_field
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from .models.release import ENTITY_LISTS, NUMBERED_LISTS, Corpus
+from .models.common import NUMBER_LINK, REGISTRY_LINK, Link
+from .models.release import (
+    ENTITY_LISTS,
+    NUMBERED_LISTS,
+    Category,
+    Corpus,
+    Measure,
+    Notice,
+    Part,
+    Person,
+    Section,
+    Task,
+    Unit,
+)
 
-REGISTRY_LINKS = {"units", "leaders", "responsible_units", "cooperating_units", "addressee_units"}
-NUMBER_LINKS = {"measures"}
-SCALAR_LINKS = {"section", "part", "category", "issuer"}
+
+def _links_in(annotation: Any, metadata: Sequence[Any] = ()) -> tuple[Link, int] | None:
+    """The kind of link a field's type holds, and how deep in lists (0 a single value, 1 a list, 2 a list of
+    lists); None for a field that links to nothing."""
+    found = next((item for item in metadata if isinstance(item, Link)), None)
+    if found is not None:
+        return found, 0
+    if get_origin(annotation) is Annotated:
+        inner, *extras = get_args(annotation)
+        return _links_in(inner, extras)
+    if get_origin(annotation) is list:
+        inside = _links_in(get_args(annotation)[0])
+        return None if inside is None else (inside[0], inside[1] + 1)
+    for arm in get_args(annotation) if get_origin(annotation) in (Union, UnionType) else ():
+        inside = _links_in(arm)
+        if inside is not None:
+            return inside
+    return None
+
+
+def link_fields(models: Iterable[type[BaseModel]]) -> dict[str, tuple[Link, int]]:
+    """Every field of the models whose type is marked as a link (see ``models.common.Link``), by name."""
+    return {
+        name: found
+        for model in models
+        for name, info in model.model_fields.items()
+        if name != "id" and (found := _links_in(info.annotation, info.metadata)) is not None
+    }
+
+
+_LINKS = link_fields([Notice, Part, Section, Measure, Category, Task, Unit, Person])
+REGISTRY_LINKS = {name for name, (kind, depth) in _LINKS.items() if kind == REGISTRY_LINK and depth == 1}
+REGISTRY_FIELDS = {name for name, (kind, depth) in _LINKS.items() if kind == REGISTRY_LINK}  # renames apply
+NUMBER_LINKS = {name for name, (kind, depth) in _LINKS.items() if kind == NUMBER_LINK and depth == 1}
+SCALAR_LINKS = {name for name, (_, depth) in _LINKS.items() if depth == 0}
+GROUPINGS = {name for name, (_, depth) in _LINKS.items() if depth == 2}  # lists of lists, as unit_groups
 VALUE_LISTS = {"aliases", "absent_elements"}
 DERIVED = {"id", "number"}  # the number is part of the ID
 CONTEXT_CHARS = 8
@@ -170,13 +217,13 @@ class _FieldChanges:
 
 def _with_new_ids(field: str, value: Any, renames: dict[str, str]) -> Any:
     """An old value with renamed registry IDs replaced by their new IDs, so that a rename counts once."""
-    if field in REGISTRY_LINKS or field == "issuer":
-        if isinstance(value, list):
-            return [renames.get(v, v) for v in value]
-        return renames.get(value, value) if isinstance(value, str) else value
-    if field == "unit_groups":
+    if field not in REGISTRY_FIELDS:
+        return value
+    if field in GROUPINGS:
         return [[renames.get(v, v) for v in group] for group in value or []]
-    return value
+    if isinstance(value, list):
+        return [renames.get(v, v) for v in value]
+    return renames.get(value, value) if isinstance(value, str) else value
 
 
 def _compare_list(out: _FieldChanges, field: str, before: JsonValue, after: JsonValue) -> None:
@@ -221,7 +268,7 @@ def _compare_fields(
             continue
         if field in REGISTRY_LINKS | NUMBER_LINKS | VALUE_LISTS:
             _compare_list(out, field, before, after)
-        elif field == "unit_groups":
+        elif field in GROUPINGS:
             if list(chain(*before)) == list(chain(*(after or []))):  # otherwise the change of `units` says it
                 out.add("changed", Bump.PATCH, "grouping changed", field, before, after)
         else:

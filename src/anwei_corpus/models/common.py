@@ -30,14 +30,26 @@ PATTERN_WORDS = {
     NOT_BLANK_PATTERN: "some text besides spaces",
 }
 
-UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry.")]
-PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
+
+class Link(str):
+    """Marks a type whose values refer to other entities (``anwei diff`` tells a link's change from a text's):
+    ``REGISTRY_LINK``, an ID of the registries, or ``NUMBER_LINK``, the number of an entity of the same notice.
+    Validation and the schemas ignore it."""
+
+
+REGISTRY_LINK, NUMBER_LINK = Link("registry"), Link("number")
+
+UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry."), REGISTRY_LINK]
+PersonId = Annotated[
+    str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry."), REGISTRY_LINK
+]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
 # A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any
 # notice, so the bound refuses the absurd without refusing the real.
 MAX_PRINTED_NUMBER = 9999
 PrintedNumber = Annotated[int, Field(ge=1, le=MAX_PRINTED_NUMBER)]
+NumberLink = Annotated[PrintedNumber, NUMBER_LINK]  # the number of a part, section, measure or category
 MAX_COPIES = 100_000  # a print run of a district notice is tens of copies; a city's, thousands
 
 

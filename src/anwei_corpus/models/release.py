@@ -24,6 +24,7 @@ from .common import (
     Certainty,
     EditClass,
     EditKind,
+    NumberLink,
     PersonId,
     PrintedNumber,
     StrictModel,
@@ -135,7 +136,7 @@ class Section(StrictModel):
 
     id: str = Field(description="Stable ID: <notice>/section/<number>.")
     number: PrintedNumber = Field(description="1-based number, continuous across parts.")
-    part: PrintedNumber = Field(description="Number of the part it belongs to.")
+    part: NumberLink = Field(description="Number of the part it belongs to.")
     title: str = Field(description="Title without its numeral.")
     intro: str | None = Field(description="The paragraph under the title; null where none is printed.")
 
@@ -145,8 +146,8 @@ class Measure(StrictModel):
 
     id: str = Field(description="Stable ID: <notice>/measure/<number>.")
     number: PrintedNumber = Field(description="Number 1…N, continuous across the notice.")
-    section: PrintedNumber = Field(description="Number of the section it belongs to.")
-    part: PrintedNumber = Field(description="Number of the part it belongs to.")
+    section: NumberLink = Field(description="Number of the section it belongs to.")
+    part: NumberLink = Field(description="Number of the part it belongs to.")
     text: str = Field(description="The measure's text, without its closing unit list.")
     assignment: str = Field(description="The closing unit list as printed (clean reading), parentheses included.")
     units: list[UnitId] = Field(description="Unit IDs of the closing list, in printed order.")
@@ -169,14 +170,14 @@ class Task(StrictModel):
 
     id: str = Field(description="Stable ID: <notice>/task/<number>.")
     number: PrintedNumber = Field(description="序号.")
-    category: PrintedNumber | None = Field(description="Category number; null for a task above the categories.")
+    category: NumberLink | None = Field(description="Category number; null for a task above the categories.")
     title: str = Field(description="重点任务.")
     leaders: list[PersonId] = Field(description="牵头区领导, as person IDs in printed order.")
     responsible_units: list[UnitId] = Field(description="责任单位, as unit IDs in printed order.")
     cooperating_units: list[UnitId] = Field(description="配合单位, as unit IDs in printed order.")
     requirement: str = Field(description="工作要求.")
     remark: str | None = Field(description="备注; null where the cell is empty.")
-    measures: list[PrintedNumber] = Field(description="Numbers of the measures the task restates or derives from.")
+    measures: list[NumberLink] = Field(description="Numbers of the measures the task restates or derives from.")
     measure_ids: list[str] = Field(description="IDs of the same measures, in the same order.")
     link_basis: Literal["measures", "general-requirements"] = Field(
         description="'general-requirements' when the task comes from the opening's 总体要求 rather than a measure."
