@@ -5,7 +5,7 @@ from __future__ import annotations
 from .corpus import CorpusSource, NoticeSource
 from .models import release as out
 from .models.common import EDIT_KIND_CLASSES, Passage
-from .models.source import iter_measures
+from .models.source import NOTICE_PASSAGES, iter_measures
 from .unit_lists import split_assignment
 
 
@@ -31,16 +31,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
     assert meta is not None and body is not None and attachment is not None
     nid = meta.id
     editorial: list[out.EditorialRecord] = []
-    for name in (
-        "issuer_mark",
-        "title",
-        "addressee",
-        "transmittal",
-        "signature",
-        "attachment_note",
-        "annotation",
-        "print_run",
-    ):
+    for name in NOTICE_PASSAGES:
         editorial += _records(nid, name, getattr(meta, name))
     editorial += _records(nid, "date", meta.date.printed)
     editorial += _records(nid, "imprint_organ", meta.imprint.organ)

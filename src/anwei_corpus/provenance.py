@@ -15,7 +15,7 @@ from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
 from .editorial import EditNotApplicable, printed_form
 from .models.common import Edit, Passage
-from .models.source import AttachmentFile, BodyFile, NoticeFile, PeopleFile, Task, UnitsFile
+from .models.source import NOTICE_PASSAGES, AttachmentFile, BodyFile, NoticeFile, PeopleFile, Task, UnitsFile
 from .numerals import chinese_numeral
 
 DATE_IMPRINT_SUFFIX = "印发"
@@ -139,16 +139,7 @@ def printed_items(
 
 
 def _notice_items(out: _Printed, file: SourceFile[NoticeFile], meta: NoticeFile) -> None:
-    for name in (
-        "issuer_mark",
-        "title",
-        "addressee",
-        "transmittal",
-        "signature",
-        "attachment_note",
-        "annotation",
-        "print_run",
-    ):
+    for name in NOTICE_PASSAGES:
         out.add(file, (name,), getattr(meta, name))
     out.items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
     out.add(file, ("date", "printed"), meta.date.printed)

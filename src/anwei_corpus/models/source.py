@@ -196,6 +196,11 @@ class NoticeFile(StrictModel):
 # --- notices/<id>/body.yaml ---------------------------------------------------------------------------------------
 
 
+# The notice file's texts of one passage each, in the file's order: what provenance.py looks for in the source and
+# build.py takes into the release, with their edits.
+NOTICE_PASSAGES = tuple(name for name, field in NoticeFile.model_fields.items() if field.annotation is Passage)
+
+
 class Measure(StrictModel):
     """A numbered measure: its paragraph, ending in the printed unit list, and that list resolved to IDs."""
 
