@@ -5,7 +5,8 @@ fails as surely as a missed one.
 
 Each mutation replaces one string in one file of a fresh copy of the corpus. The expected finding is on the line
 of the change, or on the line of ``at`` (a string of the damaged file, plus ``offset`` lines) when the finding
-belongs elsewhere, e.g. at the next measure's number when one is dropped.
+belongs elsewhere, e.g. at the next measure's number when one is dropped. The other findings a damage causes are
+placed the same way: by a text of their file, never by a line number.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ class Mutation:
     finding_file: str | None = None  # default: the damaged file
     at: str | None = None  # default: the line of the change
     offset: int = 0
-    # every other finding the damage causes, as (code, file, line): the whole set is compared
-    also: tuple[tuple[str, str, int], ...] = ()
+    # every other finding the damage causes, as (code, file, text) or (code, file, text, lines below it): the line
+    # is that of the text's first occurrence in the damaged file, so a line added elsewhere does not move it
+    also: tuple[tuple[str, str, str] | tuple[str, str, str, int], ...] = ()
 
 
 MUTATIONS = {
@@ -54,27 +56,41 @@ MUTATIONS = {
         BODY,
         "- number: 14\n",
         "- number: 41\n",
-        also=(("AW303", ATTACHMENT, 146), ("AW701", BODY, 155)),
+        also=(
+            ("AW303", ATTACHMENT, "measures: [14]"),
+            ("AW701", BODY, "text: 健全安全形势分析研判机制。强化公共安全形势、"),
+        ),
     ),
     "renumber-task": Mutation(
         "AW201",
         ATTACHMENT,
         "- number: 7\n    category: 2",
         "- number: 8\n    category: 2",
-        also=(("AW701", ATTACHMENT, 110),),
+        also=(("AW701", ATTACHMENT, "title: 指导街镇完善应急、安全、消防管理体制"),),
     ),
     "square-brackets": Mutation(
-        "AW203", META, "printed: 普安委〔2022〕6号", "printed: 普安委[2022]6号", also=(("AW701", META, 10),)
+        "AW203",
+        META,
+        "printed: 普安委〔2022〕6号",
+        "printed: 普安委[2022]6号",
+        also=(("AW701", META, "printed: 普安委[2022]6号"),),
     ),
     "title-with-numeral": Mutation(
-        "AW204", BODY, "title: 压实各级领导责任", "title: （一）压实各级领导责任", also=(("AW701", BODY, 21),)
+        "AW204",
+        BODY,
+        "title: 压实各级领导责任",
+        "title: （一）压实各级领导责任",
+        also=(("AW701", BODY, "title: （一）压实各级领导责任"),),
     ),
     "part-title-with-numeral": Mutation(
         "AW204",
         BODY,
         "title: 优化监管机制",
         "title: 二、优化监管机制",
-        also=(("AW501", ATTACHMENT, 20), ("AW701", BODY, 113)),
+        also=(
+            ("AW501", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系"),
+            ("AW701", BODY, "title: 二、优化监管机制，完善城市安全治理体系"),
+        ),
     ),
     "date-value-off": Mutation("AW205", META, "date:\n  value: 2022-08-15", "date:\n  value: 2022-08-16", offset=1),
     "imprint-before-date": Mutation(
@@ -82,7 +98,7 @@ MUTATIONS = {
         META,
         "    value: 2022-08-15\n    printed: 2022年8月15日",
         "    value: 2022-08-14\n    printed: 2022年8月14日",
-        also=(("AW701", META, 58),),
+        also=(("AW701", META, "printed: 2022年8月14日"),),
     ),
     # references
     "misspelt-unit": Mutation(
@@ -90,7 +106,11 @@ MUTATIONS = {
     ),
     "unknown-leader": Mutation("AW302", ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue, xu-shujei]"),
     "missing-measure": Mutation(
-        "AW303", ATTACHMENT, "measures: [43]", "measures: [99]", also=(("AW505", ATTACHMENT, 306),)
+        "AW303",
+        ATTACHMENT,
+        "measures: [43]",
+        "measures: [99]",
+        also=(("AW505", ATTACHMENT, "rationale: 第43条：加强重点领域信用监管。"),),
     ),
     "unknown-category": Mutation(
         "AW304",
@@ -98,7 +118,7 @@ MUTATIONS = {
         "- number: 23\n    category: 5",
         "- number: 23\n    category: 9",
         offset=1,
-        also=(("AW401", ATTACHMENT, 30),),
+        also=(("AW401", ATTACHMENT, "subtotal_printed: 5"),),
     ),
     "duplicate-unit-id": Mutation(
         "AW305",
@@ -106,22 +126,22 @@ MUTATIONS = {
         "id: housing-bureau",
         "id: emergency-bureau",
         also=(
-            ("AW301", ATTACHMENT, 36),
-            ("AW701", ATTACHMENT, 61),
-            ("AW701", ATTACHMENT, 72),
-            ("AW701", ATTACHMENT, 83),
-            ("AW701", ATTACHMENT, 94),
-            ("AW701", ATTACHMENT, 112),
-            ("AW701", ATTACHMENT, 123),
-            ("AW701", ATTACHMENT, 152),
-            ("AW701", ATTACHMENT, 174),
-            ("AW701", ATTACHMENT, 202),
-            ("AW701", ATTACHMENT, 212),
-            ("AW701", ATTACHMENT, 256),
-            ("AW701", ATTACHMENT, 279),
-            ("AW701", ATTACHMENT, 290),
-            ("AW701", ATTACHMENT, 300),
-            ("AW301", BODY, 55),
+            ("AW301", ATTACHMENT, "responsible_units: [emergenc"),
+            ("AW701", ATTACHMENT, "responsible_units: [emergency-bureau, s"),
+            ("AW701", ATTACHMENT, "responsible_units: [emergency-bureau]"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, zhan", 1),
+            ("AW701", ATTACHMENT, "title: 深化应急管理综合行政执法改革", 2),
+            ("AW701", ATTACHMENT, "responsible_units: [emergency-bureau, f"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, zhang-jun]", 1),
+            ("AW701", ATTACHMENT, "responsible_units: [emergency-bureau, fire-rescue-detachment, p"),
+            ("AW701", ATTACHMENT, "title: 构建危险化学品跨部门数字化监管平台", 2),
+            ("AW701", ATTACHMENT, "cooperating_units: [emergenc"),
+            ("AW701", ATTACHMENT, "title: 开展危险化学品安全风险集中治理", 2),
+            ("AW701", ATTACHMENT, "title: 修订《普陀区突发事件总体应急预案》", 2),
+            ("AW701", ATTACHMENT, "cooperating_units: [emergency-bureau, fire-rescue-detachment, c"),
+            ("AW701", ATTACHMENT, "responsible_units: [commerce", 1),
+            ("AW701", ATTACHMENT, "responsible_units: [emergency-bureau, fire-rescue-detachment, m"),
+            ("AW301", BODY, "units: [[public-security-bra"),
         ),
     ),
     "alias-used-twice": Mutation("AW306", UNITS, "aliases: [消防救援支队]", "aliases: [消防救援支队, 区应急局]"),
@@ -138,7 +158,7 @@ MUTATIONS = {
         "[human-resources-bureau, subdistricts-and-towns]",
         finding_file=UNITS,
         at="id: finance-bureau",
-        also=(("AW701", ATTACHMENT, 95),),
+        also=(("AW701", ATTACHMENT, "cooperating_units: [human-re"),),
     ),
     "task-out-of-category-order": Mutation(
         "AW310",
@@ -147,9 +167,9 @@ MUTATIONS = {
         "- number: 12\n    category: 2",
         offset=1,
         also=(
-            ("AW401", ATTACHMENT, 21),
-            ("AW401", ATTACHMENT, 24),
-            ("AW502", ATTACHMENT, 171),
+            ("AW401", ATTACHMENT, "subtotal_printed: 3"),
+            ("AW401", ATTACHMENT, "title: 坚持关口前移，健全安全风险预防机制", 1),
+            ("AW502", ATTACHMENT, "- number: 12", 1),
         ),
     ),
     "notice-id-not-folder": Mutation("AW312", META, "id: putuo-anwei-2022-6", "id: putuo-anwei-2022-06"),
@@ -158,7 +178,7 @@ MUTATIONS = {
         ATTACHMENT,
         "[development-reform-commission, subdistricts-and-towns]",
         "[emergency-bureau, subdistricts-and-towns]",
-        also=(("AW701", ATTACHMENT, 301),),
+        also=(("AW701", ATTACHMENT, "cooperating_units: [emergency-bureau, s"),),
     ),
     # totals
     "changed-subtotal": Mutation(
@@ -167,12 +187,12 @@ MUTATIONS = {
         "subtotal_printed: 3",
         "subtotal_printed: 4",
         also=(
-            ("AW402", ATTACHMENT, 14),
-            ("AW701", ATTACHMENT, 20),
+            ("AW402", ATTACHMENT, "tasks_printed: 22"),
+            ("AW701", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系"),
         ),
     ),
     "changed-breakdown": Mutation(
-        "AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21", also=(("AW701", ATTACHMENT, 12),)
+        "AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21", also=(("AW701", ATTACHMENT, "label: 任务分解"),)
     ),
     "wrong-announced-count": Mutation("AW403", BODY, "announced_tasks: 23", "announced_tasks: 24"),
     # consistency
@@ -181,21 +201,24 @@ MUTATIONS = {
         ATTACHMENT,
         "title: 优化监管机制，完善城市安全治理体系",
         "title: 优化监管机制，完善城市安全体系",
-        also=(("AW701", ATTACHMENT, 20),),
+        also=(("AW701", ATTACHMENT, "title: 优化监管机制，完善城市安全体系"),),
     ),
     "link-outside-category": Mutation(
         "AW502",
         ATTACHMENT,
         "measures: [30]",
         "measures: [40]",
-        also=(("AW506", ATTACHMENT, 228), ("AW505", ATTACHMENT, 229)),
+        also=(
+            ("AW506", ATTACHMENT, "measures: [40]"),
+            ("AW505", ATTACHMENT, "rationale: 第30条：深化消防安全专项行动。"),
+        ),
     ),
     "task-units-not-in-measures": Mutation(
         "AW503",
         ATTACHMENT,
         "responsible_units: [commerce-commission]",
         "responsible_units: [justice-bureau]",
-        also=(("AW707", UNITS, 68),),
+        also=(("AW707", UNITS, "name: 区司法局"),),
     ),
     "weak-link": Mutation(
         "AW506", ATTACHMENT, "measures: [35]\n      rationale: 第35条", "measures: [34]\n      rationale: 第34条"
@@ -207,24 +230,38 @@ MUTATIONS = {
         "title: 推动应急力量健康发展",
         at="- number: 20\n",
         offset=2,
-        also=(("AW701", ATTACHMENT, 254),),
+        also=(("AW701", ATTACHMENT, "title: 推动应急力量健康发展"),),
     ),
     # text hygiene
     "half-width-comma": Mutation(
-        "AW601", BODY, "社会化应急救援队伍，深化", "社会化应急救援队伍,深化", also=(("AW701", BODY, 354),)
+        "AW601",
+        BODY,
+        "社会化应急救援队伍，深化",
+        "社会化应急救援队伍,深化",
+        also=(("AW701", BODY, "text: 推动应急力量健康发展。结合区域特点培育发展区"),),
     ),
     "stray-latin-word": Mutation(
-        "AW602", BODY, "意义重大，任务艰巨", "意义重大and任务艰巨", also=(("AW701", BODY, 10),)
+        "AW602",
+        BODY,
+        "意义重大，任务艰巨",
+        "意义重大and任务艰巨",
+        also=(("AW701", BODY, "text: 2022年，是喜迎党的二十大，全面建设社会主"),),
     ),
     "zero-width-space": Mutation(
-        "AW603", BODY, "建立专家服务常态化机制", "建立专家服务\u200b常态化机制", also=(("AW701", BODY, 378),)
+        "AW603",
+        BODY,
+        "建立专家服务常态化机制",
+        "建立专家服务\u200b常态化机制",
+        also=(("AW701", BODY, "- number: 44", 1),),
     ),
-    "not-nfc": Mutation("AW604", PEOPLE, "name: 姚汝林", "name: 姚汝\uf9f4", also=(("AW707", PEOPLE, 8),)),
+    "not-nfc": Mutation(
+        "AW604", PEOPLE, "name: 姚汝林", "name: 姚汝\uf9f4", also=(("AW707", PEOPLE, "- id: yao-rulin", 1),)
+    ),
     "blank-letter-in-name": Mutation(
-        "AW603", PEOPLE, "name: 徐树杰", "name: 徐树杰\u3164", also=(("AW707", PEOPLE, 13),)
+        "AW603", PEOPLE, "name: 徐树杰", "name: 徐树杰\u3164", also=(("AW707", PEOPLE, "- id: xu-shujie", 1),)
     ),
     "combining-mark-in-name": Mutation(
-        "AW607", PEOPLE, "name: 姚汝林", "name: 姚汝林\u0301", also=(("AW707", PEOPLE, 8),)
+        "AW607", PEOPLE, "name: 姚汝林", "name: 姚汝林\u0301", also=(("AW707", PEOPLE, "- id: yao-rulin", 1),)
     ),
     "padded-name": Mutation(
         "AW605",
@@ -232,36 +269,50 @@ MUTATIONS = {
         "name: 姜爱锋",
         "name: ' 姜爱锋'",
         also=(
-            ("AW701", ATTACHMENT, 35),
-            ("AW701", ATTACHMENT, 46),
-            ("AW701", ATTACHMENT, 60),
-            ("AW701", ATTACHMENT, 71),
-            ("AW701", ATTACHMENT, 82),
-            ("AW701", ATTACHMENT, 93),
-            ("AW701", ATTACHMENT, 111),
-            ("AW701", ATTACHMENT, 122),
-            ("AW701", ATTACHMENT, 140),
-            ("AW701", ATTACHMENT, 151),
-            ("AW701", ATTACHMENT, 162),
-            ("AW701", ATTACHMENT, 173),
-            ("AW701", ATTACHMENT, 184),
-            ("AW701", ATTACHMENT, 211),
-            ("AW701", ATTACHMENT, 222),
-            ("AW701", ATTACHMENT, 233),
-            ("AW701", ATTACHMENT, 255),
-            ("AW701", ATTACHMENT, 266),
-            ("AW701", ATTACHMENT, 299),
+            ("AW701", ATTACHMENT, "leaders: [xiao-wengao, jiang"),
+            ("AW701", ATTACHMENT, "title: “防疫情、稳经济、保安全”大走访、大排查", 1),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, yao-"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng]"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, zhan"),
+            ("AW701", ATTACHMENT, "title: 深化应急管理综合行政执法改革", 1),
+            ("AW701", ATTACHMENT, "title: 指导街镇完善应急、安全、消防管理体制", 1),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, zhang-jun]"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, yao-rulin,"),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, xu-s"),
+            ("AW701", ATTACHMENT, "title: 强化安全监管执法", 1),
+            ("AW701", ATTACHMENT, "title: 构建危险化学品跨部门数字化监管平台", 1),
+            ("AW701", ATTACHMENT, "title: 深化安全生产专项整治三年行动", 1),
+            ("AW701", ATTACHMENT, "title: 开展危险化学品安全风险集中治理", 1),
+            ("AW701", ATTACHMENT, "title: 深化消防安全专项行动", 1),
+            ("AW701", ATTACHMENT, "title: 开展地下管线（城镇燃气）安全排查整治", 1),
+            ("AW701", ATTACHMENT, "title: 修订《普陀区突发事件总体应急预案》", 1),
+            ("AW701", ATTACHMENT, "title: 推动应急力量健康发展", 1),
+            ("AW701", ATTACHMENT, "leaders: [jiang-aifeng, xu-shujie]"),
         ),
     ),
     "space-in-alias": Mutation(
-        "AW605", UNITS, "aliases: [区绿容局]", "aliases: [区绿 容局]", also=(("AW308", BODY, 54),)
+        "AW605",
+        UNITS,
+        "aliases: [区绿容局]",
+        "aliases: [区绿 容局]",
+        also=(("AW308", BODY, "text: 设立区安委会道路交通安全专业委员会、建筑安全"),),
     ),
     "leftover-bold": Mutation(
-        "AW606", BODY, "建立专家服务常态化机制", "建立专家服务**常态化**机制", also=(("AW701", BODY, 378),)
+        "AW606",
+        BODY,
+        "建立专家服务常态化机制",
+        "建立专家服务**常态化**机制",
+        also=(("AW701", BODY, "text: 建立专家服务**常态化**机制。充分利用本区"),),
     ),
     # editorial record
     "changed-source-byte": Mutation(
-        "AW703", SOURCE, "普陀区2022年", "普陀区2023年", finding_file=META, at="sha256:", also=(("AW701", BODY, 419),)
+        "AW703",
+        SOURCE,
+        "普陀区2022年",
+        "普陀区2023年",
+        finding_file=META,
+        at="sha256:",
+        also=(("AW701", BODY, "text: 根据“党政同责、一岗双责”和“三管三必须”以"),),
     ),
     "edit-reading-gone": Mutation("AW702", BODY, "reading: 护装备标", "reading: 护装甲标", at="reading: 护装甲标"),
     "proposed-reading-left-undecided": Mutation(
@@ -293,7 +344,11 @@ MUTATIONS = {
     # suppression
     # the finding the suppression was meant to accept stays reported
     "suppression-of-no-code": Mutation(
-        "AW802", ATTACHMENT, "      - code: AW503", "      - code: AW530", also=(("AW503", ATTACHMENT, 47),)
+        "AW802",
+        ATTACHMENT,
+        "      - code: AW503",
+        "      - code: AW530",
+        also=(("AW503", ATTACHMENT, "responsible_units: [committe"),),
     ),
     # task 2 linked to measure 5, whose units include its responsible unit: the AW503 it accepted is gone
     "stale-suppression": Mutation(
@@ -302,7 +357,7 @@ MUTATIONS = {
         "measures: [2]\n      rationale: 第2条：结合领导干部大走访",
         "measures: [5]\n      rationale: 第5条：结合领导干部大走访",
         at="- code: AW503",
-        also=(("AW506", ATTACHMENT, 52),),  # measure 5 shares little with the task
+        also=(("AW506", ATTACHMENT, "measures: [5]"),),  # measure 5 shares little with the task
     ),
     # files the loader refuses
     "key-without-colon": Mutation("AW001", PEOPLE, "    name: 姜爱锋", "    name 姜爱锋"),
@@ -340,6 +395,11 @@ def unchanged_findings():
     return findings_of(DATA)
 
 
+def _placed(mutation: Mutation) -> list[tuple[str, str, str, int]]:
+    """The other findings as (code, file, text, lines below the text)."""
+    return [(finding + (0,))[:4] for finding in mutation.also]
+
+
 @pytest.mark.parametrize("name", MUTATIONS)
 def test_damage_is_caught(corpus_copy, unchanged_findings, name):
     mutation = MUTATIONS[name]
@@ -347,7 +407,8 @@ def test_damage_is_caught(corpus_copy, unchanged_findings, name):
     finding_file = mutation.finding_file or mutation.file
     if mutation.at is not None:
         line = corpus_copy.line_of(finding_file, mutation.at)
-    expected = {(mutation.code, finding_file, line + mutation.offset), *mutation.also}
+    also = {(code, file, corpus_copy.line_of(file, text) + offset) for code, file, text, offset in _placed(mutation)}
+    expected = {(mutation.code, finding_file, line + mutation.offset), *also}
     if mutation.code not in LOAD_CODES:  # a file that does not load leaves the corpus-wide findings out
         expected |= unchanged_findings
     assert findings_of(corpus_copy.root) == expected
