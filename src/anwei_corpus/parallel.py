@@ -48,9 +48,12 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    """Whether this process may fork workers: the system forks, and no other thread runs (a thread holding a lock
+    at the fork would leave the lock held in every worker)."""
     import multiprocessing  # only a run of several notices pays for it
+    import threading
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def validate_path(
