@@ -95,6 +95,7 @@ class NoticeSource:
     attachment: SourceFile[AttachmentFile]
     source_name: str
     source_bytes: bytes | None = None
+    has_attachment: bool = True  # False for a notice whose notice.yaml records 附件说明 as absent, without the file
 
     @cached_property
     def source_text(self) -> str | None:
@@ -104,7 +105,8 @@ class NoticeSource:
 
     @property
     def complete(self) -> bool:
-        return None not in (self.notice.model, self.body.model, self.attachment.model)
+        attachment_read = self.attachment.model is not None or not self.has_attachment
+        return None not in (self.notice.model, self.body.model) and attachment_read
 
 
 @dataclass
@@ -203,7 +205,19 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
     return source
 
 
+def _without_attachment(notice: SourceFile[NoticeFile], attachment: Path) -> bool:
+    """Whether a notice carries no attachment: its notice.yaml gives no 附件说明, and there is no attachment.yaml."""
+    given = notice.model is None or notice.model.attachment_note is not None
+    return not given and not (attachment.exists() or attachment.is_symlink())
+
+
 def _missing_file_hint(path: Path, root: Path) -> str:
+    if path.name == ATTACHMENT_YAML:
+        return (
+            f"notice {path.parent.name!r} gives an 附件说明, so it needs {path.name} with the attachment "
+            "('anwei new --attachment' scaffolds one); a notice without an attachment leaves attachment_note out "
+            "and lists {element: 附件说明} under absent in notice.yaml"
+        )
     if path.parent.parent == root / "notices":
         return (
             f"notice {path.parent.name!r} needs {path.name}; create it with the keys its schema requires "
@@ -291,12 +305,18 @@ def _read_corpus(root: Path) -> CorpusSource:
                 )
             )
             continue
+        notice_file = _load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root)
+        body_file = _load_file(folder / BODY_YAML, BodyFile, diagnostics, root)
+        without = _without_attachment(notice_file, folder / ATTACHMENT_YAML)
         notice = NoticeSource(
             folder=folder_name,
-            notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
-            body=_load_file(folder / BODY_YAML, BodyFile, diagnostics, root),
-            attachment=_load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
+            notice=notice_file,
+            body=body_file,
+            attachment=SourceFile(display_name(folder / ATTACHMENT_YAML))
+            if without
+            else _load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
             source_name="",
+            has_attachment=not without,
         )
         corpus.notices.append(notice)
         if notice.notice.model is not None:

@@ -149,7 +149,9 @@ def _notice_items(out: _Printed, file: SourceFile[NoticeFile], meta: NoticeFile)
         "annotation",
         "print_run",
     ):
-        out.add(file, (name,), getattr(meta, name))
+        passage = getattr(meta, name)
+        if passage is not None:
+            out.add(file, (name,), passage)
     out.items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
     out.add(file, ("date", "printed"), meta.date.printed)
     out.add(file, ("imprint", "organ"), meta.imprint.organ)

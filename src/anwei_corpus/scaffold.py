@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from . import SCHEMA_VERSION
 from .corpus import SCHEMA_NAMES, SOURCE_FILES
 from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS
+from .models.source import OPTIONAL_ELEMENTS
 from .yaml_style import write_atomic
 
 SOURCE_TXT = "source.txt"
@@ -75,9 +76,16 @@ def scaffold_documents(
     notice = _placeholder(SOURCE_FILES[NOTICE_YAML][1])
     notice["id"] = notice_id
     notice["source"] = {"file": source_name, "sha256": sha256(source), "description": None}
+    # The elements a notice may lack are written too, as null: each is to be given, or listed under absent.
+    for name in OPTIONAL_ELEMENTS:
+        notice[name] = None
+    notice["copies"] = None
     documents = {NOTICE_YAML: notice, BODY_YAML: _placeholder(SOURCE_FILES[BODY_YAML][1])}
     if attachment:
         documents[ATTACHMENT_YAML] = _placeholder(SOURCE_FILES[ATTACHMENT_YAML][1])
+    else:
+        del notice["attachment_note"]
+        notice["absent"] = [{"element": OPTIONAL_ELEMENTS["attachment_note"]}]
     return documents
 
 
