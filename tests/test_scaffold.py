@@ -106,7 +106,7 @@ def test_real_corpus_gains_the_notice_and_keeps_everything_else(repository):
     assert after["corpus.yaml"] == before["corpus.yaml"] + b"  - putuo-anwei-2023-1\n"
     for name in ("notice", "body", "attachment"):
         first_line = after[f"notices/putuo-anwei-2023-1/{name}.yaml"].decode().split("\n")[0]
-        assert first_line == f"# yaml-language-server: $schema=../../../schema/source/{name}.schema.json"
+        assert first_line == f"# yaml-language-server: $schema=../../../schema/editor/{name}.schema.json"
     assert format_paths([corpus], write=False).changed == []  # written in the layout 'anwei fmt' keeps
     findings = _findings(corpus)
     assert {file for file, *_ in findings} == {

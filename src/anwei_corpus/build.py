@@ -93,7 +93,9 @@ def build_notice(source: NoticeSource) -> out.Notice:
     categories: list[out.Category] = []
     tasks: list[out.Task] = []
     if attachment is not None:
-        editorial += _attachment(nid, attachment, {measure.number: measure.id for measure in measures}, categories, tasks)
+        editorial += _attachment(
+            nid, attachment, {measure.number: measure.id for measure in measures}, categories, tasks
+        )
     return out.Notice(
         id=nid,
         doc_number=meta.doc_number.printed,

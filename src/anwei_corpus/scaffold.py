@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
 from .corpus import SCHEMA_NAMES, SOURCE_FILES
-from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS
+from .layout import ATTACHMENT_YAML, BODY_YAML, EDITOR_SCHEMAS, MANIFEST, NOTICE_YAML, PEOPLE, SCHEMA_FOLDER, UNITS
 from .models.source import OPTIONAL_ELEMENTS
 from .yaml_style import write_atomic
 
@@ -30,7 +30,7 @@ NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FIRST_CORPUS_VERSION = "0.1.0"
 CORPUS_TITLE = "anwei-corpus"  # a new corpus's name until its maintainers give it one
 MODELINE = "yaml-language-server: $schema={path}"
-SCHEMA_FOLDER = "schema/source"  # inside the repository, beside the corpus folder
+MODELINE_SCHEMAS = f"{SCHEMA_FOLDER}/{EDITOR_SCHEMAS}"  # the schemas the modelines name, beside the corpus folder
 # 附件说明 as GB/T 9704 prints it under the body: 附件： then the attachment's name.
 _ATTACHMENT_NOTE = re.compile(r"^\s*附件[：:]", re.MULTILINE)
 
@@ -103,10 +103,10 @@ def corpus_documents(notice_id: str) -> dict[str, dict[str, Any]]:
 
 
 def schema_folder_for(corpus: Path) -> Path | None:
-    """The generated schemas beside the corpus: ``schema/source`` in the nearest folder above it that has one."""
+    """The editor schemas beside the corpus: ``schema/editor`` in the nearest folder above it that has one."""
     for folder in [corpus.resolve(), *corpus.resolve().parents]:
-        if (folder / SCHEMA_FOLDER).is_dir():
-            return folder / SCHEMA_FOLDER
+        if (folder / MODELINE_SCHEMAS).is_dir():
+            return folder / MODELINE_SCHEMAS
     return None
 
 

@@ -12,8 +12,28 @@ UNIT_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 PERSON_ID_PATTERN = r"^[a-z]+(-[a-z]+)+$"
 VERSION_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
-UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry.")]
-PersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry.")]
+# A reference to a registry entry carries this annotation, naming the registry; the editor schemas
+# (schema/editor/) turn every node that carries it into an enum of the registry's IDs.
+REGISTRY_MARK = "x-registry"
+UnitId = Annotated[
+    str,
+    Field(
+        pattern=UNIT_ID_PATTERN,
+        description="A unit ID from the unit registry.",
+        json_schema_extra={REGISTRY_MARK: "units"},
+    ),
+]
+PersonId = Annotated[
+    str,
+    Field(
+        pattern=PERSON_ID_PATTERN,
+        description="A person ID from the people registry.",
+        json_schema_extra={REGISTRY_MARK: "people"},
+    ),
+]
+# The ID a registry entry defines: the same form, but no reference to the registry.
+NewUnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN)]
+NewPersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN)]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
 # A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any

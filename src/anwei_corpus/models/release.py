@@ -23,6 +23,8 @@ from .common import (
     Certainty,
     EditClass,
     EditKind,
+    NewPersonId,
+    NewUnitId,
     PersonId,
     PrintedNumber,
     StrictModel,
@@ -88,7 +90,7 @@ def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
 class Unit(StrictModel):
     """An organisation or collective group that notices assign work to."""
 
-    id: UnitId = Field(description="Stable ASCII identifier.")
+    id: NewUnitId = Field(description="Stable ASCII identifier.")
     name: str = Field(description="Canonical name.")
     aliases: list[str] = Field(description="Other printed spellings of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
@@ -103,7 +105,7 @@ class Unit(StrictModel):
 class Person(StrictModel):
     """A district leader."""
 
-    id: PersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
+    id: NewPersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
     name: str = Field(description="The name, without padding spaces.")
     note: str | None = Field(description="Editorial note on the entry.")
 

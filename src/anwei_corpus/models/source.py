@@ -18,6 +18,8 @@ from .common import (
     MAX_COPIES,
     UNIT_ID_PATTERN,
     Edit,
+    NewPersonId,
+    NewUnitId,
     Passage,
     PersonId,
     PrintedNumber,
@@ -83,7 +85,7 @@ UnitKind = Literal[
 class UnitEntry(StrictModel):
     """An organisation, or a collective group of organisations, that a notice assigns work to."""
 
-    id: UnitId = Field(description="Stable ASCII identifier.")
+    id: NewUnitId = Field(description="Stable ASCII identifier.")
     name: str = Field(
         description="Canonical name: the form the body of the notice prints most often (the table may differ)."
     )
@@ -103,7 +105,7 @@ class UnitsFile(StrictModel):
 class PersonEntry(StrictModel):
     """A district leader named in a notice."""
 
-    id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
+    id: NewPersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
     note: str | None = None
     provisional: bool = Field(default=False, description=PROVISIONAL)
