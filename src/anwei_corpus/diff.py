@@ -3,7 +3,7 @@
 Entities are matched by ID. A unit or person whose ID changed while its name stayed is reported once, as a
 changed ID, and the links that follow it are not reported again.
 
-What each kind of change needs (see README, Versions):
+What each kind of change needs (see docs/maintainers.md, Versions and the CHANGELOG):
 
 - **major**: an entity removed, an ID changed, a link or listed value removed, a field emptied;
 - **minor**: an entity added, a link or listed value added, a field filled where it was empty;
