@@ -252,3 +252,26 @@ def test_an_optional_element_is_given_or_listed_absent_never_both_nor_neither(co
             "value: print_run (印数) is missing: give it as printed, or list {element: 印数} under absent",
         )
     }
+
+
+def test_the_attachment_file_follows_the_attachment_note(corpus_copy):
+    notice = "notices/putuo-anwei-2022-6/notice.yaml"
+    text = corpus_copy.file(notice).read_text(encoding="utf-8")
+    start, end = text.index("\nattachment_note:"), text.index("\nannotation:")
+    without_note = text[:start] + text[end:]
+    corpus_copy.file(notice).write_text(without_note.replace("absent:\n", "absent:\n  - element: 附件说明\n"), "utf-8")
+    line = corpus_copy.line_of(notice, "  - element: 附件说明")
+    assert _findings(corpus_copy.root) == {
+        (
+            notice,
+            line,
+            "AW101",
+            "absent lists 附件说明, but the notice folder holds "
+            f"{corpus_copy.root / 'notices/putuo-anwei-2022-6/attachment.yaml'}",
+        )
+    }
+    corpus_copy.file(notice).write_text(text, encoding="utf-8")
+    corpus_copy.file("notices/putuo-anwei-2022-6/attachment.yaml").unlink()
+    missing = [d for d in validate(corpus_copy.root) if d.location.file.endswith("attachment.yaml")]
+    assert [(d.code, d.message) for d in missing] == [("AW012", "file is missing")]
+    assert "gives an 附件说明, so it needs attachment.yaml" in (missing[0].hint or "")

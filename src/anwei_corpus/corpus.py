@@ -40,7 +40,15 @@ from .layout import (
 )
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.common import walk_models
-from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
+from .models.source import (
+    OPTIONAL_ELEMENTS,
+    AttachmentFile,
+    BodyFile,
+    CorpusFile,
+    NoticeFile,
+    PeopleFile,
+    UnitsFile,
+)
 from .schema_errors import describe_validation_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -211,6 +219,20 @@ def _without_attachment(notice: SourceFile[NoticeFile], attachment: Path) -> boo
     return not given and not (attachment.exists() or attachment.is_symlink())
 
 
+def _attachment_listed_absent(notice: SourceFile[NoticeFile], attachment: str) -> Diagnostic:
+    """notice.yaml records 附件说明 as absent, yet the folder holds an attachment.yaml."""
+    assert notice.model is not None
+    element = OPTIONAL_ELEMENTS["attachment_note"]
+    index = next(i for i, absent in enumerate(notice.model.absent) if absent.element == element)
+    return Diagnostic(
+        codes.SCHEMA,
+        Severity.ERROR,
+        f"absent lists {element}, but the notice folder holds {attachment}",
+        notice.locate(("absent", index)),
+        hint=f"give attachment_note as printed and remove {element} from absent, or remove {attachment}",
+    )
+
+
 def _missing_file_hint(path: Path, root: Path) -> str:
     if path.name == ATTACHMENT_YAML:
         return (
@@ -320,6 +342,8 @@ def _read_corpus(root: Path) -> CorpusSource:
             has_attachment=not without,
         )
         corpus.notices.append(notice)
+        if not without and notice_file.model is not None and notice_file.model.attachment_note is None:
+            diagnostics.append(_attachment_listed_absent(notice_file, notice.attachment.name))
         if notice.notice.model is not None:
             source_path = folder / notice.notice.model.source.file
             notice.source_name = display_name(source_path)
