@@ -223,7 +223,8 @@ def remaining_steps(root: Path, notice_id: str, documents: dict[str, dict[str, A
     steps = [
         (
             f"describe the source in {folder}/{NOTICE_YAML} (source.description), then encode the document elements "
-            "(发文机关标志, 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 附注, 版记) from source.txt"
+            "(发文机关标志, 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 附注, 版记) from source.txt; list each "
+            "element it does not print under absent (附注, 印数, …) and leave its key out"
         ),
         f"encode the body in {folder}/{BODY_YAML}: title, opening, parts, sections and measures with their units",
     ]
