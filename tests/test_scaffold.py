@@ -275,3 +275,11 @@ def test_the_attachment_file_follows_the_attachment_note(corpus_copy):
     missing = [d for d in validate(corpus_copy.root) if d.location.file.endswith("attachment.yaml")]
     assert [(d.code, d.message) for d in missing] == [("AW012", "file is missing")]
     assert "gives an 附件说明, so it needs attachment.yaml" in (missing[0].hint or "")
+
+
+def test_an_element_is_listed_absent_once(corpus_copy):
+    notice = "notices/putuo-anwei-2022-6/notice.yaml"
+    line = corpus_copy.replace(notice, "  - element: 份号\n", "  - element: 份号\n  - element: 份号\n")
+    assert _findings(corpus_copy.root) == {
+        (notice, line, "AW101", "absent: element(s) listed absent more than once: 份号")
+    }

@@ -208,6 +208,14 @@ class NoticeFile(StrictModel):
     )
     furniture: list[Furniture] = Field(default_factory=empty_list)
 
+    @field_validator("absent")
+    @classmethod
+    def _each_element_once(cls, absent: list[AbsentElement]) -> list[AbsentElement]:
+        repeated = sorted(name for name, count in Counter(a.element for a in absent).items() if count > 1)
+        if repeated:
+            raise ValueError(f"element(s) listed absent more than once: {', '.join(repeated)}")
+        return absent
+
     @model_validator(mode="after")
     def _optional_elements_given_or_absent(self) -> NoticeFile:
         listed = {element.element for element in self.absent}
