@@ -3,12 +3,20 @@
 The printed form is the clean reading with every editorial record undone, framed the way the source frames it:
 a measure as ``12. <text>``, a section title as ``（五）<title>``, a task as its table row (cells separated by
 tabs, two-character names padded to 王 珏). If it is not found, the reading departs from the source somewhere
-without a record. The finding points at the first difference (counted within the text, after its label) and the
-hint names both sides: if the corpus corrects the source there, record the correction in ``edits``; otherwise
-restore the printed text.
+without a record. The finding goes where the first difference is caused, and its hint can be followed as written:
 
-Example of a finding: ``printed form not found in source.txt: '31. 继续深化道路交通违法行为大整治…'…``, with
-``first difference at character 24 of the text: corpus has '察谈话…', source has '查谈话…'`` as the hint.
+- in the text: at the differing character, with both sides; if the corpus corrects the source there, add the
+  record the hint spells out (``kind: typo, printed: '纳', reading: '列'``, with ``occurrence`` when the reading
+  repeats); otherwise restore the printed text;
+- inside an editorial record's printed form: at that record's ``printed``, with the text as related location and
+  what the source prints there (``set printed: '应急管理 etc 制度'``);
+- in a printed value, which no ``edits`` record can correct (a measure's or section's ``number``, a category's
+  ``subtotal_printed``, the figures of the total line, the 发文字号): at that field, with the value the source
+  prints (``set subtotal_printed: 3``).
+
+Example of a finding: ``printed form not found in source.txt: '1. 将安全生产、消防安全列入领导干部…'…``, with
+``first difference at character 11 of the text: corpus has '列入领导…', source has '纳入领导…'`` and the record
+to add as the hint.
 
 A task row is compared with the source row of the same number, cell by cell, and the finding points at the
 first field that differs. Rows that name a leader or unit missing from the registries are left to AW301 and
