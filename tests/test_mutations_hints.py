@@ -249,3 +249,49 @@ def test_the_cause_and_consequence_pairs_name_known_codes_and_never_loop():
         return any(effect in seen or reaches(effect, seen | {effect}) for effect in follows.get(code, ()))
 
     assert not any(reaches(code, frozenset({code})) for code in follows)
+
+
+# --- unknown IDs: the name the text prints there ------------------------------------------------------------------
+
+
+def test_an_unknown_unit_in_a_measure_suggests_the_unit_its_text_prints_there(corpus_copy):
+    line = corpus_copy.replace(
+        BODY, "units: [[emergency-bureau, fire-rescue-detachment]]", "units: [[fire-bureau, fire-rescue-detachment]]"
+    )
+    assert findings(corpus_copy.root) == [
+        ("AW301", BODY, line, "use an ID from registry/units.yaml, or add the unit there")
+    ]
+    [finding] = reported(corpus_copy.root)
+    # by spelling alone it would be 'finance-bureau'
+    assert (
+        finding.message
+        == "unknown unit 'fire-bureau' — did you mean 'emergency-bureau'? (the text prints 区应急局 here)"
+    )
+    corpus_copy.replace(BODY, "[[fire-bureau, fire", "[[emergency-bureau, fire")  # follow the suggestion
+    assert findings(corpus_copy.root) == []
+
+
+def test_an_unknown_unit_without_a_printed_list_is_suggested_by_spelling(corpus_copy):
+    line = corpus_copy.replace(
+        ATTACHMENT,
+        "[human-resources-bureau, finance-bureau, subdistricts-and-towns]",
+        "[human-resources-bureau, financ-bureau, subdistricts-and-towns]",
+    )
+    units_line = corpus_copy.line_of("registry/units.yaml", "id: finance-bureau")
+    assert findings(corpus_copy.root) == [
+        (
+            "AW301",
+            ATTACHMENT,
+            line,
+            "nothing references 'finance-bureau': if its registry entry was renamed, restore the ID there; use an ID "
+            "from registry/units.yaml, or add the unit there",
+        ),
+        (
+            "AW309",
+            "registry/units.yaml",
+            units_line,
+            "'financ-bureau' is referenced 1 time but defined nowhere — was this entry renamed? IDs never change once "
+            "released; restore 'financ-bureau'",
+        ),
+    ]
+    assert reported(corpus_copy.root)[0].message == "unknown unit 'financ-bureau' — did you mean 'finance-bureau'?"
