@@ -295,3 +295,24 @@ def test_an_unknown_unit_without_a_printed_list_is_suggested_by_spelling(corpus_
         ),
     ]
     assert reported(corpus_copy.root)[0].message == "unknown unit 'financ-bureau' — did you mean 'finance-bureau'?"
+
+
+def test_every_format_shows_the_text_a_record_is_printed_into(corpus_copy, monkeypatch):
+    from anwei_corpus.reporters import render
+
+    corpus_copy.replace(BODY, "printed: 应急管理 etc 制度", "printed: 应急管理 ec 制度")
+    text_line = corpus_copy.line_of(BODY, "text: 强化企业法治意识")
+    monkeypatch.chdir(corpus_copy.root.parent)
+    [finding] = validate("data", ignore=["AW704"])
+    where = f"data/{BODY}:{text_line}:19"
+    assert f"  the text it is printed into: {where}\n" in render("text", [finding])
+    assert f"%0Athe text it is printed into: {where}" in render("github", [finding])
+    [entry] = json.loads(render("json", [finding]))["diagnostics"]
+    assert [(r["label"], r["file"], r["line"]) for r in entry["related"]] == [
+        ("the text it is printed into", f"data/{BODY}", text_line)
+    ]
+    [result] = json.loads(render("sarif", [finding]))["runs"][0]["results"]
+    [location] = result["relatedLocations"]
+    assert location["message"] == {"text": "the text it is printed into"}
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == f"data/{BODY}"
+    assert location["physicalLocation"]["region"] == {"startLine": text_line, "startColumn": 19}
