@@ -240,7 +240,7 @@ def test_the_cause_and_consequence_pairs_name_known_codes_and_never_loop():
     from anwei_corpus.rules import CODES
 
     assert {code for rule in CONSEQUENCES for code in (rule.cause, rule.effect)} <= set(CODES)
-    assert {rule.scope for rule in CONSEQUENCES} <= {"field", "file", "notice"}
+    assert {rule.scope for rule in CONSEQUENCES} <= {"field", "record", "file", "notice"}
     follows = {rule.cause: set() for rule in CONSEQUENCES}
     for rule in CONSEQUENCES:
         follows[rule.cause].add(rule.effect)
@@ -316,3 +316,26 @@ def test_every_format_shows_the_text_a_record_is_printed_into(corpus_copy, monke
     assert location["message"] == {"text": "the text it is printed into"}
     assert location["physicalLocation"]["artifactLocation"]["uri"] == f"data/{BODY}"
     assert location["physicalLocation"]["region"] == {"startLine": text_line, "startColumn": 19}
+
+
+def test_a_mistyped_bold_record_is_reported_at_its_printed_form_before_its_kind(corpus_copy):
+    old = "printed: '**（区安委会各成员单位、各区属国企）**'"
+    line = corpus_copy.replace(BODY, old, old.replace("区安委会", "区安委"))
+    found = findings(corpus_copy.root)
+    assert found == [
+        (
+            "AW701",
+            BODY,
+            line,
+            "the source prints '**（区安委会各成员单位、各区属国企）**' where this record stands; it says printed: "
+            "'**（区安委各成员单位、各区属国企）**': set printed: '**（区安委会各成员单位、各区属国企）**'",
+        ),
+        (
+            "AW706",
+            BODY,
+            line - 1,
+            "give the record the kind that says what happened, or split it into one record per change",
+        ),
+    ]
+    follow(corpus_copy.root, BODY, line, found[0][3])
+    assert findings(corpus_copy.root) == []

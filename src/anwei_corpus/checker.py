@@ -48,8 +48,8 @@ class Selection:
 class Consequence:
     """A finding of ``effect`` that one mistake causes along with a finding of ``cause``, reported right after it.
 
-    ``scope`` says how close the two must be: ``field`` (the same YAML path of the same file), ``file``, or
-    ``notice`` (files of the same folder).
+    ``scope`` says how close the two must be: ``field`` (the same YAML path of the same file), ``record`` (fields
+    of the same mapping), ``file``, or ``notice`` (files of the same folder).
     """
 
     cause: str
@@ -62,6 +62,7 @@ CONSEQUENCES = (
     Consequence("AW701", "AW401", "field"),  # a subtotal that departs from the print miscounts its tasks
     Consequence("AW701", "AW402", "field"),  # a figure of the total line that departs from the print
     Consequence("AW401", "AW402", "file"),  # a wrong subtotal throws the sum of the subtotals off
+    Consequence("AW701", "AW706", "record"),  # a mistyped printed form of a record no longer fits its kind
     Consequence("AW201", "AW303", "notice"),  # a renumbered measure leaves the tasks' links to its number dangling
 )
 
@@ -70,7 +71,11 @@ def _related(cause: Diagnostic, effect: Diagnostic, scope: str) -> bool:
     here, there = cause.location, effect.location
     if scope == "notice":
         return PurePath(here.file).parent == PurePath(there.file).parent
-    return here.file == there.file and (scope == "file" or here.path == there.path)
+    if here.file != there.file:
+        return False
+    if scope == "record":
+        return here.path[:-1] == there.path[:-1]
+    return scope == "file" or here.path == there.path
 
 
 def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
