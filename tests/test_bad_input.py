@@ -8,6 +8,7 @@ machine; the timeout only guards against a hang.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import resource
 import subprocess
@@ -394,3 +395,34 @@ def test_the_corpus_has_a_total_budget(corpus_copy, monkeypatch):
     findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW011"]
     assert sorted(Path(d.location.file).name for d in findings) == ["attachment.yaml", "body.yaml", "notice.yaml"]
     assert findings[0].message == f"the corpus is larger than its limit of {budget} bytes in all; this file is not read"
+
+
+@pytest.mark.parametrize(
+    ("escape", "code", "what"),
+    [
+        ("\\u3164", "AW603", "invisible character U+3164 (HANGUL FILLER) at character 2"),
+        ("\\u2800", "AW603", "invisible character U+2800 (BRAILLE PATTERN BLANK) at character 2"),
+        ("\\u115F", "AW603", "invisible character U+115F (HANGUL CHOSEONG FILLER) at character 2"),
+        ("\\uFFA0", "AW603", "invisible character U+FFA0 (HALFWIDTH HANGUL FILLER) at character 2"),
+        ("\\uFE0F", "AW603", "invisible character U+FE0F (VARIATION SELECTOR-16) at character 2"),
+        ("\\u0301", "AW607", "combining mark U+0301 (COMBINING ACUTE ACCENT) at character 2"),
+        ("\\u20DD", "AW607", "combining mark U+20DD (COMBINING ENCLOSING CIRCLE) at character 2"),
+    ],
+)
+def test_names_hold_no_blank_letters_variation_selectors_or_combining_marks(corpus_copy, escape, code, what):
+    line = corpus_copy.replace("registry/people.yaml", "name: 肖文高", f'name: "肖{escape}文高"')
+    result = run_anwei("validate", corpus_copy.root.name, "--format", "json", cwd=corpus_copy.root.parent)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    findings = [
+        (item["code"], item["line"], item["message"].split(":")[0])
+        for item in json.loads(result.stdout)["diagnostics"]
+        if item["file"] == "data/registry/people.yaml"
+    ]
+    # the character itself, and the name that no longer matches the table's leader cells
+    printed = (
+        f"肖{codecs.decode(escape, 'unicode_escape')}文高 (xiao-wengao), leader of tasks 1, 2, stands in no task row"
+    )
+    assert findings == [
+        (code, line, what),
+        ("AW707", line, f"{printed} of data/{NOTICE}/source.txt — the rows print '肖文高'"),
+    ]

@@ -50,3 +50,52 @@ def test_fuzzy_suggestions_stop_after_the_budget(corpus_copy, monkeypatch):
     findings = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW301"]
     assert len(findings) >= 2_000
     assert len(calls) <= 2 * context.MAX_SUGGESTIONS
+
+
+def _syntax_findings(root, monkeypatch):
+    from anwei_corpus.api import validate
+
+    monkeypatch.chdir(root.parent)  # files are named as from the working directory
+    found = validate(root.name)
+    return [(d.code, d.location.file, d.location.line, d.location.column, d.message, d.hint) for d in found]
+
+
+def test_the_slow_parser_words_findings_until_its_budget_is_spent(corpus_copy, monkeypatch):
+    from anwei_corpus import slow_path
+
+    units = corpus_copy.file("registry/units.yaml")
+    people = corpus_copy.file("registry/people.yaml")
+    for path in (units, people):
+        path.write_text(path.read_text(encoding="utf-8") + "extra: [1, 2\n", encoding="utf-8")
+    hint = "check the quotes, brackets, colons and indentation on this line and the line before it"
+    at = [("data/registry/people.yaml", people), ("data/registry/units.yaml", units)]
+    lines = [path.read_text(encoding="utf-8").count("\n") + 1 for _, path in at]
+    assert _syntax_findings(corpus_copy.root, monkeypatch) == [
+        ("AW001", name, line, 1, "YAML syntax error: expected ',' or ']', but got '<stream end>'", hint)
+        for (name, _), line in zip(at, lines, strict=True)
+    ]
+    # once the budget is spent, the same files are reported where libyaml stops, in its words, and say why
+    monkeypatch.setattr(slow_path, "MAX_SLOW_PATH_TOKENS", 1)
+    spent = " (worded by libyaml: the budget of 1 tokens for re-reading faulty files is spent)"
+    assert _syntax_findings(corpus_copy.root, monkeypatch) == [
+        ("AW001", name, line, 1, "YAML syntax error: did not find expected ',' or ']'", hint + spent)
+        for (name, _), line in zip(at, lines, strict=True)
+    ]
+
+
+def test_a_file_only_the_slow_parser_judges_is_not_read_past_the_budget(corpus_copy, monkeypatch):
+    from anwei_corpus import slow_path
+
+    monkeypatch.setattr(slow_path, "MAX_SLOW_PATH_TOKENS", 1)
+    corpus_copy.replace("registry/people.yaml", "note: 附件表格", "note: 附件\t表格")
+    assert _syntax_findings(corpus_copy.root, monkeypatch) == [
+        (
+            "AW011",
+            "data/registry/people.yaml",
+            None,
+            None,
+            "file not read: it holds a tab, which only the pure-Python parser judges, and the budget of 1 tokens "
+            "for re-reading faulty files is spent",
+            "replace the tabs by spaces, or validate the files with faults one by one",
+        )
+    ]

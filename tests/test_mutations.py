@@ -220,6 +220,12 @@ MUTATIONS = {
         "AW603", BODY, "建立专家服务常态化机制", "建立专家服务\u200b常态化机制", also=(("AW701", BODY, 378),)
     ),
     "not-nfc": Mutation("AW604", PEOPLE, "name: 姚汝林", "name: 姚汝\uf9f4", also=(("AW707", PEOPLE, 8),)),
+    "blank-letter-in-name": Mutation(
+        "AW603", PEOPLE, "name: 徐树杰", "name: 徐树杰\u3164", also=(("AW707", PEOPLE, 13),)
+    ),
+    "combining-mark-in-name": Mutation(
+        "AW607", PEOPLE, "name: 姚汝林", "name: 姚汝林\u0301", also=(("AW707", PEOPLE, 8),)
+    ),
     "padded-name": Mutation(
         "AW605",
         PEOPLE,

@@ -20,6 +20,7 @@ from anwei_corpus.rules import (
     bold_mark,
     half_width_punctuation,
     invisible_character,
+    name_character,
     not_nfc,
     stray_latin,
     stray_space,
@@ -171,7 +172,7 @@ CLEAN = [
 
 
 @pytest.mark.parametrize(
-    "rule", [half_width_punctuation, stray_latin, invisible_character, not_nfc, stray_space, bold_mark]
+    "rule", [half_width_punctuation, stray_latin, invisible_character, name_character, not_nfc, stray_space, bold_mark]
 )
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_has_no_problem(rule, text):
@@ -190,6 +191,14 @@ def test_clean_text_has_no_problem(rule, text):
         (invisible_character, "区应急\u00a0局", (3, 4)),
         (invisible_character, "\ufeff区应急局", (0, 1)),
         (invisible_character, "区应急\u2060局", (3, 4)),
+        (invisible_character, "区应急局\u3164", (4, 5)),
+        (invisible_character, "\u2800区应急局", (0, 1)),
+        (invisible_character, "王\u115f\u1160珏", (1, 2)),
+        (invisible_character, "区应急局\uffa0", (4, 5)),
+        (invisible_character, "区应\ufe0f急局", (2, 3)),
+        (invisible_character, "区应急\U000e0100局", (3, 4)),
+        (name_character, "区应急局\u0301", (4, 5)),
+        (name_character, "区\u20dd应急局", (1, 2)),
         (not_nfc, "姚汝\uf9f4", (2, 3)),
         (not_nfc, "cafe\u0301", (4, 5)),
         (stray_space, "王 珏", (1, 2)),

@@ -23,6 +23,7 @@ class CleanText:
     path: YamlPath  # the YAML path of the text itself
     text: str
     edits: Sequence[Edit] = ()
+    is_name: bool = False  # a registry's name or alias of a unit or a person
 
     def edit_path(self, index: int) -> YamlPath:
         """The YAML path of the text's ``index``-th edit (edits stand beside the text)."""
@@ -32,12 +33,12 @@ class CleanText:
 def iter_clean_texts(corpus: CorpusSource) -> Iterator[CleanText]:
     if corpus.units.model is not None:
         for index, unit in enumerate(corpus.units.model.units):
-            yield CleanText(corpus.units, ("units", index, "name"), unit.name)
+            yield CleanText(corpus.units, ("units", index, "name"), unit.name, is_name=True)
             for a, alias in enumerate(unit.aliases):
-                yield CleanText(corpus.units, ("units", index, "aliases", a), alias)
+                yield CleanText(corpus.units, ("units", index, "aliases", a), alias, is_name=True)
     if corpus.people.model is not None:
         for index, person in enumerate(corpus.people.model.people):
-            yield CleanText(corpus.people, ("people", index, "name"), person.name)
+            yield CleanText(corpus.people, ("people", index, "name"), person.name, is_name=True)
     for notice in corpus.notices:
         for file in (notice.notice, notice.body, notice.attachment):
             for path, model in file.models:

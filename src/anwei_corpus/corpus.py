@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import SCHEMA_VERSION, codes, reads_schema
+from . import SCHEMA_VERSION, codes, reads_schema, slow_path
 from .diagnostics import CorpusUnreadable, Diagnostic, Location, Severity, YamlPath
 from .layout import (
     ATTACHMENT_YAML,
@@ -239,7 +239,8 @@ def load_source(path: str | os.PathLike[str] | None = None) -> CorpusSource:
     gc.disable()  # a load makes many objects and no garbage cycles; collecting during it is pure cost
     budget = _BYTES_LEFT.set([MAX_CORPUS_BYTES])
     try:
-        return _read_corpus(default_corpus_path() if path is None else Path(path))
+        with slow_path.budget():
+            return _read_corpus(default_corpus_path() if path is None else Path(path))
     finally:
         _BYTES_LEFT.reset(budget)
         if collecting:

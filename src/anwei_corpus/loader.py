@@ -22,7 +22,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,9 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from . import codes
+from . import codes, slow_path
 from .diagnostics import Diagnostic, Location, Severity, YamlPath
+from .slow_path import SlowPathSpent, metered
 from .yaml_errors import explain as explain_syntax_error
 
 try:
@@ -265,7 +266,7 @@ def _reference_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML  # the pure-Python parser costs its import only when a file needs it
 
     events: Iterator[Any] = YAML(typ="safe", pure=True).parse(io.StringIO(text))
-    return events
+    return metered(events)
 
 
 class _Open:
@@ -486,12 +487,41 @@ def _parse_reference(text: str, file: str) -> YamlDocument:
 
 def parse(text: str, file: str) -> YamlDocument:
     """Parse YAML text that has already been decoded and screened."""
+    fast_failure: YamlLoadError | YAMLError | None = None
     if FAST_PARSER and "\t" not in text:  # libyaml takes tabs in places ruamel.yaml refuses them
         try:
             return _build(_fast_events(text), text, file)
-        except (YamlLoadError, YAMLError):
-            pass  # the reference path says what is wrong, in the words it always uses
-    return _parse_reference(text, file)
+        except (YamlLoadError, YAMLError) as exc:
+            # the reference path says what is wrong, in the words it always uses; the frames of the failed build
+            # are let go now, not kept alive (the load runs with the garbage collector off) by a traceback
+            fast_failure = exc.with_traceback(None)
+    try:
+        return _parse_reference(text, file)
+    except SlowPathSpent:
+        pass  # raised outside this handler, so that the finding does not keep the abandoned parse alive
+    raise _in_fast_words(fast_failure, text, file)
+
+
+def _in_fast_words(failure: YamlLoadError | YAMLError | None, text: str, file: str) -> YamlLoadError:
+    """The finding on a faulty file once the pure-Python parser's budget is spent: the fast parser's own."""
+    spent = f"the budget of {slow_path.size()} tokens for re-reading faulty files is spent"
+    if isinstance(failure, YamlLoadError):
+        found = failure.diagnostic
+        note = f"{found.hint}; " if found.hint else ""
+        return YamlLoadError(replace(found, hint=f"{note}position as libyaml reads it ({spent})"))
+    if isinstance(failure, MarkedYAMLError):
+        said = explain_syntax_error(failure, text)
+        return _error(
+            codes.YAML_SYNTAX, said.message, file, said.line, said.column, f"{said.hint} (worded by libyaml: {spent})"
+        )
+    if isinstance(failure, YAMLError):
+        return _error(codes.YAML_SYNTAX, f"YAML syntax error: {failure}", file, hint=f"fix the file ({spent})")
+    return _error(
+        codes.FILE_TOO_LARGE,
+        f"file not read: it holds a tab, which only the pure-Python parser judges, and {spent}",
+        file,
+        hint="replace the tabs by spaces, or validate the files with faults one by one",
+    )
 
 
 def read_bytes(

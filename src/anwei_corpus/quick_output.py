@@ -88,6 +88,7 @@ RULES = (
     "AW604  not-nfc                   error    Every text is in Unicode NFC.\n"
     "AW605  stray-space               error    No whitespace pads a text or stands next to a Chinese character.\n"
     "AW606  bold-mark                 error    No leftover Markdown ** stands in a text.\n"
+    "AW607  name-character            error    No registry name or alias holds a combining mark.\n"
     "AW701  printed-in-source         error    The printed form rebuilt from each reading and its record is found in the source.\n"
     "AW702  edit-applies              error    Each editorial record's reading stands in its text, without overlapping another.\n"
     "AW703  source-checksum           error    The source text's SHA-256 matches the one recorded in notice.yaml.\n"

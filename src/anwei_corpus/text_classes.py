@@ -16,3 +16,12 @@ def is_cjk(char: str) -> bool:
 def next_to_cjk(text: str, start: int, end: int) -> bool:
     """Whether the characters just before ``start`` or just after ``end`` are Chinese."""
     return (start > 0 and is_cjk(text[start - 1])) or (end < len(text) and is_cjk(text[end]))
+
+
+# Letters and marks that draw nothing although Unicode does not class them as spaces or format characters: the
+# Hangul fillers, the blank Braille pattern, the Khmer inherent vowels, the combining grapheme joiner, and the
+# variation selectors (which only choose a glyph for the character before them and are invisible on their own).
+# Pasted into a name they make two equal-looking names differ.
+BLANK_LOOKING = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U0001d159\U000e0100-\U000e01ef]"
+)

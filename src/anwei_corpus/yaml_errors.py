@@ -15,6 +15,8 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import ScalarToken
 
+from .slow_path import SlowPathSpent, metered
+
 # A line that starts a mapping entry: indentation, any list dashes, then an ASCII key.
 _KEY_LINE = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_]*)")
 _QUOTE_NAMES = {'"': "double-quoted", "'": "single-quoted"}
@@ -87,12 +89,14 @@ def _token_before(text: str, mark: Any) -> ScalarToken | None:
 
     last = None
     try:
-        for token in YAML(typ="safe", pure=True).scan(io.StringIO(text)):
+        for token in metered(YAML(typ="safe", pure=True).scan(io.StringIO(text))):
             if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
                 break
             last = token
     except YAMLError:
         pass
+    except SlowPathSpent:
+        return None  # the budget is spent: the finding keeps the parser's words
     return last if isinstance(last, ScalarToken) else None
 
 

@@ -15,6 +15,7 @@ from ..context import CheckContext
 from ..diagnostics import Diagnostic, Location
 from ..editorial import find_occurrence
 from ..models.common import Edit
+from ..text_classes import BLANK_LOOKING
 
 # A problem a rule sees in a text: its start and end offset and what it is.
 Problem = tuple[int, int, str]
@@ -29,13 +30,21 @@ def _recorded_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int]]:
     return spans
 
 
+def _spelled_out(char: str) -> bool:
+    """Whether a character would not show as itself in a message: invisible, blank, or a mark on its neighbour."""
+    if char == " ":
+        return False
+    return (
+        not char.isprintable()
+        or unicodedata.category(char) in ("Cf", "Zs", "Mn", "Mc", "Me")
+        or BLANK_LOOKING.match(char) is not None
+    )
+
+
 def excerpt(text: str, start: int, end: int, context: int = 6) -> str:
     """The problem with a little of the text around it, invisible characters spelled out."""
     shown = "".join(
-        f"<U+{ord(char):04X}>"
-        if not char.isprintable() or unicodedata.category(char) in ("Cf", "Zs") and char != " "
-        else char
-        for char in text[max(0, start - context) : end + context]
+        f"<U+{ord(char):04X}>" if _spelled_out(char) else char for char in text[max(0, start - context) : end + context]
     )
     return ("…" if start > context else "") + shown + ("…" if end + context < len(text) else "")
 
@@ -53,13 +62,18 @@ def column_of(item: CleanText, location: Location, offset: int) -> Location:
     return location
 
 
-def text_findings(ctx: CheckContext, problems: Callable[[str], Iterable[Problem]], hint: str) -> Iterator[Diagnostic]:
+def text_findings(
+    ctx: CheckContext, problems: Callable[[str], Iterable[Problem]], hint: str, names_only: bool = False
+) -> Iterator[Diagnostic]:
     """Run ``problems`` over every clean text; report each problem no editorial record of that text accounts for.
 
     An edit accounts for a problem when the problem lies inside the edit's reading: the reading keeps what the
-    source prints there, and the record says so.
+    source prints there, and the record says so. With ``names_only``, only the registries' names and aliases
+    are read.
     """
     for item in ctx.clean_texts:
+        if names_only and not item.is_name:
+            continue
         recorded = None
         for start, end, what in problems(item.text):
             recorded = _recorded_spans(item.text, item.edits) if recorded is None else recorded
