@@ -339,3 +339,16 @@ def test_a_mistyped_bold_record_is_reported_at_its_printed_form_before_its_kind(
     ]
     follow(corpus_copy.root, BODY, line, found[0][3])
     assert findings(corpus_copy.root) == []
+
+
+def test_a_character_dropped_at_the_start_of_a_text_gets_a_record_with_the_character_after_it(corpus_copy):
+    line = corpus_copy.replace(BODY, "title: 压实各级领导责任", "title: 实各级领导责任")
+    hint = (
+        "first difference at character 1 of the text: corpus has '实各级领导责任', source has '压实各级领导责任'; if "
+        "this corrects the source, record it in `edits` (kind: typo, printed: '压实', reading: '实', note: …); "
+        "otherwise restore the printed text"
+    )
+    assert findings(corpus_copy.root) == [("AW701", BODY, line, hint)]
+    corpus_copy.replace(BODY, "title: 实各级领导责任", "title:\n          text: 实各级领导责任")
+    add_record(corpus_copy.root, BODY, "text: 实各级领导责任", 10, hint)
+    assert findings(corpus_copy.root) == []

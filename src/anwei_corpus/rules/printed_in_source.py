@@ -63,14 +63,20 @@ class Difference:
     theirs_window: str
 
 
-def first_difference(ours: str, theirs: str) -> Difference | None:
-    """The first stretch where ``ours`` (the corpus) and ``theirs`` (the source) differ, or None when equal."""
+def first_difference(ours: str, theirs: str, floor: int = 0) -> Difference | None:
+    """The first stretch where ``ours`` (the corpus) and ``theirs`` (the source) differ, or None when equal.
+
+    An insertion or a deletion is shown with the character before it, or after it when it stands at ``floor`` (the
+    start of the text, after its label) or before.
+    """
     blocks = difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in blocks:
         if tag == "equal":
             continue
-        if i1 == i2 or j1 == j2:  # an insertion or deletion: show it with the character before it
-            i1, j1 = max(i1 - 1, 0), max(j1 - 1, 0)
+        if (i1 == i2 or j1 == j2) and i1 > floor and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1
+        elif i1 == i2 or j1 == j2:
+            i2, j2 = min(i2 + 1, len(ours)), min(j2 + 1, len(theirs))
         return Difference(i1, ours[i1:i2], theirs[j1:j2], ours[i1 : i1 + WINDOW], theirs[j1 : j1 + WINDOW])
     return None
 
@@ -229,7 +235,7 @@ def _difference_finding(
 ) -> Diagnostic | None:
     """The finding for the first difference of ``framed.printed`` from ``theirs``: at the field, record or character
     that causes it, with a hint that can be followed as written. None when the two do not differ."""
-    difference = first_difference(framed.printed, theirs)
+    difference = first_difference(framed.printed, theirs, framed.text_start)
     if difference is None:
         return None
     alignment = Alignment(framed.printed, theirs)
