@@ -41,6 +41,7 @@ FILES = (
     f"{NOTICE}/source.txt",
 )
 YAML_FILES = FILES[:-1]
+NUMBERED_FILES = (f"{NOTICE}/notice.yaml", f"{NOTICE}/body.yaml", f"{NOTICE}/attachment.yaml")
 ORIGINAL = {name: (DATA / name).read_bytes() for name in FILES}
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 
@@ -154,7 +155,75 @@ def truncation(draw, raw: bytes) -> bytes:
     return raw[: draw(st.integers(0, len(raw)))]
 
 
-DAMAGE = (byte_flips, line_edits, swapped_values, punctuation, changed_numbers, truncation)
+# Escapes a double-quoted scalar can hold: the ones that make what the raw text may not hold, blank letters and
+# combining marks, the harmless ones, and any code point at all.
+ESCAPES = [
+    "\\e[2J",
+    "\\0",
+    "\\a",
+    "\\x85",
+    "\\N",
+    "\\_",
+    "\\L",
+    "\\P",
+    "\\u2028",
+    "\\uffff",
+    "\\ufdd0",
+    "\\ud800",
+    "\\udfff",
+    "\\U0010FFFE",
+    "\\u3164",
+    "\\u2800",
+    "\\ufe0f",
+    "\\u0301",
+    "\\u200b",
+    "\\t",
+    '\\"',
+    "\\\\",
+]
+
+
+@st.composite
+def escaped_scalars(draw, raw: bytes) -> bytes:
+    """A plain text value rewritten as a double-quoted scalar with escapes inside: what the raw check cannot see."""
+    values = [match.span(1) for match in re.finditer(rb": ([^\s\[{'\"&*!|>#-][^\n]*)", raw)]
+    if not values:  # source.txt
+        return raw
+    start, end = draw(st.sampled_from(values))
+    text = raw[start:end].decode("utf-8").replace("\\", "\\\\").replace('"', '\\"')
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        escape = draw(st.one_of(st.sampled_from(ESCAPES), st.integers(0, 0x10FFFF).map("\\U{:08X}".format)))
+        text = text[:at] + escape + text[at:]
+    return raw[:start] + f'"{text}"'.encode() + raw[end:]
+
+
+@st.composite
+def huge_integers(draw, raw: bytes) -> bytes:
+    """A number replaced by one no field can hold, in any of the notations YAML reads as an integer."""
+    numbers = [match.span() for match in re.finditer(rb"(?<=: )[0-9]+$", raw, re.MULTILINE)]  # whole values only
+    if not numbers:  # the registries, source.txt
+        return raw
+    start, end = draw(st.sampled_from(numbers))
+    digits = draw(st.integers(18, 6000))
+    notation = draw(st.sampled_from(["{}", "-{}", "+{}", "0x{}", "0o{}", "0b{}", "{}_000"]))
+    alphabet = {"0x": "f", "0o": "7", "0b": "1"}.get(notation[:2], "9")
+    return raw[:start] + notation.format(alphabet * digits).encode() + raw[end:]
+
+
+DAMAGE = (
+    byte_flips,
+    line_edits,
+    swapped_values,
+    punctuation,
+    changed_numbers,
+    truncation,
+    escaped_scalars,
+    huge_integers,
+)
+# What must never reach a release, escaped or not: it breaks line-based readers of the JSON Lines files and
+# drives terminals.
+UNRELEASABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 @st.composite
@@ -180,7 +249,12 @@ def validate_in_process(root: Path) -> int:
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return 1
     corpus = build_corpus(source)
-    assert Corpus.model_validate_json(release_files(corpus)["anwei-corpus.json"]) == corpus
+    files = release_files(corpus)
+    assert Corpus.model_validate_json(files["anwei-corpus.json"]) == corpus
+    for name, content in files.items():
+        if not name.endswith(".sqlite"):  # the database holds the same texts as the JSON
+            text = content if isinstance(content, str) else content.decode("utf-8")
+            assert UNRELEASABLE.search(text) is None, name
     return 0
 
 
@@ -190,6 +264,22 @@ def test_damaged_corpus_never_crashes(scratch, change):
     name, content = change
     with damaged(scratch, name, content) as root:
         validate_in_process(root)
+
+
+@settings(FUZZ, max_examples=80)
+@given(st.sampled_from(YAML_FILES).flatmap(lambda name: st.tuples(st.just(name), escaped_scalars(ORIGINAL[name]))))
+def test_escaped_scalars_never_crash_nor_reach_the_release(scratch, change):
+    name, content = change
+    with damaged(scratch, name, content) as root:
+        validate_in_process(root)
+
+
+@settings(FUZZ, max_examples=40)
+@given(st.sampled_from(NUMBERED_FILES).flatmap(lambda name: st.tuples(st.just(name), huge_integers(ORIGINAL[name]))))
+def test_huge_integers_are_refused_not_crashed_on(scratch, change):
+    name, content = change
+    with damaged(scratch, name, content) as root:
+        assert validate_in_process(root) == 1
 
 
 def read_both_ways(raw: bytes, name: str) -> tuple:
