@@ -17,7 +17,9 @@ from .suppression import SuppressionAt, collect_suppressions
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 
-MAX_SUGGESTIONS = 200  # fuzzy "did you mean" searches per run
+# Fuzzy "did you mean" comparisons per run (a search costs one per candidate), about a second: with the real
+# registries some 1,000 suggestions, against a registry of thousands a few dozen.
+MAX_SUGGESTION_COMPARISONS = 100_000
 
 
 @dataclass(frozen=True)
@@ -100,17 +102,18 @@ class CorpusIndex:
     def _sorted_person_ids(self) -> list[str]:
         return sorted(self.person_ids)
 
-    def _within_suggestion_budget(self) -> bool:
-        # A fuzzy search costs time in the size of the registry; past the first few hundred unknown IDs, a file is
-        # wrong wholesale and one more "did you mean" helps nobody.
-        self._suggestions = getattr(self, "_suggestions", 0) + 1
-        return self._suggestions <= MAX_SUGGESTIONS
+    def within_suggestion_budget(self, comparisons: int) -> bool:
+        """Whether a fuzzy search of ``comparisons`` candidates still fits this run's budget (and charge it)."""
+        # A search costs time in the size of the registry; past the first many unknown IDs, a file is wrong
+        # wholesale and one more "did you mean" helps nobody.
+        self._comparisons = getattr(self, "_comparisons", 0) + comparisons
+        return self._comparisons <= MAX_SUGGESTION_COMPARISONS
 
     def suggest_unit(self, wrong: str) -> str | None:
-        """'did you mean' for a unit ID or a printed unit name (for the first ``MAX_SUGGESTIONS`` asked)."""
+        """'did you mean' for a unit ID or a printed unit name (while the comparison budget lasts)."""
         if wrong in self.unit_by_name:
             return self.unit_by_name[wrong]
-        if not self._within_suggestion_budget():
+        if not self.within_suggestion_budget(len(self._sorted_unit_ids) + len(self._sorted_unit_names)):
             return None
         close = difflib.get_close_matches(wrong, self._sorted_unit_ids, n=1, cutoff=0.6)
         if close:
@@ -119,7 +122,7 @@ class CorpusIndex:
         return self.unit_by_name[by_name[0]] if by_name else None
 
     def suggest_person(self, wrong: str) -> str | None:
-        if not self._within_suggestion_budget():
+        if not self.within_suggestion_budget(len(self._sorted_person_ids)):
             return None
         close = difflib.get_close_matches(wrong, self._sorted_person_ids, n=1, cutoff=0.6)
         return close[0] if close else None

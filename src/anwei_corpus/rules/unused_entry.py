@@ -55,12 +55,10 @@ def _person_references(ctx: CheckContext) -> Counter[str]:
     )
 
 
-def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
-    # Bounded: against thousands of undefined IDs, a fuzzy search per unused entry would take minutes.
-    undefined = sorted(set(references) - defined)[:MAX_RENAME_CANDIDATES]
+def _hint(entry_id: str, references: Counter[str], undefined: list[str]) -> str:
     renamed = difflib.get_close_matches(entry_id, undefined, n=1, cutoff=0.6)
     if not renamed:
-        return "remove the entry, or correct the reference meant to use it"
+        return _PLAIN_HINT
     old_id, count = renamed[0], references[renamed[0]]
     return (
         f"{old_id!r} is referenced {count} time{'s' if count != 1 else ''} but defined nowhere — was this entry "
@@ -69,16 +67,22 @@ def _hint(entry_id: str, references: Counter[str], defined: set[str]) -> str:
     )
 
 
+_PLAIN_HINT = "remove the entry, or correct the reference meant to use it"
+
+
 def _unused(
     ctx: CheckContext, file: SourceFile[Any], key: str, kind: str, ids: list[str], references: Counter[str]
 ) -> Iterator[Diagnostic]:
+    # Bounded: against thousands of undefined IDs, a fuzzy search per unused entry would take minutes.
+    undefined = sorted(set(references) - set(ids))[:MAX_RENAME_CANDIDATES]
     for index, entry_id in enumerate(ids):
         if entry_id not in references:
+            searched = bool(undefined) and ctx.index.within_suggestion_budget(len(undefined))
             yield ctx.finding(
                 file,
                 (key, index, "id"),
                 f"{kind} {entry_id!r} is not used by any notice",
-                hint=_hint(entry_id, references, set(ids)),
+                hint=_hint(entry_id, references, undefined) if searched else _PLAIN_HINT,
             )
 
 
