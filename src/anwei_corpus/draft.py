@@ -786,6 +786,18 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
         return
     index = MeasureIndex(candidates)
     for task in attachment["tasks"]:
+        if task["category"] is None and attachment["categories"]:
+            # A row above every category of a table that has them (the year's targets) belongs to no part of
+            # the body, so it restates no measure: it comes from the opening's general requirements.
+            task["links"] = {
+                "basis": "general-requirements",
+                "measures": [],
+                "certainty": PROPOSED,
+                "rationale": "任务不属任何类别，草稿提议其出自开篇总体要求；若出自某条措施，改为 measures 并列出；"
+                "请核对后删去 certainty。",
+            }
+            decisions.append(f"task {task['number']}: general requirements proposed as its basis (it has no category)")
+            continue
         ranked = index.rank(
             TaskText(
                 (_plain(task["title"]), _plain(task["requirement"])),
