@@ -54,7 +54,7 @@ MUTATIONS = {
         BODY,
         "- number: 14\n",
         "- number: 41\n",
-        also=(("AW303", ATTACHMENT, 146), ("AW701", BODY, 155)),
+        also=(("AW303", ATTACHMENT, 146), ("AW701", BODY, 154)),
     ),
     "renumber-task": Mutation(
         "AW201",
@@ -168,11 +168,11 @@ MUTATIONS = {
         "subtotal_printed: 4",
         also=(
             ("AW402", ATTACHMENT, 14),
-            ("AW701", ATTACHMENT, 20),
+            ("AW701", ATTACHMENT, 21),
         ),
     ),
     "changed-breakdown": Mutation(
-        "AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21", also=(("AW701", ATTACHMENT, 12),)
+        "AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21", also=(("AW701", ATTACHMENT, 14),)
     ),
     "wrong-announced-count": Mutation("AW403", BODY, "announced_tasks: 23", "announced_tasks: 24"),
     # consistency
