@@ -202,12 +202,12 @@ def test_a_renumbered_measure_is_set_back_to_its_printed_number(corpus_copy):
     link = corpus_copy.line_of(ATTACHMENT, "measures: [14]")
     found = findings(corpus_copy.root)
     assert found == [
-        ("AW201", BODY, line, "measures are numbered 1, 2, 3 … in the order they are printed"),
-        ("AW303", ATTACHMENT, link, None),
         ("AW701", BODY, line, "the source prints '14' here: set number: 14 (a printed number, which `edits` cannot "
          "correct)"),
+        ("AW201", BODY, line, "measures are numbered 1, 2, 3 … in the order they are printed"),
+        ("AW303", ATTACHMENT, link, None),
     ]  # fmt: skip
-    follow(corpus_copy.root, BODY, line, found[2][3])
+    follow(corpus_copy.root, BODY, line, found[0][3])
     assert findings(corpus_copy.root) == []
 
 
@@ -215,11 +215,22 @@ def test_a_section_numeral_is_set_back_as_a_number(corpus_copy):
     line = corpus_copy.replace(BODY, "\n      - number: 14\n", "\n      - number: 15\n") + 1  # a section
     found = findings(corpus_copy.root)
     assert found == [
-        ("AW201", BODY, line, "sections are numbered 1, 2, 3 … in the order they are printed"),
         ("AW701", BODY, line, "the source prints '十四' here: set number: 14 (a printed number, which `edits` "
          "cannot correct)"),
+        ("AW201", BODY, line, "sections are numbered 1, 2, 3 … in the order they are printed"),
     ]  # fmt: skip
-    follow(corpus_copy.root, BODY, line, found[1][3])
+    follow(corpus_copy.root, BODY, line, found[0][3])
+
+
+def test_a_renumbered_task_is_set_back_to_the_number_its_row_is_printed_with(corpus_copy):
+    line = corpus_copy.replace(ATTACHMENT, "  - number: 17\n", "  - number: 71\n")
+    found = findings(corpus_copy.root)
+    assert found == [
+        ("AW701", ATTACHMENT, line, "the source prints this row as task 17: set number: 17 (a printed number, which "
+         "`edits` cannot correct)"),
+        ("AW201", ATTACHMENT, line, "tasks are numbered 1, 2, 3 … in the order they are printed"),
+    ]  # fmt: skip
+    follow(corpus_copy.root, ATTACHMENT, line, found[0][3])
     assert findings(corpus_copy.root) == []
 
 

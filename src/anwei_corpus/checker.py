@@ -63,6 +63,7 @@ CONSEQUENCES = (
     Consequence("AW701", "AW402", "field"),  # a figure of the total line that departs from the print
     Consequence("AW401", "AW402", "file"),  # a wrong subtotal throws the sum of the subtotals off
     Consequence("AW701", "AW706", "record"),  # a mistyped printed form of a record no longer fits its kind
+    Consequence("AW701", "AW201", "field"),  # a number that departs from the print breaks the numbering
     Consequence("AW201", "AW303", "notice"),  # a renumbered measure leaves the tasks' links to its number dangling
 )
 

@@ -154,6 +154,9 @@ def _source_value(value: PrintedValue, alignment: Alignment) -> str:
     return _widened(alignment.theirs, begin, max(begin, end), characters)
 
 
+_NUMBER_REASON = " (a printed number, which `edits` cannot correct)"
+
+
 def _value_hint(value: PrintedValue, alignment: Alignment) -> str:
     """Set the field to what the source prints: an `edits` record corrects texts, not numbers."""
     field = str(value.path[-1])
@@ -167,7 +170,7 @@ def _value_hint(value: PrintedValue, alignment: Alignment) -> str:
         correct = repr(printed) if printed else None
     if correct is None:
         return f"{field} is printed as it is, and an `edits` record cannot correct it: set it to what the source prints"
-    reason = "" if value.form == "text" else " (a printed number, which `edits` cannot correct)"
+    reason = "" if value.form == "text" else _NUMBER_REASON
     return f"the source prints {printed!r} here: set {field}: {correct}{reason}"
 
 
@@ -293,14 +296,19 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
     """The first cell of a task row that differs from the source row of its number (None: AW707 has it)."""
     cells = item.printed.split("\t")
     number = cells[0]
-    source_cells = source_task_rows(notice.source_text or "", len(cells)).get(number)
+    rows = source_task_rows(notice.source_text or "", len(cells))
+    source_cells = rows.get(number)
     if source_cells is None:
-        return ctx.finding(
-            item.file,
-            item.path,
-            f"task {number}'s row not found in {notice.source_name}: {quoted(item.printed)}",
-            hint=f"the source has no table row numbered {number}",
-        )
+        message = f"task {number}'s row not found in {notice.source_name}: {quoted(item.printed)}"
+        printed_as = [other for other, row in rows.items() if row[1:] == cells[1:]]
+        if len(printed_as) == 1:  # the same row under another number: the number is what changed
+            return ctx.finding(
+                item.file,
+                (*item.path, "number"),
+                message,
+                hint=f"the source prints this row as task {printed_as[0]}: set number: {printed_as[0]}{_NUMBER_REASON}",
+            )
+        return ctx.finding(item.file, item.path, message, hint=f"the source has no table row numbered {number}")
     differences = {
         index: difference
         for index, (ours, theirs) in enumerate(zip(cells, source_cells, strict=False))
