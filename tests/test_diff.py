@@ -265,10 +265,18 @@ def test_inline_diff_with_full_context_rebuilds_both_texts(old, new):
 
 def test_a_new_link_field_is_classified_from_its_type():
     from anwei_corpus.diff import link_fields
-    from anwei_corpus.models.common import NUMBER_LINK, REGISTRY_LINK, NumberLink, PersonId, StrictModel, UnitId
+    from anwei_corpus.models.common import (
+        NUMBER_LINK,
+        REGISTRY_LINK,
+        NewUnitId,
+        NumberLink,
+        PersonId,
+        StrictModel,
+        UnitId,
+    )
 
     class Future(StrictModel):
-        id: UnitId
+        id: NewUnitId
         observers: list[PersonId]
         origin: NumberLink | None
         steps: list[NumberLink]

@@ -56,10 +56,7 @@ MUTATIONS = {
         BODY,
         "- number: 14\n",
         "- number: 41\n",
-        also=(
-            ("AW303", ATTACHMENT, "measures: [14]"),
-            ("AW701", BODY, "text: 健全安全形势分析研判机制。强化公共安全形势、"),
-        ),
+        also=(("AW303", ATTACHMENT, "measures: [14]"), ("AW701", BODY, "- number: 41")),
     ),
     "renumber-task": Mutation(
         "AW201",
@@ -188,11 +185,15 @@ MUTATIONS = {
         "subtotal_printed: 4",
         also=(
             ("AW402", ATTACHMENT, "tasks_printed: 22"),
-            ("AW701", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系"),
+            ("AW701", ATTACHMENT, "title: 优化监管机制，完善城市安全治理体系", 1),
         ),
     ),
     "changed-breakdown": Mutation(
-        "AW402", ATTACHMENT, "tasks_printed: 22", "tasks_printed: 21", also=(("AW701", ATTACHMENT, "label: 任务分解"),)
+        "AW402",
+        ATTACHMENT,
+        "tasks_printed: 22",
+        "tasks_printed: 21",
+        also=(("AW701", ATTACHMENT, "tasks_printed: 21"),),
     ),
     "wrong-announced-count": Mutation("AW403", BODY, "announced_tasks: 23", "announced_tasks: 24"),
     # consistency

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -71,11 +72,7 @@ def test_empty_folder_becomes_a_corpus_whose_findings_list_what_is_left(tmp_path
         (f"{folder}/notice.yaml", 12, "AW101", f"transmittal: {not_filled} a mapping"),
         (f"{folder}/notice.yaml", 13, "AW101", f"signature: {not_filled} a mapping"),
         (f"{folder}/notice.yaml", 14, "AW101", f"date: {not_filled} a mapping"),
-        (f"{folder}/notice.yaml", 15, "AW101", f"attachment_note: {not_filled} a mapping"),
-        (f"{folder}/notice.yaml", 16, "AW101", f"annotation: {not_filled} a mapping"),
         (f"{folder}/notice.yaml", 17, "AW101", f"imprint: {not_filled} a mapping"),
-        (f"{folder}/notice.yaml", 18, "AW101", f"print_run: {not_filled} a mapping"),
-        (f"{folder}/notice.yaml", 19, "AW101", f"copies: {not_filled} a whole number"),
         (f"{folder}/body.yaml", 1, "AW101", f"title: {not_filled} a mapping"),
         (f"{folder}/body.yaml", 2, "AW101", f"opening: {not_filled} a mapping"),
         (f"{folder}/body.yaml", 3, "AW101", "parts: must not be empty"),
@@ -109,7 +106,7 @@ def test_real_corpus_gains_the_notice_and_keeps_everything_else(repository):
     assert after["corpus.yaml"] == before["corpus.yaml"] + b"  - putuo-anwei-2023-1\n"
     for name in ("notice", "body", "attachment"):
         first_line = after[f"notices/putuo-anwei-2023-1/{name}.yaml"].decode().split("\n")[0]
-        assert first_line == f"# yaml-language-server: $schema=../../../schema/source/{name}.schema.json"
+        assert first_line == f"# yaml-language-server: $schema=../../../schema/editor/{name}.schema.json"
     assert format_paths([corpus], write=False).changed == []  # written in the layout 'anwei fmt' keeps
     findings = _findings(corpus)
     assert {file for file, *_ in findings} == {
@@ -182,3 +179,107 @@ def test_cli_refusals_are_usage_errors_that_write_nothing(tmp_path):
     assert refused.exit_code == 2
     assert "already exists; choose another ID or remove the folder yourself" in refused.output
     assert list(tmp_path.iterdir()) == []
+
+
+def _filled(scaffolded: Path, encoded: Path, drop: tuple[str, ...] = ()) -> None:
+    """Fill a scaffolded file in with the keys of an encoded one (except ``drop``), keeping what the scaffold set
+    that the encoding lacks (the absent elements are joined)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    document, encoding = yaml.load(scaffolded.read_text(encoding="utf-8")), yaml.load(encoded.read_text("utf-8"))
+    absent = list(document.get("absent", [])) + list(encoding.get("absent", []))
+    for key in drop:
+        encoding.pop(key, None)
+    document.update(encoding)
+    if absent:
+        document["absent"] = absent
+    for key in drop:
+        document.pop(key, None)
+    with scaffolded.open("w", encoding="utf-8") as stream:
+        yaml.dump(document, stream)
+
+
+def test_a_notice_without_attachment_validates_once_filled_in(tmp_path):
+    corpus = tmp_path / "data"
+    real = DATA / "notices" / "putuo-anwei-2022-6"
+    result = new_notice(corpus, "putuo-anwei-2022-6", real / "source.txt", attachment=False)
+    assert result.created[:3] == [
+        f"notices/putuo-anwei-2022-6/{name}" for name in ("source.txt", "notice.yaml", "body.yaml")
+    ]
+    folder = corpus / "notices" / "putuo-anwei-2022-6"
+    assert not (folder / "attachment.yaml").exists()
+    assert "absent:\n  - element: 附件说明\n" in (folder / "notice.yaml").read_text(encoding="utf-8")
+    for name in ("units", "people"):
+        shutil.copy(DATA / "registry" / f"{name}.yaml", corpus / "registry" / f"{name}.yaml")
+    _filled(folder / "notice.yaml", real / "notice.yaml", drop=("attachment_note",))
+    _filled(folder / "body.yaml", real / "body.yaml")
+
+    errors = [d for d in validate(corpus) if d.severity == "error"]
+    assert errors == []
+    release = tmp_path / "release"
+    assert CliRunner().invoke(app, ["export", str(corpus), "--out", str(release)]).exit_code == 0
+    notice = json.loads((release / "anwei-corpus.json").read_text(encoding="utf-8"))["notices"][0]
+    assert (notice["attachment_note"], notice["attachment_title"], notice["tasks"], notice["categories"]) == (
+        None,
+        None,
+        [],
+        [],
+    )
+    assert {"element": "附件说明", "note": None} in notice["absent_elements"]
+
+
+def test_an_optional_element_is_given_or_listed_absent_never_both_nor_neither(corpus_copy):
+    notice = "notices/putuo-anwei-2022-6/notice.yaml"
+    corpus_copy.replace(notice, "absent:\n", "absent:\n  - element: 附注\n")
+    line = corpus_copy.line_of(notice, "id: ")
+    assert _findings(corpus_copy.root) == {
+        (notice, line, "AW101", "value: annotation is given, but absent lists 附注: keep one of the two")
+    }
+    corpus_copy.replace(notice, "  - element: 附注\n", "")
+    corpus_copy.replace(notice, "print_run:", "copies_printed:")
+    assert {message for *_, message in _findings(corpus_copy.root)} == {"unknown key 'copies_printed'"}
+    corpus_copy.replace(notice, "copies_printed:", "print_run:")
+    text = corpus_copy.file(notice).read_text(encoding="utf-8")
+    start = text.index("\nprint_run:")
+    end = text.index("\ncopies:")
+    corpus_copy.file(notice).write_text(text[:start] + text[end:], encoding="utf-8")
+    assert _findings(corpus_copy.root) == {
+        (
+            notice,
+            line,
+            "AW101",
+            "value: print_run (印数) is missing: give it as printed, or list {element: 印数} under absent",
+        )
+    }
+
+
+def test_the_attachment_file_follows_the_attachment_note(corpus_copy):
+    notice = "notices/putuo-anwei-2022-6/notice.yaml"
+    text = corpus_copy.file(notice).read_text(encoding="utf-8")
+    start, end = text.index("\nattachment_note:"), text.index("\nannotation:")
+    without_note = text[:start] + text[end:]
+    corpus_copy.file(notice).write_text(without_note.replace("absent:\n", "absent:\n  - element: 附件说明\n"), "utf-8")
+    line = corpus_copy.line_of(notice, "  - element: 附件说明")
+    assert _findings(corpus_copy.root) == {
+        (
+            notice,
+            line,
+            "AW101",
+            "absent lists 附件说明, but the notice folder holds "
+            f"{corpus_copy.root / 'notices/putuo-anwei-2022-6/attachment.yaml'}",
+        )
+    }
+    corpus_copy.file(notice).write_text(text, encoding="utf-8")
+    corpus_copy.file("notices/putuo-anwei-2022-6/attachment.yaml").unlink()
+    missing = [d for d in validate(corpus_copy.root) if d.location.file.endswith("attachment.yaml")]
+    assert [(d.code, d.message) for d in missing] == [("AW012", "file is missing")]
+    assert "gives an 附件说明, so it needs attachment.yaml" in (missing[0].hint or "")
+
+
+def test_an_element_is_listed_absent_once(corpus_copy):
+    notice = "notices/putuo-anwei-2022-6/notice.yaml"
+    line = corpus_copy.replace(notice, "  - element: 份号\n", "  - element: 份号\n  - element: 份号\n")
+    assert _findings(corpus_copy.root) == {
+        (notice, line, "AW101", "absent: element(s) listed absent more than once: 份号")
+    }

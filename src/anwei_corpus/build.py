@@ -5,7 +5,7 @@ from __future__ import annotations
 from .corpus import CorpusSource, NoticeSource
 from .models import release as out
 from .models.common import EDIT_KIND_CLASSES, Passage
-from .models.source import NOTICE_PASSAGES, iter_measures
+from .models.source import NOTICE_PASSAGES, AttachmentFile, iter_measures
 from .unit_lists import split_assignment
 
 
@@ -28,11 +28,13 @@ def _records(entity: str, field: str, passage: Passage) -> list[out.EditorialRec
 
 def build_notice(source: NoticeSource) -> out.Notice:
     meta, body, attachment = source.notice.model, source.body.model, source.attachment.model
-    assert meta is not None and body is not None and attachment is not None
+    assert meta is not None and body is not None and (attachment is not None or not source.has_attachment)
     nid = meta.id
     editorial: list[out.EditorialRecord] = []
     for name in NOTICE_PASSAGES:
-        editorial += _records(nid, name, getattr(meta, name))
+        passage = getattr(meta, name)
+        if passage is not None:
+            editorial += _records(nid, name, passage)
     editorial += _records(nid, "date", meta.date.printed)
     editorial += _records(nid, "imprint_organ", meta.imprint.organ)
     editorial += _records(nid, "imprint_date", meta.imprint.date.printed)
@@ -79,8 +81,58 @@ def build_notice(source: NoticeSource) -> out.Notice:
         editorial += _records(mid, "text", Passage(text=measure.text, edits=measure.edits))
     editorial += _records(nid, "closing", body.closing.text)
 
-    editorial += _records(nid, "attachment_title", attachment.title)
-    categories = []
+    categories: list[out.Category] = []
+    tasks: list[out.Task] = []
+    if attachment is not None:
+        editorial += _attachment(
+            nid, attachment, {measure.number: measure.id for measure in measures}, categories, tasks
+        )
+    return out.Notice(
+        id=nid,
+        doc_number=meta.doc_number.printed,
+        doc_number_parts=out.DocNumber(
+            organ_code=meta.doc_number.organ_code, year=meta.doc_number.year, serial=meta.doc_number.serial
+        ),
+        date=meta.date.value,
+        title=meta.title.text,
+        issuer=meta.issuer,
+        issuer_mark=meta.issuer_mark.text,
+        addressee=meta.addressee.text,
+        addressee_units=list(meta.addressee_units),
+        transmittal=meta.transmittal.text,
+        signature=meta.signature.text,
+        attachment_note=meta.attachment_note.text if meta.attachment_note else None,
+        annotation=meta.annotation.text if meta.annotation else None,
+        imprint_organ=meta.imprint.organ.text,
+        imprint_date=meta.imprint.date.value,
+        copies=meta.copies,
+        absent_elements=[out.AbsentElement(element=a.element, note=a.note) for a in meta.absent],
+        body_title=body.title.text,
+        opening=body.opening.text,
+        closing=body.closing.text.text,
+        announced_tasks=body.closing.announced_tasks,
+        parts=parts,
+        sections=sections,
+        measures=measures,
+        attachment_title=attachment.title.text if attachment else None,
+        categories=categories,
+        categories_printed=attachment.breakdown.categories_printed if attachment else None,
+        tasks_printed=attachment.breakdown.tasks_printed if attachment else None,
+        tasks=tasks,
+        editorial=editorial,
+        source=out.Source(file=meta.source.file, sha256=meta.source.sha256),
+    )
+
+
+def _attachment(
+    nid: str,
+    attachment: AttachmentFile,
+    measure_ids: dict[int, str],
+    categories: list[out.Category],
+    tasks: list[out.Task],
+) -> list[out.EditorialRecord]:
+    """Fill ``categories`` and ``tasks`` from the task table; return the table's editorial records."""
+    editorial = _records(nid, "attachment_title", attachment.title)
     for category in attachment.categories:
         cid = f"{nid}/category/{category.number}"
         categories.append(
@@ -89,8 +141,6 @@ def build_notice(source: NoticeSource) -> out.Notice:
             )
         )
         editorial += _records(cid, "title", category.title)
-    measure_ids = {measure.number: measure.id for measure in measures}
-    tasks = []
     for task in attachment.tasks:
         tid = f"{nid}/task/{task.number}"
         tasks.append(
@@ -114,42 +164,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
         editorial += _records(tid, "requirement", task.requirement)
         if task.remark:
             editorial += _records(tid, "remark", task.remark)
-
-    return out.Notice(
-        id=nid,
-        doc_number=meta.doc_number.printed,
-        doc_number_parts=out.DocNumber(
-            organ_code=meta.doc_number.organ_code, year=meta.doc_number.year, serial=meta.doc_number.serial
-        ),
-        date=meta.date.value,
-        title=meta.title.text,
-        issuer=meta.issuer,
-        issuer_mark=meta.issuer_mark.text,
-        addressee=meta.addressee.text,
-        addressee_units=list(meta.addressee_units),
-        transmittal=meta.transmittal.text,
-        signature=meta.signature.text,
-        attachment_note=meta.attachment_note.text,
-        annotation=meta.annotation.text,
-        imprint_organ=meta.imprint.organ.text,
-        imprint_date=meta.imprint.date.value,
-        copies=meta.copies,
-        absent_elements=[out.AbsentElement(element=a.element, note=a.note) for a in meta.absent],
-        body_title=body.title.text,
-        opening=body.opening.text,
-        closing=body.closing.text.text,
-        announced_tasks=body.closing.announced_tasks,
-        parts=parts,
-        sections=sections,
-        measures=measures,
-        attachment_title=attachment.title.text,
-        categories=categories,
-        categories_printed=attachment.breakdown.categories_printed,
-        tasks_printed=attachment.breakdown.tasks_printed,
-        tasks=tasks,
-        editorial=editorial,
-        source=out.Source(file=meta.source.file, sha256=meta.source.sha256),
-    )
+    return editorial
 
 
 def build_corpus(source: CorpusSource) -> out.Corpus:

@@ -318,15 +318,32 @@ def new_notice(
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder of the generated schemas.")] = Path("schema"),
-    check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models.")] = False,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="The corpus whose registries the editor schemas list [default: $ANWEI_CORPUS, else data].",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Fail if the files differ from the models and the registries.")
+    ] = False,
 ) -> None:
-    """Write the JSON Schemas generated from the models, or check that the committed ones are current."""
-    from .schema_gen import write_schemas
+    """Write the JSON Schemas generated from the models (and the editor schemas, with the registries' IDs), or
+    check that the committed ones are current."""
+    from .schema_gen import RegistryUnreadable, write_schemas
 
     if check and not out.is_dir():
         _fail_usage(f"no schema folder {out} to check")
     try:
-        stale = write_schemas(out, check=check)
+        stale = write_schemas(out, corpus=default_corpus_path() if corpus is None else corpus, check=check)
+    except CorpusUnreadable as exc:
+        _report([exc.diagnostic], "text")
+        raise typer.Exit(EXIT_USAGE) from None
+    except RegistryUnreadable as exc:
+        _report(exc.diagnostics, "text")
+        _fail_usage("the editor schemas need registries that load; mend them first")
     except OSError as exc:
         _fail_usage(f"cannot write schemas to {out}: {exc.strerror or exc}")
     if check and stale:

@@ -188,8 +188,13 @@ class CheckContext:
         suggest: Callable[[str], str | None],
         what: str,
         hint: str,
+        printed: Mapping[tuple[str, YamlPath], tuple[str, str]] | None = None,
     ) -> Iterator[Diagnostic]:
-        """One finding per unknown ID and file, at its first reference, counting the others and naming their lines."""
+        """One finding per unknown ID and file, at its first reference, counting the others and naming their lines.
+
+        ``printed`` maps a reference (file name, path) to the name the text prints at its place and that name's ID:
+        the suggestion then is that ID, whatever the spelling of the unknown one; elsewhere it is by spelling.
+        """
         references = list(references)
         used = {ident for _, _, ident in references}
         # (file, ID, own group) → references; a reference a suppression accepts keeps its own finding to accept
@@ -200,9 +205,13 @@ class CheckContext:
                 places.setdefault((file.name, ident, number if accepted else -1), []).append((file, path))
         for (_, ident, _), found in places.items():
             file, path = found[0]
-            guess = suggest(ident)
+            name, guess = (printed or {}).get((file.name, path), (None, None))
+            if name is None:  # no printed list at its place: by spelling, which costs from the search budget
+                guess = suggest(ident)
             renamed = guess in known and guess not in used  # likely the registry entry, not the references, changed
             message = f"unknown {what} {ident!r}" + (f" — did you mean {guess!r}?" if guess else "")
+            if name is not None:
+                message += f" (the text prints {name} here)"
             if len(found) > 1:
                 lines = sorted({line for _, other in found[1:] if (line := file.locate(other).line) is not None})
                 shown = ", ".join(map(str, lines[:SHOWN_LINES])) + (", …" if len(lines) > SHOWN_LINES else "")

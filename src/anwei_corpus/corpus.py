@@ -42,7 +42,15 @@ from .layout import (
 )
 from .loader import YamlDocument, YamlLoadError, load_yaml, read_bytes
 from .models.common import walk_models
-from .models.source import AttachmentFile, BodyFile, CorpusFile, NoticeFile, PeopleFile, UnitsFile
+from .models.source import (
+    OPTIONAL_ELEMENTS,
+    AttachmentFile,
+    BodyFile,
+    CorpusFile,
+    NoticeFile,
+    PeopleFile,
+    UnitsFile,
+)
 from .schema_errors import describe_validation_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -97,6 +105,7 @@ class NoticeSource:
     attachment: SourceFile[AttachmentFile]
     source_name: str
     source_bytes: bytes | None = None
+    has_attachment: bool = True  # False for a notice whose notice.yaml records 附件说明 as absent, without the file
 
     @cached_property
     def source_text(self) -> str | None:
@@ -106,7 +115,8 @@ class NoticeSource:
 
     @property
     def complete(self) -> bool:
-        return None not in (self.notice.model, self.body.model, self.attachment.model)
+        attachment_read = self.attachment.model is not None or not self.has_attachment
+        return None not in (self.notice.model, self.body.model) and attachment_read
 
 
 @dataclass
@@ -206,7 +216,33 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
     return source
 
 
+def _without_attachment(notice: SourceFile[NoticeFile], attachment: Path) -> bool:
+    """Whether a notice carries no attachment: its notice.yaml gives no 附件说明, and there is no attachment.yaml."""
+    given = notice.model is None or notice.model.attachment_note is not None
+    return not given and not (attachment.exists() or attachment.is_symlink())
+
+
+def _attachment_listed_absent(notice: SourceFile[NoticeFile], attachment: str) -> Diagnostic:
+    """notice.yaml records 附件说明 as absent, yet the folder holds an attachment.yaml."""
+    assert notice.model is not None
+    element = OPTIONAL_ELEMENTS["attachment_note"]
+    index = next(i for i, absent in enumerate(notice.model.absent) if absent.element == element)
+    return Diagnostic(
+        codes.SCHEMA,
+        Severity.ERROR,
+        f"absent lists {element}, but the notice folder holds {attachment}",
+        notice.locate(("absent", index)),
+        hint=f"give attachment_note as printed and remove {element} from absent, or remove {attachment}",
+    )
+
+
 def _missing_file_hint(path: Path, root: Path) -> str:
+    if path.name == ATTACHMENT_YAML:
+        return (
+            f"notice {path.parent.name!r} gives an 附件说明, so it needs {path.name} with the attachment "
+            "('anwei new --attachment' scaffolds one); a notice without an attachment leaves attachment_note out "
+            "and lists {element: 附件说明} under absent in notice.yaml"
+        )
     if path.parent.parent == root / "notices":
         return (
             f"notice {path.parent.name!r} needs {path.name}; create it with the keys its schema requires "
@@ -327,13 +363,21 @@ def read_notice(corpus: CorpusSource, index: int, folders: list[str]) -> NoticeS
             SourceFile(display_name(folder / ATTACHMENT_YAML)),
             source_name="",
         )
+    notice_file = _load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root)
+    body_file = _load_file(folder / BODY_YAML, BodyFile, diagnostics, root)
+    without = _without_attachment(notice_file, folder / ATTACHMENT_YAML)
     notice = NoticeSource(
         folder=folder_name,
-        notice=_load_file(folder / NOTICE_YAML, NoticeFile, diagnostics, root),
-        body=_load_file(folder / BODY_YAML, BodyFile, diagnostics, root),
-        attachment=_load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
+        notice=notice_file,
+        body=body_file,
+        attachment=SourceFile(display_name(folder / ATTACHMENT_YAML))
+        if without
+        else _load_file(folder / ATTACHMENT_YAML, AttachmentFile, diagnostics, root),
         source_name="",
+        has_attachment=not without,
     )
+    if not without and notice_file.model is not None and notice_file.model.attachment_note is None:
+        diagnostics.append(_attachment_listed_absent(notice_file, notice.attachment.name))
     if notice.notice.model is not None:
         source_path = folder / notice.notice.model.source.file
         notice.source_name = display_name(source_path)

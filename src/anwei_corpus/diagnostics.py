@@ -64,5 +64,6 @@ class CorpusUnreadable(Exception):
     """The corpus cannot be read at all (missing folder, missing manifest): a usage-level failure."""
 
     def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message)
+        # The hint too, so a traceback says what to do (pass a path, or set ANWEI_CORPUS).
+        super().__init__(diagnostic.message + (f" — {diagnostic.hint}" if diagnostic.hint else ""))
         self.diagnostic = diagnostic

@@ -3,7 +3,7 @@
 Entities are matched by ID. A unit or person whose ID changed while its name stayed is reported once, as a
 changed ID, and the links that follow it are not reported again.
 
-What each kind of change needs (see README, Versions):
+What each kind of change needs (see docs/maintainers.md, Versions and the CHANGELOG):
 
 - **major**: an entity removed, an ID changed, a link or listed value removed, a field emptied;
 - **minor**: an entity added, a link or listed value added, a field filled where it was empty;
@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from .models.common import NUMBER_LINK, REGISTRY_LINK, Link
+from .models.common import NUMBER_LINK, REGISTRY_LINK, REGISTRY_MARK, Link
 from .models.release import (
     ENTITY_LISTS,
     NUMBERED_LISTS,
@@ -44,9 +44,12 @@ from .models.release import (
 def _links_in(annotation: Any, metadata: Sequence[Any] = ()) -> tuple[Link, int] | None:
     """The kind of link a field's type holds, and how deep in lists (0 a single value, 1 a list, 2 a list of
     lists); None for a field that links to nothing."""
-    found = next((item for item in metadata if isinstance(item, Link)), None)
-    if found is not None:
-        return found, 0
+    for item in metadata:
+        if isinstance(item, Link):
+            return item, 0
+        extra = getattr(item, "json_schema_extra", None)  # a Field(...) of the type
+        if isinstance(extra, dict) and REGISTRY_MARK in extra:
+            return REGISTRY_LINK, 0
     if get_origin(annotation) is Annotated:
         inner, *extras = get_args(annotation)
         return _links_in(inner, extras)
@@ -66,7 +69,7 @@ def link_fields(models: Iterable[type[BaseModel]]) -> dict[str, tuple[Link, int]
         name: found
         for model in models
         for name, info in model.model_fields.items()
-        if name != "id" and (found := _links_in(info.annotation, info.metadata)) is not None
+        if (found := _links_in(info.annotation, [*info.metadata, info])) is not None
     }
 
 

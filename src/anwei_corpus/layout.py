@@ -10,6 +10,9 @@ DEFAULT_CORPUS = "data"  # the corpus folder, relative to the working directory,
 
 MANIFEST, UNITS, PEOPLE = "corpus.yaml", "registry/units.yaml", "registry/people.yaml"
 NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachment.yaml"
+# The generated schemas, in the repository beside the corpus folder: schema/source/ (the models' schemas, free of
+# data) and schema/editor/ (the same with the registries' IDs, which the YAML files name for their editors).
+SCHEMA_FOLDER, SOURCE_SCHEMAS, EDITOR_SCHEMAS = "schema", "source", "editor"
 
 
 def default_corpus_path() -> Path:

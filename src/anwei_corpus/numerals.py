@@ -12,3 +12,12 @@ def chinese_numeral(number: int) -> str:
     tens, ones = divmod(number, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")
     return head + (_DIGITS[ones - 1] if ones else "")
+
+
+NUMERAL_CHARACTERS = _DIGITS + "十"
+_VALUES = {chinese_numeral(number): number for number in range(1, 100)}
+
+
+def numeral_value(numeral: str) -> int | None:
+    """一 → 1, 十七 → 17: the number a label's numeral stands for, or None when it is no numeral of 1–99."""
+    return _VALUES.get(numeral)

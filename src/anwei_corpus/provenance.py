@@ -7,7 +7,7 @@ numbering label or table cells around it) and must be found in the source as who
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,41 @@ TASK_ROW_FIELDS = ("number", "title", "leaders", "responsible_units", "cooperati
 
 
 @dataclass(frozen=True)
+class PrintedValue:
+    """A stretch of a printed form that a field prints as it is, not a text: a number, a label's numeral."""
+
+    start: int
+    end: int
+    path: YamlPath  # the field
+    form: str  # "number" (digits), "numeral" (一 … 九十九) or "text" (the field holds the printed string itself)
+
+
+# A frame around a text: literal characters, or (what a field prints, the field's path, its form).
+Piece = str | tuple[str, YamlPath, str]
+
+
+def framed(pieces: Sequence[Piece], offset: int = 0) -> tuple[str, tuple[PrintedValue, ...]]:
+    """The printed characters of ``pieces`` and the values among them, placed from ``offset`` on."""
+    out, values = [], []
+    at = offset
+    for piece in pieces:
+        text = piece if isinstance(piece, str) else piece[0]
+        if not isinstance(piece, str):
+            values.append(PrintedValue(at, at + len(text), piece[1], piece[2]))
+        out.append(text)
+        at += len(text)
+    return "".join(out), tuple(values)
+
+
+def numeral_piece(number: int, path: YamlPath) -> Piece:
+    """A label's number as printed: a Chinese numeral (一 … 九十九), digits beyond."""
+    try:
+        return chinese_numeral(number), path, "numeral"
+    except ValueError:
+        return str(number), path, "number"
+
+
+@dataclass(frozen=True)
 class PrintedItem:
     """One encoded text in its printed form, and where it is encoded."""
 
@@ -34,6 +69,8 @@ class PrintedItem:
     passage: Passage | None = None  # the reading it is rebuilt from, when it is one text
     text_start: int = 0  # where that text starts in ``printed``, after a label such as "12. "
     columns: tuple[str, ...] = ()  # the column headings, when it is a table row
+    values: tuple[PrintedValue, ...] = ()  # the stretches that fields print as they are (numbers, labels)
+    edits_path: YamlPath = ()  # where the passage's editorial records are written
 
 
 @dataclass(frozen=True)
@@ -114,14 +151,33 @@ class _Printed:
         file: SourceFile[Any],
         path: YamlPath,
         passage: Passage,
-        template: str = "{}",
+        before: Sequence[Piece] = (),
+        after: Sequence[Piece] = (),
         edits_path: YamlPath | None = None,
     ) -> None:
-        printed = _printed(passage, file, path + ("edits",) if edits_path is None else edits_path, self.broken)
-        if printed is not None:
-            self.items.append(
-                PrintedItem(file, path, template.format(printed), passage=passage, text_start=template.index("{}"))
+        """The passage at ``path`` in its printed form, framed by ``before`` and ``after`` (a label, a subtotal)."""
+        edits_path = path + ("edits",) if edits_path is None else edits_path
+        printed = _printed(passage, file, edits_path, self.broken)
+        if printed is None:
+            return
+        head, head_values = framed(before)
+        tail, tail_values = framed(after, len(head) + len(printed))
+        self.items.append(
+            PrintedItem(
+                file,
+                path,
+                head + printed + tail,
+                passage=passage,
+                text_start=len(head),
+                values=head_values + tail_values,
+                edits_path=edits_path,
             )
+        )
+
+    def add_values(self, file: SourceFile[Any], path: YamlPath, pieces: Sequence[Piece], repeat: int = 1) -> None:
+        """A printed line made of fields and literal characters only (a 发文字号, the total line)."""
+        printed, values = framed(pieces)
+        self.items.append(PrintedItem(file, path, printed, repeat, values=values))
 
 
 def printed_items(
@@ -140,13 +196,17 @@ def printed_items(
 
 def _notice_items(out: _Printed, file: SourceFile[NoticeFile], meta: NoticeFile) -> None:
     for name in NOTICE_PASSAGES:
-        out.add(file, (name,), getattr(meta, name))
-    out.items.append(PrintedItem(file, ("doc_number", "printed"), meta.doc_number.printed))
+        passage = getattr(meta, name)
+        if passage is not None:
+            out.add(file, (name,), passage)
+    out.add_values(file, ("doc_number", "printed"), [(meta.doc_number.printed, ("doc_number", "printed"), "text")])
     out.add(file, ("date", "printed"), meta.date.printed)
     out.add(file, ("imprint", "organ"), meta.imprint.organ)
-    out.add(file, ("imprint", "date", "printed"), meta.imprint.date.printed, "{}" + DATE_IMPRINT_SUFFIX)
+    out.add(file, ("imprint", "date", "printed"), meta.imprint.date.printed, after=[DATE_IMPRINT_SUFFIX])
     for index, furniture in enumerate(meta.furniture):
-        out.items.append(PrintedItem(file, ("furniture", index), furniture.printed, furniture.count))
+        out.add_values(
+            file, ("furniture", index), [(furniture.printed, ("furniture", index, "printed"), "text")], furniture.count
+        )
 
 
 def _body_items(out: _Printed, file: SourceFile[BodyFile], body: BodyFile) -> None:
@@ -154,10 +214,11 @@ def _body_items(out: _Printed, file: SourceFile[BodyFile], body: BodyFile) -> No
     out.add(file, ("opening",), body.opening)
     out.add(file, ("closing", "text"), body.closing.text)
     for p, part in enumerate(body.parts):
-        out.add(file, ("parts", p, "title"), part.title, chinese_numeral_or_number(part.number) + "、{}")
+        out.add(file, ("parts", p, "title"), part.title, [numeral_piece(part.number, ("parts", p, "number")), "、"])
         for s, section in enumerate(part.sections):
             path: YamlPath = ("parts", p, "sections", s)
-            out.add(file, path + ("title",), section.title, "（" + chinese_numeral_or_number(section.number) + "）{}")
+            label = ["（", numeral_piece(section.number, path + ("number",)), "）"]
+            out.add(file, path + ("title",), section.title, label)
             if section.intro is not None:
                 out.add(file, path + ("intro",), section.intro)
             for m, measure in enumerate(section.measures):
@@ -166,7 +227,7 @@ def _body_items(out: _Printed, file: SourceFile[BodyFile], body: BodyFile) -> No
                     file,
                     measure_path + ("text",),
                     Passage(text=measure.text, edits=measure.edits),
-                    f"{measure.number}. " + "{}",
+                    [(str(measure.number), measure_path + ("number",), "number"), ". "],
                     edits_path=measure_path + ("edits",),
                 )
 
@@ -184,14 +245,29 @@ def _attachment_items(
     out.items.append(PrintedItem(file, ("columns",), "\t".join(attachment.columns)))
     padding = "\t" * (width - 1)
     breakdown = attachment.breakdown
-    total = f"{breakdown.label}：合计 {breakdown.categories_printed} 项（小计 {breakdown.tasks_printed} 项）"
-    out.items.append(PrintedItem(file, ("breakdown",), total + padding))
+    out.add_values(
+        file,
+        ("breakdown",),
+        [
+            (breakdown.label, ("breakdown", "label"), "text"),
+            "：合计 ",
+            (str(breakdown.categories_printed), ("breakdown", "categories_printed"), "number"),
+            " 项（小计 ",
+            (str(breakdown.tasks_printed), ("breakdown", "tasks_printed"), "number"),
+            " 项）" + padding,
+        ],
+    )
     for c, category in enumerate(attachment.categories):
         out.add(
             file,
             ("categories", c, "title"),
             category.title,
-            chinese_numeral_or_number(category.number) + "、{}" + f"（小计 {category.subtotal_printed} 项）{padding}",
+            [numeral_piece(category.number, ("categories", c, "number")), "、"],
+            [
+                "（小计 ",
+                (str(category.subtotal_printed), ("categories", c, "subtotal_printed"), "number"),
+                " 项）" + padding,
+            ],
         )
     if units is None or people is None:
         return
@@ -286,13 +362,6 @@ def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]
         near_cells = [rows[str(n)][c] for n in numbers if str(n) in rows for c in cells]
         absent.append(AbsentName(file, path, name, ident, cells, tuple(numbers), _nearest_name(name, near_cells)))
     return absent
-
-
-def chinese_numeral_or_number(number: int) -> str:
-    try:
-        return chinese_numeral(number)
-    except ValueError:
-        return str(number)
 
 
 def line_occurrences(source: str, printed: str) -> Iterator[int]:

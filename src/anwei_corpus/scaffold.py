@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
 from .corpus import SCHEMA_NAMES, SOURCE_FILES
-from .layout import ATTACHMENT_YAML, BODY_YAML, MANIFEST, NOTICE_YAML, PEOPLE, UNITS
+from .layout import ATTACHMENT_YAML, BODY_YAML, EDITOR_SCHEMAS, MANIFEST, NOTICE_YAML, PEOPLE, SCHEMA_FOLDER, UNITS
+from .models.source import OPTIONAL_ELEMENTS
 from .yaml_style import write_atomic
 
 SOURCE_TXT = "source.txt"
@@ -29,7 +30,7 @@ NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FIRST_CORPUS_VERSION = "0.1.0"
 CORPUS_TITLE = "anwei-corpus"  # a new corpus's name until its maintainers give it one
 MODELINE = "yaml-language-server: $schema={path}"
-SCHEMA_FOLDER = "schema/source"  # inside the repository, beside the corpus folder
+MODELINE_SCHEMAS = f"{SCHEMA_FOLDER}/{EDITOR_SCHEMAS}"  # the schemas the modelines name, beside the corpus folder
 # 附件说明 as GB/T 9704 prints it under the body: 附件： then the attachment's name.
 _ATTACHMENT_NOTE = re.compile(r"^\s*附件[：:]", re.MULTILINE)
 
@@ -75,9 +76,16 @@ def scaffold_documents(
     notice = _placeholder(SOURCE_FILES[NOTICE_YAML][1])
     notice["id"] = notice_id
     notice["source"] = {"file": source_name, "sha256": sha256(source), "description": None}
+    # The elements a notice may lack are written too, as null: each is to be given, or listed under absent.
+    for name in OPTIONAL_ELEMENTS:
+        notice[name] = None
+    notice["copies"] = None
     documents = {NOTICE_YAML: notice, BODY_YAML: _placeholder(SOURCE_FILES[BODY_YAML][1])}
     if attachment:
         documents[ATTACHMENT_YAML] = _placeholder(SOURCE_FILES[ATTACHMENT_YAML][1])
+    else:
+        del notice["attachment_note"]
+        notice["absent"] = [{"element": OPTIONAL_ELEMENTS["attachment_note"]}]
     return documents
 
 
@@ -95,10 +103,10 @@ def corpus_documents(notice_id: str) -> dict[str, dict[str, Any]]:
 
 
 def schema_folder_for(corpus: Path) -> Path | None:
-    """The generated schemas beside the corpus: ``schema/source`` in the nearest folder above it that has one."""
+    """The editor schemas beside the corpus: ``schema/editor`` in the nearest folder above it that has one."""
     for folder in [corpus.resolve(), *corpus.resolve().parents]:
-        if (folder / SCHEMA_FOLDER).is_dir():
-            return folder / SCHEMA_FOLDER
+        if (folder / MODELINE_SCHEMAS).is_dir():
+            return folder / MODELINE_SCHEMAS
     return None
 
 
@@ -215,7 +223,8 @@ def remaining_steps(root: Path, notice_id: str, documents: dict[str, dict[str, A
     steps = [
         (
             f"describe the source in {folder}/{NOTICE_YAML} (source.description), then encode the document elements "
-            "(发文机关标志, 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 附注, 版记) from source.txt"
+            "(发文机关标志, 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 附注, 版记) from source.txt; list each "
+            "element it does not print under absent (附注, 印数, …) and leave its key out"
         ),
         f"encode the body in {folder}/{BODY_YAML}: title, opening, parts, sections and measures with their units",
     ]

@@ -1,14 +1,26 @@
-"""JSON Schemas generated from the models: one per kind of YAML source file, and one for the release."""
+"""JSON Schemas generated from the models: one per kind of YAML source file, and one for the release; and the
+editor schemas, the source schemas with every reference to a registry entry an ``enum`` of the registry's IDs.
+
+The model schemas (``schema/source/``, ``schema/release.schema.json``) hold no data: an ID there is any ID of the
+right form. The editor schemas (``schema/editor/``) are generated from a corpus's ``registry/*.yaml`` as well,
+so that an editor completes unit and person IDs and flags unknown ones; the YAML files name them in their
+``yaml-language-server`` modeline.
+"""
 
 from __future__ import annotations
 
+import copy
+import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
-from .corpus import SOURCE_FILES
+from .corpus import SOURCE_FILES, load_source
+from .diagnostics import Diagnostic
+from .layout import EDITOR_SCHEMAS, SOURCE_SCHEMAS
+from .models.common import REGISTRY_MARK
 from .models.release import Corpus
 from .release_layout import to_json
 
@@ -31,7 +43,7 @@ def _schema(model: type[BaseModel], name: str, title: str) -> dict[str, Any]:
 def source_schemas() -> dict[str, dict[str, Any]]:
     """File name under schema/source/ → schema."""
     return {
-        f"{name}.schema.json": _schema(model, f"source/{name}", f"anwei-corpus {name} file")
+        f"{name}.schema.json": _schema(model, f"{SOURCE_SCHEMAS}/{name}", f"anwei-corpus {name} file")
         for name, model in SOURCE_MODELS.items()
     }
 
@@ -49,17 +61,70 @@ def release_schema() -> dict[str, Any]:
     return _title_every_property(_schema(Corpus, "release", "anwei-corpus release"))
 
 
-def all_schemas() -> dict[str, dict[str, Any]]:
-    """Path under schema/ → schema, for every generated schema."""
-    schemas = {f"source/{name}": schema for name, schema in source_schemas().items()}
-    schemas["release.schema.json"] = release_schema()
+class RegistryUnreadable(Exception):
+    """The registries the editor schemas are generated from cannot be read; ``diagnostics`` say why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def registry_ids(corpus: str | os.PathLike[str]) -> dict[str, list[str]]:
+    """The IDs of each registry of a corpus, sorted: ``{"units": [...], "people": [...]}``.
+
+    Raises RegistryUnreadable (or CorpusUnreadable, for no corpus at all) when a registry does not load.
+    """
+    source = load_source(corpus)
+    units, people = source.units.model, source.people.model
+    if units is None or people is None:
+        names = {source.units.name, source.people.name}
+        raise RegistryUnreadable([d for d in source.diagnostics if d.location.file in names])
+    return {"units": sorted(unit.id for unit in units.units), "people": sorted(person.id for person in people.people)}
+
+
+def _with_enums(node: Any, ids: dict[str, list[str]]) -> Any:
+    """``node`` with every schema that carries the registry mark given the registry's IDs as its ``enum``."""
+    if isinstance(node, list):
+        return [_with_enums(item, ids) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _with_enums(value, ids) for key, value in node.items()}
+    registry = node.get(REGISTRY_MARK)
+    if isinstance(registry, str):
+        result["enum"] = list(ids[registry])
+    return result
+
+
+def editor_schemas(ids: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    """File name under schema/editor/ → the source schema whose registry references are enums of ``ids``."""
+    schemas = {}
+    for name, schema in source_schemas().items():
+        stem = name.removesuffix(".schema.json")
+        editor = _with_enums(copy.deepcopy(schema), ids)
+        editor["$id"] = f"{SCHEMA_BASE}/{SCHEMA_VERSION}/{EDITOR_SCHEMAS}/{name}"
+        editor["title"] = f"anwei-corpus {stem} file, with the IDs of the registries"
+        schemas[name] = editor
     return schemas
 
 
-def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
-    """Bring ``folder`` up to date with the models (or, with ``check``, only compare); return the stale names."""
+def all_schemas(corpus: str | os.PathLike[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Path under schema/ → schema, for every generated schema; with a ``corpus``, its editor schemas too."""
+    schemas = {f"{SOURCE_SCHEMAS}/{name}": schema for name, schema in source_schemas().items()}
+    schemas["release.schema.json"] = release_schema()
+    if corpus is not None:
+        schemas.update(
+            {f"{EDITOR_SCHEMAS}/{name}": schema for name, schema in editor_schemas(registry_ids(corpus)).items()}
+        )
+    return schemas
+
+
+def write_schemas(folder: Path, *, corpus: str | os.PathLike[str] | None = None, check: bool = False) -> list[str]:
+    """Bring ``folder`` up to date with the models and the ``corpus``'s registries (or, with ``check``, only
+    compare); return the stale names. Each file is written atomically."""
+    from .yaml_style import write_atomic
+
     stale = []
-    for name, content in all_schemas().items():
+    for name, content in all_schemas(corpus).items():
         target = folder / name
         wanted = to_json(content)
         if target.is_file() and target.read_bytes() == wanted:
@@ -67,5 +132,5 @@ def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
         stale.append(name)
         if not check:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(wanted)
+            write_atomic(target, wanted)
     return stale

@@ -27,3 +27,14 @@ def assignment_names(assignment: str) -> list[list[str]]:
     """The printed names of a unit list, grouped as its full-width commas group them."""
     inner = assignment[1:-1]
     return [group.split("、") for group in inner.split("，")]
+
+
+def printed_name_at(text: str, group: int, place: int) -> str | None:
+    """The name a measure's printed unit list holds at (group, place), or None when the list has no such place."""
+    split = split_assignment(text)
+    if split is None:
+        return None
+    groups = assignment_names(split[1])
+    if group >= len(groups) or place >= len(groups[group]):
+        return None
+    return groups[group][place]

@@ -32,17 +32,35 @@ PATTERN_WORDS = {
 
 
 class Link(str):
-    """Marks a type whose values refer to other entities (``anwei diff`` tells a link's change from a text's):
-    ``REGISTRY_LINK``, an ID of the registries, or ``NUMBER_LINK``, the number of an entity of the same notice.
-    Validation and the schemas ignore it."""
+    """A kind of value that refers to other entities (``anwei diff`` tells a link's change from a text's):
+    ``REGISTRY_LINK``, an ID of the registries (the types that carry ``REGISTRY_MARK``), or ``NUMBER_LINK``, the
+    number of an entity of the same notice, which marks its type (validation and the schemas ignore the mark)."""
 
 
 REGISTRY_LINK, NUMBER_LINK = Link("registry"), Link("number")
 
-UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN, description="A unit ID from the unit registry."), REGISTRY_LINK]
-PersonId = Annotated[
-    str, Field(pattern=PERSON_ID_PATTERN, description="A person ID from the people registry."), REGISTRY_LINK
+# A reference to a registry entry carries this annotation, naming the registry; the editor schemas
+# (schema/editor/) turn every node that carries it into an enum of the registry's IDs.
+REGISTRY_MARK = "x-registry"
+UnitId = Annotated[
+    str,
+    Field(
+        pattern=UNIT_ID_PATTERN,
+        description="A unit ID from the unit registry.",
+        json_schema_extra={REGISTRY_MARK: "units"},
+    ),
 ]
+PersonId = Annotated[
+    str,
+    Field(
+        pattern=PERSON_ID_PATTERN,
+        description="A person ID from the people registry.",
+        json_schema_extra={REGISTRY_MARK: "people"},
+    ),
+]
+# The ID a registry entry defines: the same form, but no reference to the registry.
+NewUnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN)]
+NewPersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN)]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
 # A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any

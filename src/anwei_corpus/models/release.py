@@ -24,6 +24,8 @@ from .common import (
     Certainty,
     EditClass,
     EditKind,
+    NewPersonId,
+    NewUnitId,
     NumberLink,
     PersonId,
     PrintedNumber,
@@ -90,7 +92,7 @@ def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
 class Unit(StrictModel):
     """An organisation or collective group that notices assign work to."""
 
-    id: UnitId = Field(description="Stable ASCII identifier.")
+    id: NewUnitId = Field(description="Stable ASCII identifier.")
     name: str = Field(description="Canonical name.")
     aliases: list[str] = Field(description="Other printed spellings of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
@@ -105,7 +107,7 @@ class Unit(StrictModel):
 class Person(StrictModel):
     """A district leader."""
 
-    id: PersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
+    id: NewPersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
     name: str = Field(description="The name, without padding spaces.")
     note: str | None = Field(description="Editorial note on the entry.")
 
@@ -229,23 +231,29 @@ class Notice(StrictModel):
     addressee_units: list[UnitId] = Field(description="主送机关 as unit IDs.")
     transmittal: str = Field(description="Text of the covering notice.")
     signature: str = Field(description="发文机关署名.")
-    attachment_note: str = Field(description="附件说明.")
-    annotation: str = Field(description="附注.")
+    attachment_note: str | None = Field(description="附件说明; null for a notice without an attachment.")
+    annotation: str | None = Field(description="附注; null where none is printed.")
     imprint_organ: str = Field(description="印发机关.")
     imprint_date: dt.date = Field(description="印发日期.")
-    copies: int = Field(ge=1, le=MAX_COPIES, description="印数.")
+    copies: int | None = Field(ge=1, le=MAX_COPIES, description="印数; null where none is printed.")
     absent_elements: list[AbsentElement] = Field(description="Elements this notice does not carry.")
     body_title: str = Field(description="Title of the 工作意见.")
     opening: str = Field(description="Opening paragraph, with the 总体要求.")
     closing: str = Field(description="Closing paragraph.")
-    announced_tasks: PrintedNumber = Field(description="Number of tasks the closing paragraph announces.")
+    announced_tasks: PrintedNumber | None = Field(
+        description="Number of tasks the closing paragraph announces; null where it announces none."
+    )
     parts: list[Part] = Field(description="The parts of the body (一、…), in printed order.")
     sections: list[Section] = Field(description="The subsections （一）…, in printed order, across all parts.")
     measures: list[Measure] = Field(description="The numbered measures, in printed order, across all sections.")
-    attachment_title: str = Field(description="Title of the attachment.")
+    attachment_title: str | None = Field(description="Title of the attachment; null for a notice without one.")
     categories: list[Category] = Field(description="The categories of the attachment table, in printed order.")
-    categories_printed: PrintedNumber = Field(description="Number of categories on the printed total line.")
-    tasks_printed: PrintedNumber = Field(description="Subtotal of tasks on the printed total line.")
+    categories_printed: PrintedNumber | None = Field(
+        description="Number of categories on the printed total line; null without an attachment."
+    )
+    tasks_printed: PrintedNumber | None = Field(
+        description="Subtotal of tasks on the printed total line; null without an attachment."
+    )
     tasks: list[Task] = Field(description="The rows of the attachment table, in printed order.")
     editorial: list[EditorialRecord] = Field(description="Every departure from the printed source.")
     source: Source = Field(description="The source text the notice was encoded from.")

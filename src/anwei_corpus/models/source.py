@@ -10,9 +10,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from .common import (
     FILE_NAME_PATTERN,
@@ -21,6 +21,8 @@ from .common import (
     SHA256_PATTERN,
     UNIT_ID_PATTERN,
     Edit,
+    NewPersonId,
+    NewUnitId,
     Passage,
     PersonId,
     PrintedNumber,
@@ -86,7 +88,7 @@ UnitKind = Literal[
 class UnitEntry(StrictModel):
     """An organisation, or a collective group of organisations, that a notice assigns work to."""
 
-    id: UnitId = Field(description="Stable ASCII identifier.")
+    id: NewUnitId = Field(description="Stable ASCII identifier.")
     name: str = Field(
         description="Canonical name: the form the body of the notice prints most often (the table may differ)."
     )
@@ -106,7 +108,7 @@ class UnitsFile(StrictModel):
 class PersonEntry(StrictModel):
     """A district leader named in a notice."""
 
-    id: PersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
+    id: NewPersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
     note: str | None = None
     provisional: bool = Field(default=False, description=PROVISIONAL)
@@ -170,6 +172,11 @@ class Furniture(StrictModel):
     note: str
 
 
+# The elements a notice may lack (GB/T 9704 makes 附件说明 and 附注 optional; 印数 is not one of its elements):
+# field → the element's name, as ``absent`` records it when the notice does not print it.
+OPTIONAL_ELEMENTS = {"attachment_note": "附件说明", "annotation": "附注", "print_run": "印数"}
+
+
 class NoticeFile(StrictModel):
     """Document elements of one notice (版头, 主体, 版记)."""
 
@@ -184,21 +191,60 @@ class NoticeFile(StrictModel):
     transmittal: PassageField = Field(description="正文 of the covering notice.")
     signature: PassageField = Field(description="发文机关署名.")
     date: PrintedDate = Field(description="成文日期.")
-    attachment_note: PassageField = Field(description="附件说明.")
-    annotation: PassageField = Field(description="附注, with its parentheses.")
+    attachment_note: PassageField | None = Field(
+        default=None, description="附件说明; left out, with 附件说明 under absent, for a notice without an attachment."
+    )
+    annotation: PassageField | None = Field(
+        default=None, description="附注, with its parentheses; left out, with 附注 under absent, where none is printed."
+    )
     imprint: Imprint = Field(description="印发机关和印发日期.")
-    print_run: PassageField = Field(description="印数, as printed: a customary 版记 item, not a GB/T 9704 element.")
-    copies: int = Field(ge=1, le=MAX_COPIES, description="印数 as a number.")
-    absent: list[AbsentElement] = Field(default_factory=empty_list)
+    print_run: PassageField | None = Field(
+        default=None,
+        description="印数, as printed: a customary 版记 item, not a GB/T 9704 element; left out, with 印数 under "
+        "absent, where none is printed.",
+    )
+    copies: int | None = Field(
+        default=None, ge=1, le=MAX_COPIES, description="印数 as a number; given exactly when print_run is."
+    )
+    absent: list[AbsentElement] = Field(
+        default_factory=empty_list, description="The elements this notice does not carry, each by its name."
+    )
     furniture: list[Furniture] = Field(default_factory=empty_list)
+
+    @field_validator("absent")
+    @classmethod
+    def _each_element_once(cls, absent: list[AbsentElement]) -> list[AbsentElement]:
+        repeated = sorted(name for name, count in Counter(a.element for a in absent).items() if count > 1)
+        if repeated:
+            raise ValueError(f"element(s) listed absent more than once: {', '.join(repeated)}")
+        return absent
+
+    @model_validator(mode="after")
+    def _optional_elements_given_or_absent(self) -> NoticeFile:
+        listed = {element.element for element in self.absent}
+        for name, element in OPTIONAL_ELEMENTS.items():
+            given = getattr(self, name) is not None
+            if given and element in listed:
+                raise ValueError(f"{name} is given, but absent lists {element}: keep one of the two")
+            if not given and element not in listed:
+                raise ValueError(
+                    f"{name} ({element}) is missing: give it as printed, or list {{element: {element}}} under absent"
+                )
+        if (self.copies is None) != (self.print_run is None):
+            raise ValueError("copies and print_run go together: the 印数 as printed and as a number")
+        return self
 
 
 # --- notices/<id>/body.yaml ---------------------------------------------------------------------------------------
 
 
-# The notice file's texts of one passage each, in the file's order: what provenance.py looks for in the source and
+# The notice file's texts of one passage each (some optional), in the file's order: what provenance.py looks for in the source and
 # build.py takes into the release, with their edits.
-NOTICE_PASSAGES = tuple(name for name, field in NoticeFile.model_fields.items() if field.annotation is Passage)
+NOTICE_PASSAGES = tuple(
+    name
+    for name, field in NoticeFile.model_fields.items()
+    if Passage in (field.annotation, *get_args(field.annotation))
+)
 
 
 class Measure(StrictModel):
@@ -237,7 +283,9 @@ class Closing(StrictModel):
     """The paragraph after the last measure, with the number of work points it announces."""
 
     text: PassageField
-    announced_tasks: PositiveInt = Field(description="The count of tasks the paragraph announces (列出N项).")
+    announced_tasks: PositiveInt | None = Field(
+        default=None, description="The count of tasks the paragraph announces (列出N项); left out where it has none."
+    )
     suppress: list[Suppression] = suppress_field()
 
 
@@ -324,6 +372,7 @@ class AttachmentFile(StrictModel):
 
 
 __all__ = [
+    "OPTIONAL_ELEMENTS",
     "UNIT_ID_PATTERN",
     "AbsentElement",
     "AttachmentFile",

@@ -3,11 +3,17 @@
 One run of the ``anwei`` driver; its rules are every code of the registry, loader and schema codes included, and
 each finding is a result pointing at the YAML position, with the other end of a cross-reference as a related
 location. Columns count Unicode code points.
+
+Each result carries ``partialFingerprints`` so that a code-scanning service tracks one finding across commits
+while lines move: a hash of the code, the file, the finding's YAML path (its logical place, which no inserted
+line or comment shifts) and its message with every number taken out (a message may name line numbers).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
@@ -20,6 +26,8 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 # The project has no public address yet; this reserved name keeps the field valid until it has one.
 INFORMATION_URI = "https://anwei-corpus.invalid/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT = "anweiFinding/v1"  # the partialFingerprints key; its version changes if the hash's inputs do
+_NUMBER = re.compile(r"\d+")
 
 
 def _artifact(file: str) -> dict[str, Any]:
@@ -37,6 +45,18 @@ def _physical(location: Location) -> dict[str, Any]:
         if location.column is not None:
             physical["region"]["startColumn"] = location.column
     return physical
+
+
+def fingerprint(diagnostic: Diagnostic) -> str:
+    """A hash that stays the same while the finding's lines move: code, file, YAML path and message template."""
+    location = diagnostic.location
+    parts = (
+        diagnostic.code,
+        PurePath(location.file).as_posix(),
+        "/".join(str(step) for step in location.path),
+        _NUMBER.sub("#", diagnostic.message),
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _rule(doc: CodeDoc) -> dict[str, Any]:
@@ -57,6 +77,7 @@ def _result(diagnostic: Diagnostic, rule_index: Mapping[str, int]) -> dict[str, 
         "level": LEVELS[diagnostic.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": _physical(diagnostic.location)}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(diagnostic)},
     }
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]

@@ -4,7 +4,8 @@ N is the number of categories and M the number of tasks inside categories (task 
 counted). The line must also agree with the sum of the categories' printed subtotals.
 
 Example of a finding: ``小计 21 项 is printed but 22 tasks stand in categories``. Correct the printed number
-to what the source prints, or the categories of the tasks.
+to what the source prints, or the categories of the tasks. When the line agrees with the tasks but not with the
+subtotals, the finding points at the subtotals that miscount their tasks (AW401), which are reported first.
 """
 
 from __future__ import annotations
@@ -39,8 +40,18 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 f"小计 {breakdown.tasks_printed} 项 is printed but {in_categories} tasks stand in categories",
             )
         elif breakdown.tasks_printed != subtotals:
+            # The line agrees with the tasks: the subtotals that miscount their tasks are where the mistake is.
+            off = [
+                notice.attachment.locate(("categories", c, "subtotal_printed"))
+                for c, category in enumerate(attachment.categories)
+                if category.subtotal_printed != sum(1 for task in attachment.tasks if task.category == category.number)
+            ]
             yield ctx.finding(
                 notice.attachment,
                 ("breakdown", "tasks_printed"),
                 f"小计 {breakdown.tasks_printed} 项 is printed but the category subtotals add up to {subtotals}",
+                hint=f"the line agrees with the {in_categories} tasks in categories: correct the subtotals "
+                "that miscount their tasks",
+                related=tuple(off),
+                related_label="subtotal that miscounts its tasks",
             )

@@ -24,10 +24,13 @@ SUMMARY = "Each category's printed subtotal equals its number of tasks."
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice, attachment in ctx.notices_with("attachment"):
         for c, category in enumerate(attachment.categories):
-            counted = sum(1 for task in attachment.tasks if task.category == category.number)
-            if counted != category.subtotal_printed:
+            tasks = [task.number for task in attachment.tasks if task.category == category.number]
+            if len(tasks) != category.subtotal_printed:
+                held = f"holds tasks {', '.join(map(str, tasks))}" if tasks else "holds no task"
                 yield ctx.finding(
                     notice.attachment,
                     ("categories", c, "subtotal_printed"),
-                    f"category {category.number} prints 小计 {category.subtotal_printed} 项 but has {counted} tasks",
+                    f"category {category.number} prints 小计 {category.subtotal_printed} 项 but has {len(tasks)} tasks",
+                    hint="set subtotal_printed to the figure the source prints, or correct the category of the task "
+                    f"that stands in the wrong one (category {category.number} {held})",
                 )

@@ -18,6 +18,7 @@ from ..context import CheckContext
 from ..corpus import SourceFile
 from ..diagnostics import Diagnostic, Severity, YamlPath
 from ..models.source import AttachmentFile, BodyFile, iter_measures
+from ..unit_lists import printed_name_at
 
 CODE = "AW301"
 NAME = "unknown-unit"
@@ -57,6 +58,21 @@ def _attachment_references(file: SourceFile[AttachmentFile], attachment: Attachm
         yield file, ("spellings", s, "unit"), spelling.unit
 
 
+def _printed_names(ctx: CheckContext) -> dict[tuple[str, YamlPath], tuple[str, str]]:
+    """Each measure's unit reference → the name its text's unit list prints at that place, and that name's ID."""
+    printed = {}
+    for notice in ctx.notices:
+        if notice.body.model is None:
+            continue
+        for at in iter_measures(notice.body.model):
+            for g, group in enumerate(at.measure.units):
+                for u in range(len(group)):
+                    name = printed_name_at(at.measure.text, g, u)
+                    if name is not None and name in ctx.unit_by_name:
+                        printed[(notice.body.name, at.path + ("units", g, u))] = (name, ctx.unit_by_name[name])
+    return printed
+
+
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.units.model is None:
         return
@@ -66,4 +82,5 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         ctx.suggest_unit,
         "unit",
         hint="use an ID from registry/units.yaml, or add the unit there",
+        printed=_printed_names(ctx),
     )
