@@ -10,7 +10,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Literal, get_args
+from types import NoneType, UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -240,11 +241,17 @@ class NoticeFile(StrictModel):
 
 # The notice file's texts of one passage each (some optional), in the file's order: what provenance.py looks for in the source and
 # build.py takes into the release, with their edits.
-NOTICE_PASSAGES = tuple(
-    name
-    for name, field in NoticeFile.model_fields.items()
-    if Passage in (field.annotation, *get_args(field.annotation))
-)
+def _is_passage(annotation: object) -> bool:
+    """Whether a field holds one Passage: the type itself, annotated, or optional."""
+    if annotation is Passage:
+        return True
+    arms = get_args(annotation)
+    if get_origin(annotation) is Annotated:
+        return _is_passage(arms[0])
+    return get_origin(annotation) in (Union, UnionType) and any(_is_passage(arm) for arm in arms if arm is not NoneType)
+
+
+NOTICE_PASSAGES = tuple(name for name, field in NoticeFile.model_fields.items() if _is_passage(field.annotation))
 
 
 class Measure(StrictModel):
