@@ -319,6 +319,7 @@ def print_cases(
         f"Command: `python scripts/bench.py --runs {args.runs}"
         + (" --large" if args.large else "")
         + (f" --scaling --scaling-runs {args.scaling_runs}" if scaling else "")
+        + (" --instructions" if args.instructions else "")
         + f"`, running `{' '.join(Path(part).name if i == 0 else part for i, part in enumerate(anwei))}`; "
         f"bytecode compiled before the first round; {args.runs} interleaved rounds, medians of whole-process runs."
     )
