@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from make_synthetic import make_synthetic
 
 from anwei_corpus import context, parallel, slow_path
 from anwei_corpus import corpus as corpus_module
 from anwei_corpus.api import validate
 from anwei_corpus.diagnostics import Diagnostic
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from make_synthetic import make_synthetic  # noqa: E402 (found through the path set above)
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="checking apart needs fork")
 

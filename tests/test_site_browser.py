@@ -13,17 +13,10 @@ from anwei_corpus import load, unit_work
 from anwei_corpus.site import build_site
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is part of the test extra")
+screenshots = pytest.importorskip("screenshots")  # scripts/screenshots.py: the browser and its settings, once
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(screenshots.CHROMIUM)
+CHROMIUM_ARGS = screenshots.CHROMIUM_ARGS
 NOTICE_ID = "putuo-anwei-2022-6"
 NOTICE_PAGE = f"notices/{NOTICE_ID}/index.html"
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (.ci/run installs it)")
