@@ -3,9 +3,11 @@ start is the two commands CI runs, and the pre-commit example pins a commit that
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 import click
 import pytest
@@ -111,3 +113,28 @@ def test_the_pre_commit_examples_pin_a_commit_of_this_repository():
             ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True, check=False
         )
         assert known.returncode == 0, f"{page}: rev {rev} is no commit of this repository"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/maintainers.md"])
+def test_the_example_finding_is_what_validate_prints(page, corpus_copy):
+    """The page's sample finding, made by the damage it shows (the unknown ID on the line it names)."""
+    text = _text(ROOT / page)
+    match = re.search(r"^( *)(data/(\S+?):(\d+):\d+: AW301 .*\n(?:\1.*\n){3})", text, re.MULTILINE)
+    assert match is not None, page
+    indent, shown, relative, line = match.group(1), match.group(2), match.group(3), int(match.group(4))
+    first, *rest = shown.rstrip("\n").split("\n")  # the match starts after the first row's indentation
+    expected = "\n".join([first, *(row[len(indent) :] for row in rest)])
+    path = corpus_copy.root / relative
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert "emergency-bureau" in lines[line - 1], (page, line)
+    lines[line - 1] = lines[line - 1].replace("emergency-bureau", "emergency-bureu", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "validate", corpus_copy.root.name],
+        cwd=corpus_copy.root.parent,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.split("\n")[:4] == expected.split("\n")
