@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
 from ..provenance import LEADER_CELLS
+from .text_hygiene import spelled_out
 
 CODE = "AW707"
 NAME = "registry-name-in-source"
@@ -37,7 +38,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield ctx.finding(
                 absent.file,
                 absent.path,
-                f"{absent.name} ({absent.ident}), {role} of {noun} {tasks}, stands in no task row of "
+                f"{spelled_out(absent.name)} ({absent.ident}), {role} of {noun} {tasks}, stands in no task row of "
                 f"{notice.source_name}{near}",
                 hint="correct the name to the one the table prints; AW701 is silent on the rows it makes differ",
             )

@@ -41,11 +41,14 @@ def _spelled_out(char: str) -> bool:
     )
 
 
+def spelled_out(text: str) -> str:
+    """The text with every character that would not show as itself written as its code point (<U+3164>)."""
+    return "".join(f"<U+{ord(char):04X}>" if _spelled_out(char) else char for char in text)
+
+
 def excerpt(text: str, start: int, end: int, context: int = 6) -> str:
     """The problem with a little of the text around it, invisible characters spelled out."""
-    shown = "".join(
-        f"<U+{ord(char):04X}>" if _spelled_out(char) else char for char in text[max(0, start - context) : end + context]
-    )
+    shown = spelled_out(text[max(0, start - context) : end + context])
     return ("…" if start > context else "") + shown + ("…" if end + context < len(text) else "")
 
 
