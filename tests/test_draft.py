@@ -1,7 +1,7 @@
 """``anwei new --draft``: the notice read from its text, on the real source and on variants of it.
 
 The variants are made by editing the text, not by line number: another district and year, a measure removed and
-the rest renumbered, names the registries lack, a page broken elsewhere, a task fewer. The draft must follow each.
+the rest renumbered, names the registries lack, a page broken elsewhere, a task fewer and a task more. The draft must follow each.
 """
 
 from __future__ import annotations
@@ -212,6 +212,33 @@ def test_a_task_fewer(tmp_path):
     assert [t.number for t in attachment.tasks] == list(range(1, 23))
     assert [c.subtotal_printed for c in attachment.categories] == [4, 3, 4, 6, 4]
     assert notice.body.model.closing.announced_tasks == 22
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_task_more(tmp_path):
+    row = "24\t开展应急演练评估\t姜爱锋\t区应急局\t各街道、镇\t对本区综合演练开展评估，形成评估报告。\t"  # 7 columns
+    lines = TEXT.split("\n")
+    last = max(index for index, line in enumerate(lines) if line.startswith("23\t"))
+    text = "\n".join([*lines[: last + 1], row, *lines[last + 1 :]])
+    text = text.replace("（小计 5 项）\t", "（小计 6 项）\t").replace("（小计 22 项）", "（小计 23 项）")
+    text = text.replace("列出23项", "列出24项")
+    corpus, _, notice = _draft(tmp_path, text)
+    attachment = notice.attachment.model
+    assert [t.number for t in attachment.tasks] == list(range(1, 25))
+    added = attachment.tasks[-1]
+    assert (added.category, added.title.text, added.requirement.text) == (
+        5,
+        "开展应急演练评估",
+        "对本区综合演练开展评估，形成评估报告。",
+    )
+    assert (added.leaders, added.responsible_units, added.cooperating_units) == (
+        ["jiang-aifeng"],
+        ["emergency-bureau"],
+        ["subdistricts-and-towns"],
+    )
+    assert added.links.measures == [39]  # 加强应急联动处置演练, the measure on drills, in part 5
+    assert [c.subtotal_printed for c in attachment.categories] == [4, 3, 4, 6, 6]
+    assert notice.body.model.closing.announced_tasks == 24
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 
