@@ -1,7 +1,8 @@
 """``anwei new --draft``: the notice read from its text, on the real source and on variants of it.
 
 The variants are made by editing the text, not by line number: another district and year, a measure removed and
-the rest renumbered, names the registries lack, a page broken elsewhere, a task fewer and a task more. The draft must follow each.
+the rest renumbered, names the registries lack, a page broken elsewhere, a task fewer and a task more. The draft
+must follow each.
 """
 
 from __future__ import annotations
