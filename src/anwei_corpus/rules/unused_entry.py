@@ -56,6 +56,9 @@ def summarize(ctx: CheckContext, notice: NoticeSource) -> Usage:
     return Usage(notice.complete, units, people)
 
 
+_PLAIN_HINT = "remove the entry, or correct the reference meant to use it"
+
+
 def _hint(entry_id: str, references: Counter[str], undefined: list[str]) -> str:
     renamed = difflib.get_close_matches(entry_id, undefined, n=1, cutoff=0.6)
     if not renamed:
@@ -66,9 +69,6 @@ def _hint(entry_id: str, references: Counter[str], undefined: list[str]) -> str:
         "renamed? "
         f"IDs never change once released; restore {old_id!r}"
     )
-
-
-_PLAIN_HINT = "remove the entry, or correct the reference meant to use it"
 
 
 def _unused(
