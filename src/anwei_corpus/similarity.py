@@ -20,6 +20,7 @@ scores and the same ranking: ties are broken by measure number.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,8 +34,13 @@ if TYPE_CHECKING:
 TEXT_WEIGHT = 0.85  # wording decides; shared units separate measures of alike wording
 
 
+# Everything but letters and digits (Unicode categories L and N): \w is exactly those and the underscore, checked
+# for every code point.
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] in "LN")
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFC", text))
 
 
 def bigrams(text: str) -> frozenset[str]:
