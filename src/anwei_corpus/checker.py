@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from . import codes
 from .context import CorpusIndex
@@ -44,8 +45,7 @@ class Selection:
         return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in CODES)]
 
 
-@dataclass(frozen=True)
-class Consequence:
+class Consequence(NamedTuple):
     """A finding of ``effect`` that one mistake causes along with a finding of ``cause``, reported right after it.
 
     ``scope`` says how close the two must be: ``field`` (the same YAML path of the same file), ``record`` (fields

@@ -8,8 +8,7 @@ clean readings: they quote the source or explain it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .corpus import CorpusSource, SourceFile
 from .diagnostics import YamlPath
@@ -17,8 +16,7 @@ from .models.common import Edit, Passage
 from .models.source import iter_measures
 
 
-@dataclass(frozen=True)
-class CleanText:
+class CleanText(NamedTuple):
     file: SourceFile[Any]
     path: YamlPath  # the YAML path of the text itself
     text: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from .clean_texts import CleanText, iter_clean_texts
 from .codes import CodeDoc
@@ -22,8 +21,7 @@ SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 MAX_SUGGESTION_COMPARISONS = 100_000
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(NamedTuple):
     """A notice's texts in printed form, and what of them the source text holds."""
 
     items: list[PrintedItem]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from .models.common import Edit
 
@@ -85,8 +84,7 @@ def printed_form(text: str, edits: Sequence[Edit]) -> str:
     return "".join(piece if isinstance(piece, str) else piece.printed for piece in segments(text, edits))
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """How much of the source text the corpus accounts for, counting non-whitespace characters."""
 
     covered: int

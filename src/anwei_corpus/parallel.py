@@ -22,9 +22,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import context, slow_path
 from . import corpus as corpus_module
@@ -97,8 +96,7 @@ def _rule_key(finding: Diagnostic) -> str:
     return repr(finding)
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(NamedTuple):
     """What the workers inherit when they are forked."""
 
     head: CorpusSource  # the manifest and the registries, no notices
@@ -108,8 +106,7 @@ class _Plan:
     budget: int  # bytes a worker may read
 
 
-@dataclass(frozen=True)
-class _RunResult:
+class _RunResult(NamedTuple):
     """What a worker sends back for a run of notices."""
 
     load_diagnostics: list[Diagnostic]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
@@ -23,8 +23,7 @@ DATE_IMPRINT_SUFFIX = "印发"
 TASK_ROW_FIELDS = ("number", "title", "leaders", "responsible_units", "cooperating_units", "requirement", "remark")
 
 
-@dataclass(frozen=True)
-class PrintedValue:
+class PrintedValue(NamedTuple):
     """A stretch of a printed form that a field prints as it is, not a text: a number, a label's numeral."""
 
     start: int
@@ -58,8 +57,7 @@ def numeral_piece(number: int, path: YamlPath) -> Piece:
         return str(number), path, "number"
 
 
-@dataclass(frozen=True)
-class PrintedItem:
+class PrintedItem(NamedTuple):
     """One encoded text in its printed form, and where it is encoded."""
 
     file: SourceFile[Any]
@@ -73,8 +71,7 @@ class PrintedItem:
     edits_path: YamlPath = ()  # where the passage's editorial records are written
 
 
-@dataclass(frozen=True)
-class BrokenEdit:
+class BrokenEdit(NamedTuple):
     """An edit that does not apply to its text."""
 
     file: SourceFile[Any]
@@ -287,8 +284,7 @@ LEADER_CELLS: tuple[int, ...] = (TASK_ROW_FIELDS.index("leaders"),)
 UNIT_CELLS: tuple[int, ...] = (TASK_ROW_FIELDS.index("responsible_units"), TASK_ROW_FIELDS.index("cooperating_units"))
 
 
-@dataclass(frozen=True)
-class AbsentName:
+class AbsentName(NamedTuple):
     """A name the task table should print (for the tasks that reference it) that no task row of the source holds."""
 
     file: SourceFile[Any]

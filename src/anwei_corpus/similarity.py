@@ -23,10 +23,9 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .models.source import BodyFile, Task
@@ -74,8 +73,7 @@ def _runs_of(letters: str, pairs: list[str], grams: frozenset[str]) -> list[str]
     return runs
 
 
-@dataclass(frozen=True)
-class MeasureText:
+class MeasureText(NamedTuple):
     """What a measure offers to compare with: its number, its text and its units."""
 
     number: int
@@ -83,16 +81,14 @@ class MeasureText:
     units: frozenset[str]
 
 
-@dataclass(frozen=True)
-class TaskText:
+class TaskText(NamedTuple):
     """What a task offers to compare with: its texts (title, requirement) and its units."""
 
     texts: tuple[str, ...]
     units: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     """A task's score against one measure; ``shared`` lists the wording they share, heaviest first."""
 
     measure: int
@@ -105,41 +101,63 @@ class Score:
         return TEXT_WEIGHT * self.text + (1 - TEXT_WEIGHT) * self.units
 
 
-@dataclass(frozen=True)
-class _PreparedTask:
+class _PreparedTask(NamedTuple):
     letters: tuple[str, ...]  # of each text
     pairs: tuple[list[str], ...]  # the bigrams of each text, in order
     grams: frozenset[str]
-    units: frozenset[str]
+    weighed_grams: tuple[tuple[str, float], ...]  # the grams some measure holds, sorted, with their weights
+    weighed_units: tuple[tuple[str, float], ...]  # and the units
     text_weight: float  # the weight of all the task's bigrams (unseen ones weigh most)
     unit_weight: float  # and of its units
 
 
-def _share(found: Iterable[str], weights: dict[str, float], possible: float) -> float:
+def _share(found: float, possible: float) -> float:
     """The weight of what was found over the weight of all that was wanted (``possible``)."""
-    return sum(weights[item] for item in found) / possible if possible else 0.0
+    return found / possible if possible else 0.0
+
+
+def _postings(collections: Iterable[Iterable[str]]) -> dict[str, list[int]]:
+    """For every item, the positions of the collections holding it, in order."""
+    holders: dict[str, list[int]] = {}
+    for position, collection in enumerate(collections):
+        for item in set(collection):
+            holders.setdefault(item, []).append(position)
+    return holders
 
 
 class MeasureIndex:
-    """The measures of one notice, ready to score tasks against."""
+    """The measures of one notice, ready to score tasks against.
+
+    A task is scored against every measure at once: each of its bigrams (and units) adds its weight to the
+    measures that hold it. The weights are added in one fixed order (sorted), so that a score is the same
+    float whichever way it is asked for and in every process.
+    """
 
     def __init__(self, measures: Iterable[MeasureText]):
         self.measures = sorted(measures, key=lambda measure: measure.number)
-        self._bigrams = {measure.number: bigrams(measure.text) for measure in self.measures}
+        self._bigrams = [bigrams(measure.text) for measure in self.measures]
+        self._gram_holders = _postings(self._bigrams)
+        self._unit_holders = _postings(measure.units for measure in self.measures)
 
     @cached_property
     def weights(self) -> dict[str, float]:
         """Each bigram's inverse document frequency among the measures: log(N / measures holding it)."""
-        return _inverse_frequencies(self._bigrams.values())
+        return _inverse_frequencies(self._gram_holders, len(self.measures))
 
     @cached_property
     def unit_weights(self) -> dict[str, float]:
         """Each unit's inverse document frequency among the measures' unit lists."""
-        return _inverse_frequencies(measure.units for measure in self.measures)
+        return _inverse_frequencies(self._unit_holders, len(self.measures))
 
     def score(self, task: TaskText, measure: MeasureText, shown: int = 8) -> Score:
         """The task's score against one measure of this index; ``shown`` limits the shared bigrams listed."""
-        return self._score(self._prepare(task), measure, shown)
+        return self._score_at(self._prepare(task), self.measures.index(measure), shown)
+
+    def _score_at(self, task: _PreparedTask, position: int, shown: int) -> Score:
+        grams, units = self._bigrams[position], self.measures[position].units
+        text = sum(weight for gram, weight in task.weighed_grams if gram in grams)
+        unit = sum(weight for name, weight in task.weighed_units if name in units)
+        return self._score(task, position, text, unit, shown)
 
     def _prepare(self, task: TaskText) -> _PreparedTask:
         """What of the task is the same against every measure, worked out once."""
@@ -151,17 +169,18 @@ class MeasureIndex:
             letters,
             pairs,
             grams,
-            task.units,
-            sum(self.weights.get(gram, unseen) for gram in grams),
-            sum(self.unit_weights.get(unit, unseen) for unit in task.units),
+            _weighed(grams, self.weights),
+            _weighed(task.units, self.unit_weights),
+            sum(self.weights.get(gram, unseen) for gram in sorted(grams)),
+            sum(self.unit_weights.get(unit, unseen) for unit in sorted(task.units)),
         )
 
-    def _score(self, task: _PreparedTask, measure: MeasureText, shown: int) -> Score:
-        shared = task.grams & self._bigrams[measure.number]
-        text = _share(shared, self.weights, task.text_weight)
-        units = _share(task.units & measure.units, self.unit_weights, task.unit_weight)
+    def _score(self, task: _PreparedTask, position: int, text: float, units: float, shown: int) -> Score:
+        """The score at ``position`` from the weights found there; with ``shown``, the heaviest shared wording."""
+        number = self.measures[position].number
         if not shown:
-            return Score(measure.number, text, units, ())
+            return Score(number, _share(text, task.text_weight), _share(units, task.unit_weight), ())
+        shared = task.grams & self._bigrams[position]
         runs = {
             run: self._run_weight(run)
             for text, pairs in zip(task.letters, task.pairs, strict=True)
@@ -171,21 +190,45 @@ class MeasureIndex:
         for run in sorted((run for run, weight in runs.items() if weight > 0), key=lambda run: -runs[run]):
             if not any(run in kept for kept in heaviest):  # a run inside a heavier one says nothing more
                 heaviest.append(run)
-        return Score(measure.number, text, units, tuple(heaviest[:shown]))
+        return Score(number, _share(text, task.text_weight), _share(units, task.unit_weight), tuple(heaviest[:shown]))
 
     def _run_weight(self, run: str) -> float:
         return sum(self.weights[a + b] for a, b in pairwise(run))
 
     def score_of(self, task: TaskText, number: int) -> Score:
-        """The task's score against the measure numbered ``number``."""
-        return self.score(task, next(measure for measure in self.measures if measure.number == number))
+        """The task's score against the measure numbered ``number`` (the best, where several share the number)."""
+        prepared = self._prepare(task)
+        scores = [
+            self._score_at(prepared, position, 8)
+            for position, measure in enumerate(self.measures)
+            if measure.number == number
+        ]
+        return max(scores, key=lambda score: score.total)
 
     def rank(self, task: TaskText, shown: int = 8) -> list[Score]:
         """The task's score against every measure, best first (ties by measure number). With ``shown`` 0 the
         scores list no shared wording, which is quicker when only the order and the figures are wanted."""
         prepared = self._prepare(task)
-        scores = [self._score(prepared, measure, shown) for measure in self.measures]
+        text = _found(prepared.weighed_grams, self._gram_holders, len(self.measures))
+        units = _found(prepared.weighed_units, self._unit_holders, len(self.measures))
+        scores = [
+            self._score(prepared, position, text[position], units[position], shown) for position in range(len(text))
+        ]
         return sorted(scores, key=lambda score: (-score.total, score.measure))
+
+
+def _weighed(items: Iterable[str], weights: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """The items that have a weight above nothing, sorted, each with it (an item every measure holds adds 0)."""
+    return tuple((item, weights[item]) for item in sorted(items) if weights.get(item, 0.0) > 0.0)
+
+
+def _found(weighed: Iterable[tuple[str, float]], holders: dict[str, list[int]], count: int) -> list[float]:
+    """At each measure's position, the sum of the weights of the items it holds, added in ``weighed``'s order."""
+    found = [0.0] * count
+    for item, weight in weighed:
+        for position in holders[item]:
+            found[position] += weight
+    return found
 
 
 def rank_measures(task: TaskText, measures: Sequence[MeasureText]) -> list[Score]:
@@ -193,15 +236,9 @@ def rank_measures(task: TaskText, measures: Sequence[MeasureText]) -> list[Score
     return MeasureIndex(measures).rank(task)
 
 
-def _inverse_frequencies(collections: Iterable[Iterable[str]]) -> dict[str, float]:
+def _inverse_frequencies(holders: dict[str, list[int]], total: int) -> dict[str, float]:
     """log(N / number of collections holding the item), for every item of the N collections."""
-    counts: dict[str, int] = {}
-    total = 0
-    for collection in collections:
-        total += 1
-        for item in set(collection):
-            counts[item] = counts.get(item, 0) + 1
-    return {item: math.log(total / count) for item, count in counts.items()}
+    return {item: math.log(total / len(positions)) for item, positions in holders.items()}
 
 
 def measure_texts(body: BodyFile) -> list[MeasureText]:

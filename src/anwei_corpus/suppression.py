@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .codes import CodeDoc
 from .corpus import CorpusSource
@@ -42,8 +43,7 @@ class SuppressionAt:
         return diagnostic.code == self.code and self.at_entity(diagnostic)
 
 
-@dataclass(frozen=True)
-class SuppressionReview:
+class SuppressionReview(NamedTuple):
     """What the rules that judge suppressions (AW801, AW802) are given, once the other rules have run."""
 
     unsuppressed: list[Diagnostic]  # the rules' findings that no suppression accepted

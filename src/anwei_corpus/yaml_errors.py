@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import ScalarToken
@@ -22,8 +21,7 @@ _KEY_LINE = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_]*)")
 _QUOTE_NAMES = {'"': "double-quoted", "'": "single-quoted"}
 
 
-@dataclass(frozen=True)
-class SyntaxExplanation:
+class SyntaxExplanation(NamedTuple):
     """What to report for a syntax error: message, 1-based position and a hint."""
 
     message: str

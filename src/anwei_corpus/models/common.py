@@ -1,10 +1,10 @@
 """Building blocks shared by the source models and the release models."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``, as in source.py: pydantic builds these models on every cold start.
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -142,7 +142,7 @@ class Edit(StrictModel):
     note: str | None = Field(default=None, description="Why: what the source shows and what was decided.")
 
     @model_validator(mode="after")
-    def _departs_from_print(self) -> Edit:
+    def _departs_from_print(self) -> Self:
         if self.kind == "doubt":
             if self.printed != self.reading:
                 raise ValueError("an edit of kind 'doubt' keeps the printed form: reading must equal printed")

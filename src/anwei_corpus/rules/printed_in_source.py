@@ -31,7 +31,7 @@ import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..clean_texts import CleanText
 from ..context import CheckContext
@@ -174,8 +174,7 @@ def _value_hint(value: PrintedValue, alignment: Alignment) -> str:
     return f"the source prints {printed!r} here: set {field}: {correct}{reason}"
 
 
-@dataclass(frozen=True)
-class _Stretch:
+class _Stretch(NamedTuple):
     """A stretch of the printed form: a plain stretch of the text, or the printed form of an editorial record."""
 
     begin: int  # in the printed form
@@ -216,8 +215,7 @@ def _occurrence(text: str, reading: str, at: int) -> int:
     return occurrence
 
 
-@dataclass(frozen=True)
-class Framed:
+class Framed(NamedTuple):
     """A text's printed form with what frames it and where its parts are written."""
 
     file: SourceFile[Any]

@@ -41,7 +41,9 @@ RATIO = 0.6  # below this share of the best unlinked score a link is implausible
 
 def implausible_links(index: MeasureIndex, ranking: list[Score], links: list[int]) -> list[tuple[Score, Score]]:
     """(linked score, best unlinked score) for each link scoring below RATIO times the best unlinked measure."""
-    by_number = {score.measure: score for score in ranking}
+    by_number: dict[int, Score] = {}
+    for score in ranking:  # best first: where two measures share a number (AW201), the link counts the better
+        by_number.setdefault(score.measure, score)
     best = next((score for score in ranking if score.measure not in links), None)
     if best is None:
         return []

@@ -16,8 +16,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..context import CheckContext
 from ..corpus import NoticeSource, SourceFile
@@ -32,8 +31,7 @@ SUMMARY = "Every unit and person in the registries is used by some notice."
 MAX_RENAME_CANDIDATES = 100
 
 
-@dataclass(frozen=True)
-class Usage:
+class Usage(NamedTuple):
     """What one notice refers to in the registries, and whether all its files loaded."""
 
     complete: bool
