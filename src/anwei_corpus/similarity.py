@@ -121,7 +121,11 @@ def _postings(collections: Iterable[Iterable[str]]) -> dict[str, list[int]]:
     holders: dict[str, list[int]] = {}
     for position, collection in enumerate(collections):
         for item in set(collection):
-            holders.setdefault(item, []).append(position)
+            held = holders.get(item)
+            if held is None:  # quicker than setdefault, which builds a list for every item
+                holders[item] = [position]
+            else:
+                held.append(position)
     return holders
 
 
