@@ -9,8 +9,13 @@ the way the corpus records them by hand:
 - a paragraph continued after a blank line where no new label starts is joined (a ``break`` record);
 - spaces around numerals and inside a wrapped title are removed (``space``); ``**`` marks (``bold-mark``);
 - a half-width ``)`` closing a unit list is made full-width (``punctuation``);
-- what needs judgement is left as printed with a ``doubt`` record whose certainty is ``proposed``: a character
-  doubled across a page break, an English word inside a Chinese sentence.
+- what needs judgement is left as printed with a record whose certainty is ``proposed``: a character doubled
+  across a page break (``break``), an English word inside a Chinese sentence (``doubt``), a quoted term printed
+  one character off an earlier one in the same text (``typo``, read as the earlier form);
+- a near-repeat, one phrase printed in two places a character or two apart (建筑安全专业委员会 in measure 4,
+  建设安全专业委员会 in measure 35), gets a proposed ``doubt`` on the form whose distinctive bigrams are rarer in
+  the notice, its note naming the other places; ``near_repeats`` says which pairs count and why. The clean texts
+  stay ``Reading`` objects until the whole notice is read, so that a record can land in any of them.
 
 Unit and leader names are resolved through the registries (names, aliases, and the table spellings of the
 notices already in the corpus); a name they lack becomes a provisional registry entry. Task → measure links are
