@@ -7,7 +7,7 @@ encodings are compared cell by cell: every text, every unit of every unit list a
 list, every task cell, every leader, the categories, the numbering and every editorial record (one cell per
 printed stretch, holding its kind and reading). A table of agreement per kind of cell is printed; the exit status is 1 when the share of
 agreeing cells is below ``--min``. The differing cells where the draft holds a proposed record (a reading it
-must leave to a person: an English word, a doubled character) are counted apart as well.
+must leave to a person: an English word, a doubled character, a near-repeat) are counted apart as well.
 """
 
 from __future__ import annotations

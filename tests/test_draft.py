@@ -18,7 +18,8 @@ from conftest import DATA, ROOT, SEED_SOURCE
 
 from anwei_corpus.api import validate
 from anwei_corpus.corpus import load_source
-from anwei_corpus.draft import DraftError, draft_into
+from anwei_corpus.draft import DraftError, Registry, draft_into, draft_notice
+from anwei_corpus.near_repeats import Place, near_repeats
 from anwei_corpus.scaffold import ScaffoldRefused
 
 NOTICE = "putuo-anwei-2022-6"
@@ -63,10 +64,14 @@ def test_real_notice_drafts_to_the_hand_encoding_but_for_the_decisions(tmp_path)
     decided = {(d.location.file.split("/")[-1], tuple(d.location.path[:-1])) for d in findings if d.code == "AW901"}
     proposed = [d.message.split(":")[0] for d in findings if d.code == "AW901" and "record" in d.message]
     assert proposed == [
+        "doubt record of '《关于深化我市应急管理综合行政执法改革的实施方案》' proposed by the draft",  # near-repeat
         "break record of '树立\\n\\n立' proposed by the draft",
+        "doubt record of '建筑安全专业委员会' proposed by the draft",  # near-repeat of measure 35
         "doubt record of '应急管理 etc 制度' proposed by the draft",
         "break record of '应。\\n\\n优化' proposed by the draft",
+        "doubt record of '保平安' proposed by the draft",  # near-repeat of measure 2 and task 2
         "doubt record of '共性问题 and 突出隐患' proposed by the draft",
+        "doubt record of '村（居）农民自建房' proposed by the draft",  # near-repeat of task 16
         "typo record of '“在转必停”' proposed by the draft",
         "break record of '能。\\n\\n在市' proposed by the draft",
     ]
@@ -113,7 +118,7 @@ def test_real_notice_drafts_to_the_hand_encoding_but_for_the_decisions(tmp_path)
 
 def test_comparison_script_reaches_the_agreement_it_promises():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "compare_draft.py"), "--corpus", str(DATA), "--min", "0.97"],
+        [sys.executable, str(ROOT / "scripts" / "compare_draft.py"), "--corpus", str(DATA), "--min", "0.98"],
         capture_output=True,
         text=True,
         check=False,
@@ -122,8 +127,133 @@ def test_comparison_script_reaches_the_agreement_it_promises():
     overall = re.search(r"^all\s+(\d+)\s+(\d+)\s+[\d.]+%$", result.stdout, re.MULTILINE)
     decided = re.search(r"^agreement on the cells the draft decides: ([\d.]+)%", result.stdout, re.MULTILINE)
     assert overall is not None and decided is not None, result.stdout
-    assert int(overall.group(1)) / int(overall.group(2)) >= 0.975
-    assert float(decided.group(1)) >= 98.3
+    assert (int(overall.group(1)), int(overall.group(2))) == (777, 792)  # 98.11%
+    assert float(decided.group(1)) >= 98.85
+
+
+# A small notice of the family: two measures and two tasks, the texts filled in by each test.
+SYNTHETIC = """上海市测试区安全生产委员会
+
+测安委〔2024〕3号
+
+上海市测试区安全生产委员会关于印发测试区2024年安全生产工作意见的通知
+
+各安委会成员单位：
+
+《测试区2024年安全生产工作意见》已经区领导审核同意，现印发给你们，请认真贯彻执行。
+
+上海市测试区安全生产委员会
+
+2024年3月1日
+
+测试区2024年安全生产工作意见
+
+2024年，全区安全生产工作的总体要求：坚持人民至上，统筹发展和安全。
+
+一、压实安全责任
+
+（一）健全专委会机制
+
+1. {m1}（区建管委）
+
+2. {m2}（区应急局）
+
+根据以上要求，区安委会列出2项重点工作任务。
+
+附件：区政府领导2024年安全生产重点工作任务清单
+
+（信息公开形式：主动公开）
+
+上海市测试区安全生产委员会
+
+2024年3月1日印发
+
+共印20份
+
+附件
+
+区政府领导2024年安全生产重点工作任务清单
+
+序号\t重点任务\t牵头区领导\t责任单位\t配合单位\t工作要求\t备注
+任务分解：合计 1 项（小计 2 项）\t\t\t\t\t\t
+一、压实安全责任（小计 2 项）\t\t\t\t\t\t
+1\t{t1}\t姜爱锋\t区建管委\t各街道、镇\t{r1}\t
+2\t{t2}\t姜爱锋\t区应急局\t各街道、镇\t{r2}\t
+"""
+
+
+def _near_repeat_doubts(**texts: str) -> list[tuple[str, tuple[object, ...], str, str]]:
+    """The doubts the draft of the synthetic notice makes for near-repeats: (file, path, printed, note)."""
+    from anwei_corpus.draft import _edits
+
+    drafted = draft_notice("test-2024-3", SYNTHETIC.format(**texts).encode(), Registry())
+    return [
+        (name, path[:-2], edit["printed"], edit["note"])
+        for name, document in drafted.documents.items()
+        for path, edit in _edits(document, ())
+        if edit["kind"] == "doubt"
+    ]
+
+
+def test_a_near_repeat_is_doubted_on_its_rarer_side():
+    doubts = _near_repeat_doubts(
+        # 建设 is printed five times in the notice, 建筑 once: measure 2's 建筑 is the likelier misprint
+        m1="依托建设安全专业委员会，推进建设工程、建设项目和建设领域安全管理。",
+        m2="设立交通安全专业委员会、建筑安全专业委员会等专委会，组织开展燃气安全排查整治。",
+        t1="推进建设领域安全管理",
+        r1="提升监管效能。",
+        t2="组织开展燃气安全排查整治",
+        r2="排查整治燃气安全隐患。",
+    )
+    assert doubts == [
+        (
+            "body.yaml",
+            ("parts", 0, "sections", 0, "measures", 1),
+            "建筑安全专业委员会",  # grown through the shared context to the 、 before it, not past 会
+            "第1条作“建设安全专业委员会”，此处作“建筑安全专业委员会”：两处或指同一而一处有误，"
+            "草稿按用字疑此处（提议）；请核对后改定确信度，或删去本记录。",
+        )
+    ]
+
+
+def test_legitimate_variants_are_not_flagged():
+    doubts = _near_repeat_doubts(
+        m1="深化应急管理综合行政执法改革，加快安全生产数字化转型，完成2023年度安全生产目标。",
+        m2="巩固专项整治成果，完成2024年度安全生产目标。",
+        t1="深化应急管理综合执法改革",  # a word left out in the restatement
+        r1="推进安全生产数字化转型。",  # another verb at the head of the clause
+        t2="巩固专项整治成果",
+        r2="完成2024年度安全生产目标。",
+    )
+    assert doubts == []  # and 2023年度 beside 2024年度: years differ legitimately
+
+
+def test_near_repeats_name_every_place_of_the_other_form_and_keep_a_title_whole():
+    opening = "普陀区坚持安全发展，普陀区统筹发展和安全，守牢普陀区安全底线。"
+    places = [
+        Place("开篇", opening, len(opening)),
+        Place("第9条", "协调推动《关于深化普陀区应急管理综合行政执法改革的实施方案》各项措施落地。", 40),
+        Place("第2条", "推动“防疫情、稳经济、保安全”落地见效。", 21),
+        Place("（九）导语", "以“防疫情、稳经济、保平安”大走访为契机。", 22),
+        Place("任务2", "集中开展“防疫情、稳经济、保安全”大走访。", 23),
+        Place("任务6", "推动《关于深化我市应急管理综合行政执法改革的实施方案》各项措施落地。", 36),
+    ]
+    found = [
+        (
+            places[r.suspect.place].where,
+            r.suspect.printed(places),
+            [(places[o.place].where, o.printed(places)) for o in r.others],
+        )
+        for r in near_repeats(places)
+    ]
+    assert found == [
+        ("（九）导语", "保平安", [("第2条", "保安全"), ("任务2", "保安全")]),
+        (
+            "任务6",
+            "《关于深化我市应急管理综合行政执法改革的实施方案》",
+            [("第9条", "《关于深化普陀区应急管理综合行政执法改革的实施方案》")],
+        ),
+    ]
 
 
 def test_another_district_and_year(tmp_path):

@@ -9,8 +9,13 @@ the way the corpus records them by hand:
 - a paragraph continued after a blank line where no new label starts is joined (a ``break`` record);
 - spaces around numerals and inside a wrapped title are removed (``space``); ``**`` marks (``bold-mark``);
 - a half-width ``)`` closing a unit list is made full-width (``punctuation``);
-- what needs judgement is left as printed with a ``doubt`` record whose certainty is ``proposed``: a character
-  doubled across a page break, an English word inside a Chinese sentence.
+- what needs judgement is left as printed with a record whose certainty is ``proposed``: a character doubled
+  across a page break (``break``), an English word inside a Chinese sentence (``doubt``), a quoted term printed
+  one character off an earlier one in the same text (``typo``, read as the earlier form);
+- a near-repeat, one phrase printed in two places a character or two apart (建筑安全专业委员会 in measure 4,
+  建设安全专业委员会 in measure 35), gets a proposed ``doubt`` on the form whose distinctive bigrams are rarer in
+  the notice, its note naming the other places; ``near_repeats`` says which pairs count and why. The clean texts
+  stay ``Reading`` objects until the whole notice is read, so that a record can land in any of them.
 
 Unit and leader names are resolved through the registries (names, aliases, and the table spellings of the
 notices already in the corpus); a name they lack becomes a provisional registry entry. Task → measure links are
@@ -509,17 +514,27 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     ]
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = []
-    if cursor.peek() is not None:
-        attachment, furniture = _read_attachment(cursor, registry)
-        if furniture:
-            notice["furniture"] = furniture
+    attachment = _attachment_if_any(cursor, registry, notice)
+    _propose_near_repeats(body, attachment)
+    if attachment is not None:
         _propose_links(body, attachment, decisions)
         attachment["spellings"] = registry.spellings
         documents["attachment.yaml"] = attachment
+    _resolve_passages(documents)
     decisions += _doubts(documents)
     decisions += [f"new unit {u['id']} ({u['name']}): {u['note']}" for u in registry.new_units]
     decisions += [f"new person {p['id']} ({p['name']}): {p['note']}" for p in registry.new_people]
     return Draft(documents, registry.new_units, registry.new_people, decisions)
+
+
+def _attachment_if_any(cursor: _Cursor, registry: Registry, notice: dict[str, Any]) -> dict[str, Any] | None:
+    """The attachment table when the source goes on after the 版记; its repeated headers go to the notice."""
+    if cursor.peek() is None:
+        return None
+    attachment, furniture = _read_attachment(cursor, registry)
+    if furniture:
+        notice["furniture"] = furniture
+    return attachment
 
 
 def _date(printed: str) -> dict[str, Any]:
@@ -540,7 +555,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
     """The 工作意见: its title, opening, parts, sections, measures and closing."""
     body: dict[str, Any] = {"title": read_line(cursor.take("the body title").text, title=True).passage()}
     opening = _paragraph(cursor, stop=lambda line: bool(PART_LABEL.match(line.text)))
-    body["opening"] = opening.passage()
+    body["opening"] = opening  # a Reading until the near-repeats are read: resolved by _resolve_passages
     parts: list[dict[str, Any]] = []
     measure: dict[str, Any] | None = None
     measure_reading: Reading | None = None
@@ -559,9 +574,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
         if (part := PART_LABEL.match(text)) is not None:
             finish_measure()
             cursor.take("a part")
-            parts.append(
-                {"number": chinese_number(part.group(1)), "title": read_line(part.group(2)).passage(), "sections": []}
-            )
+            parts.append({"number": chinese_number(part.group(1)), "title": read_line(part.group(2)), "sections": []})
             continue
         section = SECTION_LABEL.match(text)
         if section is not None:
@@ -598,19 +611,19 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
     if closing is None:
         raise DraftError("the body has no closing paragraph after its last measure")
     announced = ANNOUNCED.search(closing.text)
-    body["closing"] = {"text": closing.passage(), "announced_tasks": int(announced.group(1)) if announced else None}
+    body["closing"] = {"text": closing, "announced_tasks": int(announced.group(1)) if announced else None}
     return body
 
 
 def _read_section(cursor: _Cursor, label: re.Match[str]) -> dict[str, Any]:
     """A section's number and title, and its intro where a paragraph without a label follows the title."""
-    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2)).passage()}
+    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2))}
     following = cursor.peek()
     if following is not None and not MEASURE_LABEL.match(following.text):
         intro = _paragraph(
             cursor, stop=lambda line: bool(MEASURE_LABEL.match(line.text) or SECTION_LABEL.match(line.text))
         )
-        section["intro"] = intro.passage()
+        section["intro"] = intro
     section["measures"] = []
     return section
 
@@ -655,6 +668,85 @@ def _propose_typos(reading: Reading) -> None:
         _record(reading, start, end, "typo", match.group(0), TYPO_NOTE.format(earlier=earlier, printed=term), PROPOSED)
 
 
+NEAR_REPEAT_NOTE = (
+    "{others}作“{form}”，此处作“{printed}”：两处或指同一而一处有误，草稿按用字疑此处（提议）；"
+    "请核对后改定确信度，或删去本记录。"
+)
+_READING = "_reading"  # a measure's Reading, kept until every record of the notice is made
+
+
+def _clean_places(body: dict[str, Any], attachment: dict[str, Any] | None) -> list[tuple[str, bool, Reading, int]]:
+    """The clean texts the near-repeats are read in: (label, in the body, reading, end of the part read)."""
+    places: list[tuple[str, bool, Reading, int]] = [("开篇", True, body["opening"], len(body["opening"].text))]
+    for part in body["parts"]:
+        places.append((f"第{chinese_numeral(part['number'])}部分标题", True, part["title"], len(part["title"].text)))
+        for section in part["sections"]:
+            label = f"（{chinese_numeral(section['number'])}）"
+            places.append((label + "标题", True, section["title"], len(section["title"].text)))
+            if "intro" in section:
+                places.append((label + "导语", True, section["intro"], len(section["intro"].text)))
+            for measure in section["measures"]:
+                reading = measure[_READING]
+                split = split_assignment(reading.text)  # the closing unit list is names, not a phrase
+                places.append(
+                    (f"第{measure['number']}条", True, reading, len(split[0]) if split else len(reading.text))
+                )
+    closing = body["closing"]["text"]
+    places.append(("结尾", True, closing, len(closing.text)))
+    for task in attachment["tasks"] if attachment is not None else ():
+        for key in ("title", "requirement"):
+            places.append((f"任务{task['number']}", False, task[key], len(task[key].text)))
+    return places
+
+
+def _propose_near_repeats(body: dict[str, Any], attachment: dict[str, Any] | None) -> None:
+    """A phrase printed twice in the notice a character or two apart: a proposed doubt on the rarer form.
+
+    The pairs and the side to doubt come from ``near_repeats``; the form is left as printed, for a person to say
+    which printing is right. A span that overlaps a record already made (a page break inside it) is left alone.
+    """
+    from .near_repeats import Place, near_repeats
+
+    places = _clean_places(body, attachment)
+    found = near_repeats([Place(label, reading.text, end) for label, _, reading, end in places])
+    for repeat in found:
+        label, in_body, reading, _ = places[repeat.suspect.place]
+        start, end = repeat.suspect.start, repeat.suspect.end
+        if any(edit["_start"] < end and start < edit["_start"] + len(edit["reading"]) for edit in reading.edits):
+            continue
+        forms: dict[str, list[str]] = {}
+        for other in repeat.others:
+            other_label, other_in_body, other_reading, _ = places[other.place]
+            where = "正文" + other_label if other_in_body and not in_body else other_label
+            named = forms.setdefault(other_reading.text[other.start : other.end], [])
+            if where not in named:
+                named.append(where)
+        others = "；".join("、".join(named) for named in forms.values())
+        form = "”“".join(forms)
+        printed = reading.text[start:end]
+        note = NEAR_REPEAT_NOTE.format(others=others, form=form, printed=printed)
+        _record(reading, start, end, "doubt", printed, note, PROPOSED)
+
+
+def _resolve_passages(node: Any) -> None:
+    """Write every Reading left in the documents as its passage, and each measure's edits beside its text."""
+    if isinstance(node, dict):
+        reading = node.pop(_READING, None)
+        if isinstance(reading, Reading):
+            node["text"] = reading.text
+            passage = reading.passage()
+            if isinstance(passage, dict):
+                node["edits"] = passage["edits"]
+        for key, value in node.items():
+            if isinstance(value, Reading):
+                node[key] = value.passage()
+            else:
+                _resolve_passages(value)
+    elif isinstance(node, list):
+        for item in node:
+            _resolve_passages(item)
+
+
 def _measure_complete(reading: Reading | None) -> bool:
     """Whether a measure's reading so far ends with its unit list (a half-width ``)`` counts)."""
     if reading is None:
@@ -674,9 +766,7 @@ def _close_measure(measure: dict[str, Any], reading: Reading, registry: Registry
     groups = split_names(split[1][1:-1]) if split else []
     measure["text"] = reading.text
     measure["units"] = [[registry.unit(name, f"第{measure['number']}条") for name in group] for group in groups]
-    passage = reading.passage()
-    if isinstance(passage, dict):
-        measure["edits"] = passage["edits"]
+    measure[_READING] = reading  # its edits are written by _resolve_passages, once every record is made
 
 
 def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -738,7 +828,7 @@ def _task(cells: dict[str, str], categories: list[dict[str, Any]], registry: Reg
     task: dict[str, Any] = {
         "number": number,
         "category": categories[-1]["number"] if categories else None,
-        "title": read_line(cells["title"]).passage(),
+        "title": read_line(cells["title"]),
         "leaders": [registry.person(name, where) for name in table_names(cells["leaders"], registry, people=True)],
         "responsible_units": [
             registry.table_unit(name, where) for name in table_names(cells["responsible_units"], registry, people=False)
@@ -746,14 +836,16 @@ def _task(cells: dict[str, str], categories: list[dict[str, Any]], registry: Reg
         "cooperating_units": [
             registry.table_unit(name, where) for name in table_names(cells["cooperating_units"], registry, people=False)
         ],
-        "requirement": read_line(cells["requirement"]).passage(),
+        "requirement": read_line(cells["requirement"]),
     }
     if cells["remark"].strip():
         task["remark"] = read_line(cells["remark"]).passage()
     return task
 
 
-def _plain(passage: str | dict[str, Any]) -> str:
+def _plain(passage: str | dict[str, Any] | Reading) -> str:
+    if isinstance(passage, Reading):
+        return passage.text
     return passage if isinstance(passage, str) else passage["text"]
 
 
