@@ -262,6 +262,20 @@ def test_unusual_arguments_go_to_typer(tmp_path):
     assert "Invalid value for '--format'" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["validate", "--no-cache"], ["rules", "--format", "markdown"]])
+def test_a_reader_gone_away_ends_the_run_quietly_with_status_1(args, misspelt_unit, tmp_path):
+    # `anwei validate | head`: the quick path (validate) ends as typer (rules --format markdown) does.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ANWEI_CACHE_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "anwei_corpus", *args]
+    if args[0] == "validate":
+        command.append(str(misspelt_unit[0].root))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the first byte is written
+    stderr = process.stderr.read()
+    assert (process.wait(), stderr) == (1, b"")
+
+
 def test_cache_hit_reports_what_the_run_reported(misspelt_unit, tmp_path):
     corpus = misspelt_unit[0].root
     cache = tmp_path / "cache"

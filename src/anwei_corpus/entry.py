@@ -9,12 +9,14 @@ understand goes to typer, which owns every usage error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from .validate_command import EXIT_OK, run_validate
+from .validate_command import EXIT_FINDINGS, EXIT_OK, run_validate
 
 # Nothing here imports pathlib, typing or re: a quick path pays only for what it uses.
 
@@ -99,13 +101,26 @@ def _without_pydantic_plugins() -> None:
 def main() -> None:
     gc.disable()  # a run is short and makes almost no cyclic garbage; collecting would only rescan the corpus
     _without_pydantic_plugins()
-    status = _quick(sys.argv[1:])
+    try:
+        status = _quick(sys.argv[1:])
+        if status is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # the reader of the report has gone (`anwei validate | head`): exit 1, as typer does
+        status = EXIT_FINDINGS
     if status is not None:
-        sys.stdout.flush()
-        raise SystemExit(status)
+        _end(status)
     from .cli import app
 
     app(prog_name="anwei")
+
+
+def _end(status: int) -> NoReturn:
+    """End a quick run without tearing the interpreter down, as mypy does: the teardown would free every module
+    and object one by one and run a last garbage collection, about 20 ms of a 150 ms cold ``anwei validate``.
+    Nothing is left to finish: the report is flushed and every file the run wrote was closed by the run."""
+    with contextlib.suppress(BrokenPipeError):  # nobody reads the messages any more; the status still tells
+        sys.stderr.flush()
+    os._exit(status)
 
 
 def render_quick_output() -> str:
