@@ -515,7 +515,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = []
     attachment = _attachment_if_any(cursor, registry, notice)
-    _propose_near_repeats(body, attachment)
+    _propose_near_repeats(body, attachment, decisions)
     if attachment is not None:
         _propose_links(body, attachment, decisions)
         attachment["spellings"] = registry.spellings
@@ -699,16 +699,21 @@ def _clean_places(body: dict[str, Any], attachment: dict[str, Any] | None) -> li
     return places
 
 
-def _propose_near_repeats(body: dict[str, Any], attachment: dict[str, Any] | None) -> None:
+def _propose_near_repeats(body: dict[str, Any], attachment: dict[str, Any] | None, decisions: list[str]) -> None:
     """A phrase printed twice in the notice a character or two apart: a proposed doubt on the rarer form.
 
     The pairs and the side to doubt come from ``near_repeats``; the form is left as printed, for a person to say
     which printing is right. A span that overlaps a record already made (a page break inside it) is left alone.
     """
-    from .near_repeats import Place, near_repeats
+    from .near_repeats import MAX_PAIRS, Place, near_repeats
 
     places = _clean_places(body, attachment)
-    found = near_repeats([Place(label, reading.text, end) for label, _, reading, end in places])
+    found, complete = near_repeats([Place(label, reading.text, end) for label, _, reading, end in places])
+    if not complete:
+        decisions.append(
+            f"near-repeats not looked for: the texts repeat their wording in more than {MAX_PAIRS:,} pairs of "
+            "places; compare the phrases printed twice by hand"
+        )
     for repeat in found:
         label, in_body, reading, _ = places[repeat.suspect.place]
         start, end = repeat.suspect.start, repeat.suspect.end

@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 K = 4  # characters of a seed shared by two places
 MIN_CONTEXT = 8  # characters the two places share around the difference, both sides together
@@ -40,6 +41,7 @@ DELIMITERS = frozenset("、，。；：！？“”‘’ \u3000\n\t")
 TITLE_MARKS = "《》"
 QUOTE_MARKS = frozenset("“”‘’《》")
 RATIO = 4  # how many times better attested the other side's form must be
+MAX_PAIRS = 2_000_000  # pairs of seeds looked at, at most (about a second; the 2022 notice makes 11,498)
 NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万零〇两")
 
 
@@ -113,12 +115,22 @@ def _piece_ok(one: str, two: str) -> bool:
 _Key = tuple[int, int, int, int, int, int]
 
 
-def _candidates(texts: list[_Text]) -> dict[_Key, tuple[int, int]]:
+def _seeds(texts: list[_Text]) -> dict[str, list[tuple[int, int]]]:
+    """Every ``K``-gram of the texts with the places it stands at: (text, offset)."""
     grams: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for p, text in enumerate(texts):
         chars = text.chars
         for i in range(len(chars) - K + 1):
             grams[chars[i : i + K]].append((p, i))
+    return grams
+
+
+def _pairs(grams: dict[str, list[tuple[int, int]]]) -> int:
+    """How many pairs of places the seeds make: a seed printed at n places makes n (n - 1) / 2."""
+    return sum(len(places) * (len(places) - 1) // 2 for places in grams.values())
+
+
+def _candidates(texts: list[_Text], grams: dict[str, list[tuple[int, int]]]) -> dict[_Key, tuple[int, int]]:
     found: dict[_Key, tuple[int, int]] = {}
     for occurrences in grams.values():
         if len(occurrences) < 2:
@@ -281,24 +293,36 @@ def _suspect(one: list[int], two: list[int], pieces: tuple[str, str]) -> int | N
     return None
 
 
-def near_repeats(places: Sequence[Place]) -> list[NearRepeat]:
-    """The near-repeats of ``places`` with the suspect side chosen, in the order of the suspects' places."""
+class NearRepeats(NamedTuple):
+    """What ``near_repeats`` found, and whether it looked at every pair (see ``MAX_PAIRS``)."""
+
+    found: list[NearRepeat]
+    complete: bool
+
+
+def near_repeats(places: Sequence[Place]) -> NearRepeats:
+    """The near-repeats of ``places`` with the suspect side chosen, in the order of the suspects' places; none,
+    and ``complete`` false, when the texts repeat themselves so much that the pairs are more than ``MAX_PAIRS``."""
     texts = [_read(place) for place in places]
+    grams = _seeds(texts)
+    complete = _pairs(grams) <= MAX_PAIRS
+    candidates = _candidates(texts, grams) if complete else {}
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_text_bigrams(text.chars))
     by_suspect: dict[Form, list[Form]] = {}
-    for key, context in _candidates(texts).items():
+    for key, context in candidates.items():
         judged = _judge(places, texts, counts, key, context)
         if judged is not None:
             suspect, other = judged
             others = by_suspect.setdefault(suspect, [])
             if other not in others:
                 others.append(other)
-    return [
+    found = [
         NearRepeat(suspect, tuple(sorted(others, key=lambda f: (f.place, f.start))))
         for suspect, others in sorted(by_suspect.items(), key=lambda item: (item[0].place, item[0].start))
     ]
+    return NearRepeats(found, complete)
 
 
 def _judge(
