@@ -256,6 +256,16 @@ def test_quick_entry_answers_as_typer_does(args, tmp_path, monkeypatch):
     assert (quick.returncode, quick.stdout) == (typer_run.exit_code, typer_run.output)
 
 
+@pytest.mark.parametrize("args", [["--help"], ["rules"]])
+def test_quick_answers_import_neither_typing_nor_re_nor_pathlib(args, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ANWEI_CACHE_DIR": str(tmp_path)}
+    command = [sys.executable, "-X", "importtime", "-m", "anwei_corpus", *args]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.count("|") == 2}
+    assert "anwei_corpus.quick_output" in imported
+    assert imported & {"typing", "re", "pathlib", "pydantic", "typer"} == set()
+
+
 def test_unusual_arguments_go_to_typer(tmp_path):
     result = anwei("validate", "--format", "yaml", str(DATA), cache_dir=tmp_path)
     assert result.returncode == 2
