@@ -266,6 +266,23 @@ def test_near_repeats_look_at_a_bounded_number_of_pairs():
     assert near_repeats(places[:40]).complete
 
 
+def test_a_second_draft_numbers_its_new_entries_after_the_first_drafts(tmp_path):
+    # Two notices drafted before the first one's provisional entries are resolved: each keeps its own entries.
+    first = TEXT.replace("（区苏河办）", "（区河道办、区苏河办）").replace("徐树杰", "李四海")
+    corpus, _, _ = _draft(tmp_path, first)
+    second = (
+        TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023").replace("徐树杰", "王五常")
+    )
+    (tmp_path / "second.txt").write_text(second, encoding="utf-8")
+    draft_into(corpus, "jingan-anwei-2023-6", tmp_path / "second.txt")
+    loaded = load_source(corpus)
+    new_units = [(u.id, u.name) for u in loaded.units.model.units if u.provisional]
+    new_people = [(p.id, p.name) for p in loaded.people.model.people if p.provisional]
+    assert new_people == [("provisional-person-a", "李四海"), ("provisional-person-b", "王五常")]
+    assert [ident for ident, _ in new_units] == [f"provisional-unit-{n}" for n in range(1, len(new_units) + 1)]
+    assert {d.code for d in validate(corpus)} & {"AW305", "AW707"} == set()
+
+
 def test_another_district_and_year(tmp_path):
     text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
     corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")
@@ -398,6 +415,31 @@ def test_a_text_of_another_shape_is_refused_with_the_reason(tmp_path):
     with pytest.raises(DraftError, match="发文字号"):
         draft_into(_empty_copy(tmp_path), "other-1", source)
     assert not (tmp_path / "data" / "notices" / "other-1").exists()
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (
+            lambda text: "\ufeff" + text,
+            "the source starts with a byte-order mark (U+FEFF): save it as UTF-8 without one",
+        ),
+        (
+            lambda text: text.replace("\n", "\r\n"),
+            "the source has a carriage return (Windows line ends) on line 1: save it with \\n line ends only",
+        ),
+    ],
+)
+def test_a_source_the_corpus_could_not_check_line_by_line_is_refused(tmp_path, damage, reason):
+    source = tmp_path / "windows.txt"
+    source.write_bytes(damage(TEXT).encode("utf-8"))
+    corpus = _empty_copy(tmp_path)
+    manifest = (corpus / "corpus.yaml").read_bytes()
+    with pytest.raises(DraftError) as refused:
+        draft_into(corpus, NOTICE, source)
+    assert str(refused.value) == reason
+    assert not (corpus / "notices" / NOTICE).exists()
+    assert (corpus / "corpus.yaml").read_bytes() == manifest
 
 
 def _new_draft(corpus: Path) -> subprocess.CompletedProcess[str]:

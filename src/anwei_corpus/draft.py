@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,7 @@ BREAK_AT_SENTENCE_NOTE = "提取在句末断开，其后未起新的编号：读
 DOUBLED_NOTE = "换页处“{char}”字前后重出：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
 LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议）；若依文意读作中文，改作 stray-latin 记录。"
 NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
+NEW_PERSON_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
 BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
 LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
 LINK_CANDIDATES = 3  # scores shown in a proposed link's rationale
@@ -173,21 +174,24 @@ def _cjk_around(text: str, start: int, end: int) -> bool:
 def _read_plain(chunk: str, reading: Reading, title: bool) -> None:
     """Append ``chunk`` to the reading, recording the spaces and English words the extraction left."""
     index = 0
+    plain = 0  # where the characters start that are read as printed and not yet appended (one slice, not each)
     while index < len(chunk):
         latin = _LATIN_WORD.match(chunk, index)
         if latin is not None and _cjk_around(chunk, latin.start(), latin.end()):
-            index = _stray_latin(chunk, latin, reading)
+            reading.text += chunk[plain:index]
+            index = plain = _stray_latin(chunk, latin, reading)
             continue
         number = _SPACED_NUMBER.match(chunk, index) if chunk[index] in " 0123456789" else None
         if number and (number.group(1) or number.group(3)) and number.group(2):
+            reading.text += chunk[plain:index]
             start = len(reading.text)
             reading.text += number.group(2)
             _record(reading, start, len(reading.text), "space", number.group(0), SPACE_NOTE)
-            index = number.end()
+            index = plain = number.end()
             continue
-        char = chunk[index]
-        if char == " " and _cjk_around(chunk, index, index + 1):
+        if chunk[index] == " " and _cjk_around(chunk, index, index + 1):
             # a space between Chinese characters: a wrapped line of a title
+            reading.text += chunk[plain:index]
             before = reading.text[-BREAK_CONTEXT:]
             after = _despace(chunk[index + 1 : index + 1 + BREAK_CONTEXT + 1])
             start = len(reading.text) - len(before)
@@ -197,10 +201,10 @@ def _read_plain(chunk: str, reading: Reading, title: bool) -> None:
             )
             if not title:
                 reading.edits[-1]["note"] = "提取在汉字之间插入的空格。"
-            index += 1 + len(after)
+            index = plain = index + 1 + len(after)
             continue
-        reading.text += char
         index += 1
+    reading.text += chunk[plain:]
 
 
 def _stray_latin(chunk: str, match: re.Match[str], reading: Reading) -> int:
@@ -298,10 +302,13 @@ class Registry:
     new_people: list[dict[str, Any]] = field(default_factory=list)
     spellings: list[dict[str, str]] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # unit ID → its registry name
+    taken: set[str] = field(default_factory=set)  # every ID of the registries, so that a new one is new
 
     @classmethod
     def from_models(cls, units: Any, people: Any, attachments: Iterable[Any] = ()) -> Registry:
         registry = cls()
+        registry.taken.update(unit.id for unit in (units.units if units is not None else ()))
+        registry.taken.update(person.id for person in (people.people if people is not None else ()))
         for unit in units.units if units is not None else ():
             registry.canonical[unit.id] = unit.name
             for name in (unit.name, *unit.aliases):
@@ -318,7 +325,7 @@ class Registry:
         found = self.units.get(_key(name))
         if found is not None:
             return found
-        ident = f"provisional-unit-{len(self.new_units) + 1}"
+        ident = self._new_id(lambda n: f"provisional-unit-{n}")
         self.new_units.append(
             {
                 "id": ident,
@@ -336,14 +343,21 @@ class Registry:
         found = self.people.get(_key(name))
         if found is not None:
             return found
-        ident = "provisional-person-" + "-".join(
-            "abcdefghijklmnopqrstuvwxyz"[int(d)] for d in str(len(self.new_people) + 1)
-        )
+        ident = self._new_id(lambda n: f"provisional-person-{_in_letters(n)}")
         self.new_people.append(
-            {"id": ident, "name": _key(name), "provisional": True, "note": NEW_ENTRY_NOTE.format(where=where)}
+            {"id": ident, "name": _key(name), "provisional": True, "note": NEW_PERSON_NOTE.format(where=where)}
         )
         self.people[_key(name)] = ident
         return ident
+
+    def _new_id(self, numbered: Callable[[int], str]) -> str:
+        """The first of ``numbered(1)``, ``numbered(2)``, … that no entry has: an earlier draft's provisional
+        entries, not yet resolved, keep theirs."""
+        n = 1
+        while numbered(n) in self.taken:
+            n += 1
+        self.taken.add(numbered(n))
+        return numbered(n)
 
     def table_unit(self, printed: str, where: str) -> str:
         """A unit as the table prints it: a spelling other than the registry name is recorded for the table."""
@@ -351,6 +365,15 @@ class Registry:
         if self.canonical.get(ident) != printed and all(s["printed"] != printed for s in self.spellings):
             self.spellings.append({"unit": ident, "printed": printed})
         return ident
+
+
+def _in_letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa: a number as person IDs can hold it (letters and hyphens only)."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
+    return letters
 
 
 def _key(name: str) -> str:
@@ -444,14 +467,31 @@ class _Cursor:
 SOURCE_DESCRIPTION = "本通知 PDF 文本的提取结果，逐字节保存；语料中每段文字还原为印本形式后都须在其中找到。"
 
 
-def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
-    """Read a notice's documents from its source text (UTF-8 bytes, as the notice folder keeps them)."""
-    from .scaffold import scaffold_documents
+def _source_text(source: bytes) -> str:
+    """The source as text, refused when the corpus could not check readings against it line by line.
 
+    The corpus checks every reading against source.txt byte for byte, so a byte-order mark or Windows line ends
+    would give a finding on every line: better to say so once, before anything is written.
+    """
     try:
         text = source.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DraftError(f"the source is not UTF-8 text: {exc}") from None
+    if text.startswith("\ufeff"):
+        raise DraftError("the source starts with a byte-order mark (U+FEFF): save it as UTF-8 without one")
+    if "\r" in text:
+        line = text.count("\n", 0, text.index("\r")) + 1
+        raise DraftError(
+            f"the source has a carriage return (Windows line ends) on line {line}: save it with \\n line ends only"
+        )
+    return text
+
+
+def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
+    """Read a notice's documents from its source text (UTF-8 bytes, as the notice folder keeps them)."""
+    from .scaffold import scaffold_documents
+
+    text = _source_text(source)
     cursor = _Cursor(source_lines(text))
     notice: dict[str, Any] = {"id": notice_id}
     notice["source"] = {

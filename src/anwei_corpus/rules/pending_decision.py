@@ -39,11 +39,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice, attachment in ctx.notices_with("attachment"):
         for index, task in enumerate(attachment.tasks):
             if task.links.certainty == "proposed":
-                numbers = ", ".join(map(str, task.links.measures)) or "none"
+                numbers = ", ".join(map(str, task.links.measures))
+                proposed = f"link to measure(s) {numbers}" if numbers else f"basis {task.links.basis}"
                 yield ctx.finding(
                     notice.attachment,
                     ("tasks", index, "links", "certainty"),
-                    f"task {task.number}: link to measure(s) {numbers} proposed by the draft ({task.links.rationale})",
+                    f"task {task.number}: {proposed} proposed by the draft ({task.links.rationale})",
                     hint="confirm the measures or choose others, write the rationale, then delete the certainty line",
                 )
     registries: list[tuple[SourceFile[Any], str, Sequence[UnitEntry | PersonEntry]]] = []
@@ -52,11 +53,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.people.model is not None:
         registries.append((ctx.corpus.people, "people", ctx.corpus.people.model.people))
     for file, key, entries in registries:
+        checked = "the kind and the ID" if key == "units" else "the ID"
         for index, entry in enumerate(entries):
             if entry.provisional:
                 yield ctx.finding(
                     file,
                     (key, index, "provisional"),
                     f"{entry.name} is a provisional entry ({entry.id}) added by a draft for a name the registry lacked",
-                    hint="check the name (an alias of an existing entry?), the kind and the ID, then delete provisional",
+                    hint=f"check the name (an alias of an existing entry?), {checked}, then delete provisional",
                 )
