@@ -78,6 +78,18 @@ def test_select_and_ignore_take_lists_and_prefixes(run, misspelt_unit, options, 
     assert {d["code"] for d in json.loads(result.output)["diagnostics"]} == reported
 
 
+@pytest.mark.parametrize("options", [["--select", "AW9"], ["--ignore", "AW0"]])
+def test_a_file_that_does_not_load_is_reported_whatever_the_selection(run, corpus_copy, options):
+    # No rule has checked a file that did not load: passing it silently would be a false pass.
+    line = corpus_copy.replace("registry/people.yaml", "people:\n", "people:\npeople:\n")
+    result = run("validate", str(corpus_copy.root), "--format", "json", *options)
+    found = [
+        (d["code"], Path(d["file"]).relative_to(corpus_copy.root).as_posix(), d["line"])
+        for d in json.loads(result.output)["diagnostics"]
+    ]
+    assert (result.exit_code, found) == (1, [("AW002", "registry/people.yaml", line + 1)])
+
+
 def test_unknown_code_pattern_is_a_usage_error(run):
     result = run("validate", str(DATA), "--select", "AW99")
     assert result.exit_code == 2

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from . import codes
 from .context import CorpusIndex
 from .corpus import CorpusSource
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .rules import CHECKS, CODES, SUPPRESSIBLE_CODES, SUPPRESSION_RULES
 from .suppression import SuppressionReview, apply_suppressions
 
@@ -40,6 +40,11 @@ class Selection:
         if self.select and not _matches(code, self.select):
             return False
         return not _matches(code, self.ignore)
+
+    def reports(self, load_diagnostic: Diagnostic) -> bool:
+        """Whether a load-time diagnostic is reported: a file that did not load always is, whatever the codes
+        selected (as a linter always reports a syntax error), since no rule has checked it."""
+        return load_diagnostic.severity is Severity.ERROR or self.wants(load_diagnostic.code)
 
     def unknown_patterns(self) -> list[str]:
         return [p for p in (*self.select, *self.ignore) if not any(code.startswith(p) for code in CODES)]
@@ -122,7 +127,7 @@ def check_corpus(corpus: CorpusSource, selection: Selection = Selection()) -> li
     suppressions are only reported when every file loaded; a suppression naming a code it cannot accept always is.
     """
     if refused(corpus):
-        return in_order(d for d in corpus.diagnostics if selection.wants(d.code))
+        return in_order(d for d in corpus.diagnostics if selection.reports(d))
     index = CorpusIndex(corpus)
     findings: list[Diagnostic] = []
     for code, rule in CHECKS.items():
@@ -141,7 +146,7 @@ def judge(
 ) -> list[Diagnostic]:
     """The selected load diagnostics and the rules' findings that no suppression accepts, then the suppressions
     judged (AW801, AW802), in order (``in_order``). ``index`` gives the corpus's suppressions."""
-    diagnostics = [d for d in load_diagnostics if selection.wants(d.code)]
+    diagnostics = [d for d in load_diagnostics if selection.reports(d)]
     acceptable = [s for s in index.suppressions if s.code in SUPPRESSIBLE_CODES]
     kept, used = apply_suppressions(findings, acceptable)
     diagnostics.extend(kept)
