@@ -240,7 +240,8 @@ def _missing_file_hint(path: Path, root: Path) -> str:
     if path.name == ATTACHMENT_YAML:
         return (
             f"notice {path.parent.name!r} gives an 附件说明, so it needs {path.name} with the attachment "
-            "('anwei new --attachment' scaffolds one); a notice without an attachment leaves attachment_note out "
+            "(write it by hand: its keys are in schema/source/attachment.schema.json, and `anwei new` scaffolds "
+            "one only with a new notice); a notice without an attachment leaves attachment_note out "
             "and lists {element: 附件说明} under absent in notice.yaml"
         )
     if path.parent.parent == root / "notices":

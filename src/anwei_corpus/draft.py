@@ -1019,7 +1019,12 @@ def draft_into(
             _append_entries(root, name, key, entries)
             if name not in scaffold.created:
                 scaffold.updated.append(name)
-    scaffold.remaining = [*drafted.decisions, f"run 'anwei validate {root}': each decision above is a finding there"]
+    scaffold.remaining = [
+        *drafted.decisions,
+        f"run 'anwei validate {root}': each proposed record, link and new entry above is a finding there",
+    ]
+    if drafted.new_units or drafted.new_people:
+        scaffold.remaining.append(f"run 'anwei schema --corpus {root}' so that the editor schemas list the new IDs")
     return scaffold, drafted
 
 
