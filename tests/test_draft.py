@@ -283,6 +283,23 @@ def test_a_second_draft_numbers_its_new_entries_after_the_first_drafts(tmp_path)
     assert {d.code for d in validate(corpus)} & {"AW305", "AW707"} == set()
 
 
+def test_a_notice_without_an_attachment_ends_its_body_at_the_back_matter(tmp_path):
+    # No 附件说明 and no table: the closing paragraph still ends where the 附注 starts, and the 版记 is read.
+    text = TEXT[: TEXT.index("附件：区政府")] + TEXT[TEXT.index("（信息公开形式") : TEXT.index("\n附件\n")] + "\n"
+    corpus, _, notice = _draft(tmp_path, text)
+    meta, body = notice.notice.model, notice.body.model
+    assert body.closing.text.text.endswith("年度述职的重要内容。")
+    assert (meta.annotation.text, meta.imprint.organ.text, meta.copies) == (
+        "（信息公开形式：主动公开）",
+        "上海市普陀区安全生产委员会",
+        60,
+    )
+    assert "附件说明" in [absent.element for absent in meta.absent]
+    assert not (corpus / "notices" / NOTICE / "attachment.yaml").exists()
+    # the registries' leaders and the table's units are then unused; nothing else needs a person
+    assert {d.code for d in validate(corpus)} == {"AW901", "AW309", "AW704"}
+
+
 def test_another_district_and_year(tmp_path):
     text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
     corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")

@@ -489,6 +489,7 @@ def _source_text(source: bytes) -> str:
 
 def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     """Read a notice's documents from its source text (UTF-8 bytes, as the notice folder keeps them)."""
+    from .models.source import OPTIONAL_ELEMENTS
     from .scaffold import scaffold_documents
 
     text = _source_text(source)
@@ -527,7 +528,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     notice["signature"] = read_line(cursor.take("the signature").text).passage()
     notice["date"] = _date(cursor.take("the 成文日期").text)
 
-    body = _read_body(cursor, registry)
+    body = _read_body(cursor, registry, _plain(notice["signature"]))
     back: dict[str, Any] = {}
     while (line := cursor.peek()) is not None and line.text.strip() != "附件":
         text = cursor.take("the 版记").text
@@ -551,6 +552,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
         {"element": "印章", "note": "提取的文本不含印章；是否加盖无从判断。"},
         {"element": "抄送机关"},
         {"element": "页码", "note": "提取文本未保留页码，无从录入。"},
+        *({"element": element} for name, element in OPTIONAL_ELEMENTS.items() if name not in back),
     ]
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = []
@@ -591,7 +593,19 @@ def _date(printed: str) -> dict[str, Any]:
     return {"value": value, "printed": read_line(printed).passage()}
 
 
-def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
+def _starts_back_matter(text: str, signature: str) -> bool:
+    """Whether a line opens what follows the 工作意见: 附件说明, 附注, 印发机关 (named as in the signature), the
+    印发 date or the 印数. The body's closing paragraph ends there even where the notice prints no 附件说明."""
+    return (
+        text.startswith("附件：")
+        or ANNOTATION.match(text) is not None
+        or PRINT_RUN.match(_key(text)) is not None
+        or _key(text) == _key(signature)
+        or ((date := DATE.match(text)) is not None and date.group(4) == "印发")
+    )
+
+
+def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str, Any]:
     """The 工作意见: its title, opening, parts, sections, measures and closing."""
     body: dict[str, Any] = {"title": read_line(cursor.take("the body title").text, title=True).passage()}
     opening = _paragraph(cursor, stop=lambda line: bool(PART_LABEL.match(line.text)))
@@ -608,7 +622,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
             _close_measure(measure, measure_reading, registry)
         measure, measure_reading = None, None
 
-    while (line := cursor.peek()) is not None and not line.text.startswith("附件："):
+    while (line := cursor.peek()) is not None and not _starts_back_matter(line.text, signature):
         text = line.text
         # a new label starts a new element; a line without one continues the element before it
         if (part := PART_LABEL.match(text)) is not None:
@@ -643,7 +657,7 @@ def _read_body(cursor: _Cursor, registry: Registry) -> dict[str, Any]:
             gap = cursor.gap(line)
             continue
         finish_measure()
-        closing = _paragraph(cursor, stop=lambda line: line.text.startswith("附件："))
+        closing = _paragraph(cursor, stop=lambda line: _starts_back_matter(line.text, signature))
     finish_measure()
     if not parts:
         raise DraftError("the body has no part (一、…)")
