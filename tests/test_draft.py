@@ -300,6 +300,27 @@ def test_a_notice_without_an_attachment_ends_its_body_at_the_back_matter(tmp_pat
     assert {d.code for d in validate(corpus)} == {"AW901", "AW309", "AW704"}
 
 
+@pytest.mark.parametrize("printed", ["（共印60份）", "印数：60份"])
+def test_the_print_run_is_read_in_its_other_spellings(tmp_path, printed):
+    corpus, _, notice = _draft(tmp_path, TEXT.replace("\n共印60份\n", f"\n{printed}\n"))
+    meta = notice.notice.model
+    assert (meta.print_run.text, meta.copies, meta.imprint.organ.text) == (printed, 60, "上海市普陀区安全生产委员会")
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_back_matter_line_the_draft_does_not_know_is_a_decision(tmp_path):
+    text = TEXT.replace("\n共印60份\n", "\n共印60份\n\n校对：区应急局\n")
+    line = text[: text.index("校对：")].count("\n") + 1
+    corpus = _empty_copy(tmp_path)
+    (tmp_path / "source.txt").write_text(text, encoding="utf-8")
+    _, drafted = draft_into(corpus, NOTICE, tmp_path / "source.txt")
+    assert drafted.decisions[0] == (
+        f"source line {line} '校对：区应急局' was not read: it follows the 印发机关 and is none of the 版记's elements "
+        "the draft knows (附件说明, 附注, 印发机关, 印发 date, 印数); enter it in notice.yaml by hand"
+    )
+    assert load_source(corpus).notices[0].notice.model.imprint.organ.text == "上海市普陀区安全生产委员会"
+
+
 def test_another_district_and_year(tmp_path):
     text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
     corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")

@@ -62,7 +62,7 @@ MEASURE_LABEL = re.compile(r"^(\d+)[.．]\s*(.*)$")
 DOC_NUMBER = re.compile(r"^(?P<organ>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
 DATE = re.compile(r"^(\d{4}) *年 *(\d{1,2}) *月 *(\d{1,2}) *日(.*)$")
 ANNOUNCED = re.compile(r"列出(\d+)项")
-PRINT_RUN = re.compile(r"^共印(\d+)份$")
+PRINT_RUN = re.compile(r"^[（(]?(?:共印|印数[：:]?)(\d+)份[）)]?$")  # 共印60份, （共印60份）, 印数：60份
 ANNOTATION = re.compile(r"^（[^（）]*公开[^（）]*）$")
 BREAKDOWN = re.compile(r"^(?P<label>[^：]+)：合计 *(?P<categories>\d+) *项（小计 *(?P<tasks>\d+) *项）$")
 CATEGORY = re.compile(rf"^(?P<numeral>[{_NUMERAL}]+)、(?P<title>.+)（小计 *(?P<subtotal>\d+) *项）$")
@@ -530,6 +530,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
 
     body = _read_body(cursor, registry, _plain(notice["signature"]))
     back: dict[str, Any] = {}
+    unread: list[str] = []  # lines of the 版记 the draft could not place, for the decisions
     while (line := cursor.peek()) is not None and line.text.strip() != "附件":
         text = cursor.take("the 版记").text
         if text.startswith("附件："):
@@ -541,8 +542,13 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
             back["copies"] = int(run.group(1))
         elif (date := DATE.match(text)) is not None and date.group(4) == "印发":
             back.setdefault("imprint", {})["date"] = _date(text[: -len("印发")])
-        else:
+        elif "organ" not in back.get("imprint", {}):
             back.setdefault("imprint", {})["organ"] = read_line(text).passage()
+        else:
+            unread.append(
+                f"source line {line.number} {text!r} was not read: it follows the 印发机关 and is none of the 版记's "
+                "elements the draft knows (附件说明, 附注, 印发机关, 印发 date, 印数); enter it in notice.yaml by hand"
+            )
     notice.update(back)
     notice["absent"] = [
         {"element": "份号"},
@@ -555,7 +561,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
         *({"element": element} for name, element in OPTIONAL_ELEMENTS.items() if name not in back),
     ]
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
-    decisions: list[str] = []
+    decisions: list[str] = unread
     attachment = _attachment_if_any(cursor, registry, notice)
     _propose_near_repeats(body, attachment, decisions)
     if attachment is not None:
