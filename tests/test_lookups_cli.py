@@ -6,11 +6,13 @@ import json
 
 import pytest
 from conftest import DATA
+from make_synthetic import make_synthetic
 from typer.testing import CliRunner
 
 from anwei_corpus import Ambiguous, NotFound, leader_work, load, show, show_id, stats, unit_work
 from anwei_corpus.cli import app
 from anwei_corpus.queries import find_unit
+from anwei_corpus.reporters.lookups import render
 
 NOTICE_ID = "putuo-anwei-2022-6"
 
@@ -236,9 +238,32 @@ def test_an_ambiguous_name_lists_the_candidates(corpus):
 def test_several_notices_need_notice(corpus):
     second = corpus.notices[0].model_copy(update={"id": "second"})
     two = corpus.model_copy(update={"notices": [*corpus.notices, second]})
-    with pytest.raises(Ambiguous, match="second"):
+    with pytest.raises(Ambiguous) as ambiguous:
         show(two, "task", 17)
+    assert str(ambiguous.value) == (
+        "the notice is ambiguous: it may be 普安委〔2022〕6号 (putuo-anwei-2022-6), 普安委〔2022〕6号 (second); "
+        "name one with --notice ID (in Python, notice_id=...)"
+    )
     assert show(two, "task", 17, "second")["notice"] == "second"
+
+
+def test_rows_from_several_notices_name_their_notice(corpus, tmp_path):
+    two = load(make_synthetic(2, tmp_path / "data"))
+    ids = [notice.id for notice in two.notices]
+    unit = render("unit", "markdown", unit_work(two, "区应急局"))
+    leader = render("leader", "markdown", leader_work(two, "姜爱锋"))
+    one = render("leader", "markdown", leader_work(corpus, "姜爱锋"))
+    assert [line for line in unit.splitlines() if line.startswith("### ")] == [
+        f"### Measures in {ids[0]} (30)",
+        f"### Measures in {ids[1]} (30)",
+        f"### Tasks in {ids[0]} (15)",
+        f"### Tasks in {ids[1]} (15)",
+    ]
+    assert [line for line in leader.splitlines() if line.startswith("### ")] == [
+        f"### Tasks led in {ids[0]} (19)",
+        f"### Tasks led in {ids[1]} (19)",
+    ]
+    assert [line for line in one.splitlines() if line.startswith("### ")] == ["### Tasks led (19)"]
 
 
 def test_the_api_twins_answer_like_the_commands(run, corpus):

@@ -22,9 +22,10 @@ ROLES = ("responsible", "cooperating")
 class Ambiguous(LookupError):
     """A key answers to more than one entry; ``candidates`` lists them as ``(id, label)``."""
 
-    def __init__(self, what: str, key: str, candidates: Sequence[tuple[str, str]]):
+    def __init__(self, what: str, key: str, candidates: Sequence[tuple[str, str]], hint: str = ""):
         listed = ", ".join(f"{label} ({key_id})" for key_id, label in candidates)
-        super().__init__(f"{what} {key!r} is ambiguous: it may be {listed}")
+        asked = f"{what} {key!r}" if key else what
+        super().__init__(f"{asked} is ambiguous: it may be {listed}" + (f"; {hint}" if hint else ""))
         self.candidates = list(candidates)
 
 
@@ -138,7 +139,12 @@ def pick_notice(corpus: Corpus, notice_id: str | None) -> Notice:
         return corpus.notice(notice_id)
     if len(corpus.notices) == 1:
         return corpus.notices[0]
-    raise Ambiguous("the notice", "", [(notice.id, notice.doc_number) for notice in corpus.notices])
+    raise Ambiguous(
+        "the notice",
+        "",
+        [(notice.id, notice.doc_number) for notice in corpus.notices],
+        "name one with --notice ID (in Python, notice_id=...)",
+    )
 
 
 def parse_entity_id(entity_id: str) -> tuple[str, str, int]:

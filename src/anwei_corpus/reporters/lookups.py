@@ -38,6 +38,21 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers) or "—"
 
 
+def _tables(
+    title: str, columns: tuple[str, ...], rows: list[Data], cells: Callable[[Data], tuple[str, ...]]
+) -> list[Table]:
+    """One table of the rows, or, where they come from several notices, one per notice, named in its title (the
+    numbers of measures and tasks are the notice's own)."""
+    notices = list(dict.fromkeys(row["notice"] for row in rows))
+    if len(notices) <= 1:
+        return [Table(f"{title} ({len(rows)})", columns, [cells(row) for row in rows])]
+    grouped = ([row for row in rows if row["notice"] == notice] for notice in notices)
+    return [
+        Table(f"{title} in {notice} ({len(group)})", columns, [cells(row) for row in group])
+        for notice, group in zip(notices, grouped, strict=True)
+    ]
+
+
 def unit_view(data: Data) -> View:
     unit = data["unit"]
     fields = [("ID", unit["id"]), ("别称 aliases", "、".join(unit["aliases"]) or "—"), ("kind", unit["kind"])]
@@ -45,40 +60,37 @@ def unit_view(data: Data) -> View:
         fields.append(("", "a collective: the notice names the group, not its members"))
     if unit["note"]:
         fields.append(("note", unit["note"]))
-    measures = Table(
-        f"Measures ({len(data['measures'])})",
+    measures = _tables(
+        "Measures",
         ("No.", "Measure", "Other units"),
-        [(f"{m['number']}\n§{m['section']}", m["text"], _names(m["other_units"])) for m in data["measures"]],
+        data["measures"],
+        lambda m: (f"{m['number']}\n§{m['section']}", m["text"], _names(m["other_units"])),
     )
-    tasks = Table(
-        f"Tasks ({len(data['tasks'])})",
+    tasks = _tables(
+        "Tasks",
         ("No.", "Task", "Role", "Leaders", "Measures"),
-        [
-            (str(t["number"]), t["title"], t["role"], _names(t["leaders"]), _numbers(t["measures"]))
-            for t in data["tasks"]
-        ],
+        data["tasks"],
+        lambda t: (str(t["number"]), t["title"], t["role"], _names(t["leaders"]), _numbers(t["measures"])),
     )
-    return View(unit["name"], fields, [measures, tasks])
+    return View(unit["name"], fields, [*measures, *tasks])
 
 
 def leader_view(data: Data) -> View:
     person = data["person"]
     fields = [("ID", person["id"])] + ([("note", person["note"])] if person["note"] else [])
-    tasks = Table(
-        f"Tasks led ({len(data['tasks'])})",
+    tasks = _tables(
+        "Tasks led",
         ("No.", "Task", "Responsible", "Cooperating", "Measures"),
-        [
-            (
-                str(t["number"]),
-                t["title"],
-                _names(t["responsible_units"]),
-                _names(t["cooperating_units"]),
-                _numbers(t["measures"]),
-            )
-            for t in data["tasks"]
-        ],
+        data["tasks"],
+        lambda t: (
+            str(t["number"]),
+            t["title"],
+            _names(t["responsible_units"]),
+            _names(t["cooperating_units"]),
+            _numbers(t["measures"]),
+        ),
     )
-    return View(person["name"], fields, [tasks])
+    return View(person["name"], fields, tasks)
 
 
 def _listed(rows: list[Data], what: str, text: str) -> Table:
