@@ -266,6 +266,12 @@ def test_rows_from_several_notices_name_their_notice(corpus, tmp_path):
     assert [line for line in one.splitlines() if line.startswith("### ")] == ["### Tasks led (19)"]
 
 
+def test_a_padded_name_may_be_typed_unquoted(run):
+    # `anwei leader 王 珏`, as the table prints the name: the shell hands over two words
+    assert answer(run, "leader", "王", "珏")["person"]["id"] == "wang-jue"
+    assert answer(run, "unit", "区", "应急局")["unit"]["id"] == "emergency-bureau"
+
+
 def test_the_api_twins_answer_like_the_commands(run, corpus):
     assert answer(run, "unit", "emergency-bureau") == unit_work(corpus, "区应急局")
     assert answer(run, "leader", "jiang-aifeng") == leader_work(corpus, "姜 爱锋")

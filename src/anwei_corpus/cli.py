@@ -443,7 +443,9 @@ def _answer(
 
 @app.command()
 def unit(
-    query: Annotated[str, typer.Argument(metavar="UNIT", help="A unit ID, name or alias (spaces are ignored).")],
+    query: Annotated[
+        list[str], typer.Argument(metavar="UNIT", help="A unit ID, name or alias (spaces, quoted or not, are ignored).")
+    ],
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
     output_format: LookupFormatOption = LookupFormat.text,
@@ -454,12 +456,14 @@ def unit(
     """
     from .queries import unit_work
 
-    _answer("unit", lambda source: unit_work(source, query), corpus, release, output_format)
+    _answer("unit", lambda source: unit_work(source, " ".join(query)), corpus, release, output_format)
 
 
 @app.command()
 def leader(
-    query: Annotated[str, typer.Argument(metavar="PERSON", help="A person's ID or name (spaces are ignored).")],
+    query: Annotated[
+        list[str], typer.Argument(metavar="PERSON", help="A person's ID or name (spaces, quoted or not, are ignored).")
+    ],
     corpus: CorpusOption = None,
     release: ReleaseOption = None,
     output_format: LookupFormatOption = LookupFormat.text,
@@ -470,7 +474,7 @@ def leader(
     """
     from .queries import leader_work
 
-    _answer("leader", lambda source: leader_work(source, query), corpus, release, output_format)
+    _answer("leader", lambda source: leader_work(source, " ".join(query)), corpus, release, output_format)
 
 
 @app.command("show")
