@@ -38,6 +38,8 @@ def _damage_codes(tmp_path: Path) -> dict[str, set[str]]:
         "AW011": lambda root: (root / PEOPLE).write_bytes(text + b"# " + b"x" * (2 << 20) + b"\n"),
         "AW012": lambda root: (root / BODY).unlink(),
         "AW013": _link_outside,
+        "AW313": _listed_twice,  # its ID ends -2022-7, its 发文字号 is 〔2022〕6号
+        "AW314": _listed_twice,  # two notices with one 发文字号
     }
     found = {}
     for code, damage_of in damage.items():
@@ -45,6 +47,18 @@ def _damage_codes(tmp_path: Path) -> dict[str, set[str]]:
         damage_of(root)
         found[code] = {d.code for d in check(root)}
     return found
+
+
+def _listed_twice(root: Path) -> None:
+    """The notice copied to a second folder (as for next year's notice) with only its ID changed."""
+    copy = root / "notices" / "putuo-anwei-2022-7"
+    shutil.copytree(root / NOTICE, copy)
+    meta = copy / "notice.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("id: putuo-anwei-2022-6", "id: putuo-anwei-2022-7", 1), "utf-8"
+    )
+    manifest = root / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "  - putuo-anwei-2022-7\n", encoding="utf-8")
 
 
 def _link_outside(root: Path) -> None:

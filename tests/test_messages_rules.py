@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import NOTICE
@@ -269,3 +270,18 @@ def test_export_of_a_corpus_with_errors_reports_all_its_findings(corpus_copy, tm
     assert "AW309 [warning]" in result.output and "AW704 [info]" in result.output
     assert ", 0 warnings, 0 info" not in result.output
     assert not (tmp_path / "release").exists()
+
+
+def test_the_manifest_lists_each_document_once_in_publication_order(corpus_copy):
+    # Next year's folder made by copying this one, its ID changed and its 成文日期 set a year back by mistake.
+    copy = corpus_copy.root / "notices" / "putuo-anwei-2023-6"
+    shutil.copytree(corpus_copy.root / NOTICE, copy)
+    meta = copy / "notice.yaml"
+    text = meta.read_text(encoding="utf-8").replace("id: putuo-anwei-2022-6", "id: putuo-anwei-2023-6", 1)
+    meta.write_text(text.replace("  value: 2022-08-15", "  value: 2021-08-15", 1), encoding="utf-8")
+    corpus_copy.replace("corpus.yaml", "  - putuo-anwei-2022-6\n", "  - putuo-anwei-2022-6\n  - putuo-anwei-2023-6\n")
+    found = [(d.message, d.location.line) for d in check(corpus_copy.root) if d.code == "AW314"]
+    assert found == [
+        ("putuo-anwei-2023-6 (成文日期 2021-08-15) is listed after putuo-anwei-2022-6 (2022-08-15)", 7),
+        ("putuo-anwei-2023-6 has the 发文字号 普安委〔2022〕6号 of putuo-anwei-2022-6", 7),
+    ]

@@ -169,7 +169,7 @@ MUTATIONS = {
             ("AW502", ATTACHMENT, "- number: 12", 1),
         ),
     ),
-    "notice-id-not-folder": Mutation("AW312", META, "id: putuo-anwei-2022-6", "id: putuo-anwei-2022-06"),
+    "notice-id-not-folder": Mutation("AW312", META, "id: putuo-anwei-2022-6", "id: putuo-awei-2022-6"),
     "unit-both-roles": Mutation(
         "AW311",
         ATTACHMENT,
