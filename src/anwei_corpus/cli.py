@@ -409,7 +409,10 @@ def _open(corpus: Path | None, release: Path | None) -> Corpus:
         _report([exc.diagnostic], "text")
         raise typer.Exit(EXIT_USAGE) from None
     except CorpusInvalid as exc:
-        _fail_usage(f"the corpus has errors ({exc}); run 'anwei validate'")
+        from .layout import default_corpus_path
+
+        shown = corpus if corpus is not None else default_corpus_path()
+        _fail_usage(f"the corpus has errors ({exc}); run 'anwei validate {shown}'")
     except ReleaseUnreadable as exc:
         _fail_usage(str(exc))
     raise AssertionError("unreachable")

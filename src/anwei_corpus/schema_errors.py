@@ -129,7 +129,8 @@ def _message(error: ErrorDetails, model: type[BaseModel] | None) -> tuple[str, s
     if kind in ("less_than_equal", "less_than"):
         return f"{field}: {_shown(error.get('input'))} is too large (at most {ctx.get('le', ctx.get('lt'))})", None
     if kind in ("too_short", "string_too_short"):
-        return f"{field}: must not be empty", None
+        what = "some text" if kind == "string_too_short" else "at least one item"
+        return f"{field}: must not be empty", f"give it {what}, as the source prints it"
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
