@@ -234,8 +234,8 @@ SYMLINK_OUTSIDE = _load_code(
         A corpus is validated and released as one folder; a symbolic link that leaves it, whether the file itself
         or a folder on its way, would make the result depend on files outside the repository.
 
-        Example: ``registry/units.yaml`` linking to ``/home/me/units.yaml`` reports "file is a symbolic link
-        pointing outside the corpus". Copy the file into the corpus instead of linking it.
+        Example: ``registry/units.yaml`` linking to ``/home/me/units.yaml`` reports "file lies outside the
+        corpus, reached through a symbolic link". Copy the file into the corpus instead of linking it.
         """,
 )
 
