@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .models.source import BodyFile, Task
 
 TEXT_WEIGHT = 0.85  # wording decides; shared units separate measures of alike wording
+SHOWN = 8  # runs of shared wording a score lists, heaviest first, unless asked for another number
 
 
 # Everything but letters and digits (Unicode categories L and N): \w is exactly those and the underscore, checked
@@ -153,7 +154,7 @@ class MeasureIndex:
         """Each unit's inverse document frequency among the measures' unit lists."""
         return _inverse_frequencies(self._unit_holders, len(self.measures))
 
-    def score(self, task: TaskText, measure: MeasureText, shown: int = 8) -> Score:
+    def score(self, task: TaskText, measure: MeasureText, shown: int = SHOWN) -> Score:
         """The task's score against one measure of this index; ``shown`` limits the shared bigrams listed."""
         return self._score_at(self._prepare(task), self.measures.index(measure), shown)
 
@@ -203,13 +204,13 @@ class MeasureIndex:
         """The task's score against the measure numbered ``number`` (the best, where several share the number)."""
         prepared = self._prepare(task)
         scores = [
-            self._score_at(prepared, position, 8)
+            self._score_at(prepared, position, SHOWN)
             for position, measure in enumerate(self.measures)
             if measure.number == number
         ]
         return max(scores, key=lambda score: score.total)
 
-    def rank(self, task: TaskText, shown: int = 8) -> list[Score]:
+    def rank(self, task: TaskText, shown: int = SHOWN) -> list[Score]:
         """The task's score against every measure, best first (ties by measure number). With ``shown`` 0 the
         scores list no shared wording, which is quicker when only the order and the figures are wanted."""
         prepared = self._prepare(task)
