@@ -270,8 +270,10 @@ def test_quick_entry_answers_as_typer_does(args, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args", [["--help"], ["rules"]])
 def test_quick_answers_import_neither_typing_nor_re_nor_pathlib(args, tmp_path):
+    # -S: the .pth files of a site-packages folder may import these themselves at start-up (one on CI imports
+    # certifi); the test is about what the quick path imports, so the package is found through PYTHONPATH only.
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ANWEI_CACHE_DIR": str(tmp_path)}
-    command = [sys.executable, "-X", "importtime", "-m", "anwei_corpus", *args]
+    command = [sys.executable, "-S", "-X", "importtime", "-m", "anwei_corpus", *args]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.count("|") == 2}
     assert "anwei_corpus.quick_output" in imported
