@@ -184,14 +184,14 @@ SYNTHETIC = """上海市测试区安全生产委员会
 
 def _near_repeat_doubts(**texts: str) -> list[tuple[str, tuple[object, ...], str, str]]:
     """The doubts the draft of the synthetic notice makes for near-repeats: (file, path, printed, note)."""
-    from anwei_corpus.draft import _edits
+    from anwei_corpus.draft import _records_in
 
     drafted = draft_notice("test-2024-3", SYNTHETIC.format(**texts).encode(), Registry())
     return [
         (name, path[:-2], edit["printed"], edit["note"])
         for name, document in drafted.documents.items()
-        for path, edit in _edits(document, ())
-        if edit["kind"] == "doubt"
+        for path, edit in _records_in(document, ())
+        if path[-2] == "edits" and edit["kind"] == "doubt"
     ]
 
 
@@ -336,8 +336,8 @@ def test_another_district_and_year(tmp_path):
     assert unused == {"unit 'safety-committee' is not used by any notice"}  # the other district's committee
 
 
-def _renumbered_without(text: str, removed: int) -> str:
-    """The text with measure ``removed`` (and its continuation lines) deleted and the later measures renumbered."""
+def _without(text: str, removed: int, *, renumber: bool) -> str:
+    """The text with measure ``removed`` (and its continuation lines) deleted, the later measures renumbered or not."""
     lines = text.split("\n")
     out, skipping = [], False
     for line in lines:
@@ -345,7 +345,7 @@ def _renumbered_without(text: str, removed: int) -> str:
         if label:
             number = int(label.group(1))
             skipping = number == removed
-            if number > removed:
+            if number > removed and renumber:
                 line = f"{number - 1}. " + line[label.end() :]
         elif re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五]、|根据)", line):
             skipping = False
@@ -355,12 +355,71 @@ def _renumbered_without(text: str, removed: int) -> str:
 
 
 def test_a_measure_removed_and_the_rest_renumbered(tmp_path):
-    corpus, _, notice = _draft(tmp_path, _renumbered_without(TEXT, 24))
+    corpus, _, notice = _draft(tmp_path, _without(TEXT, 24, renumber=True))
     drafted = _measures(notice.body.model)
     expected = [m for m in _measures(_hand().body.model) if m.number != 24]
     assert [m.number for m in drafted] == list(range(1, 50))
     assert [m.units for m in drafted] == [m.units for m in expected]
     assert [m.text for m in drafted][30] == next(m.text for m in expected if m.number == 32)
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def _numbering_records(corpus: Path) -> list[tuple[str, str]]:
+    return [
+        (d.message, d.hint or "")
+        for d in validate(corpus)
+        if d.code == "AW201" or (d.code == "AW901" and "misnumbered" in d.message)
+    ]
+
+
+def test_a_measure_number_the_source_skips_is_kept_and_doubted(tmp_path):
+    corpus, _, notice = _draft(tmp_path, _without(TEXT, 24, renumber=False))
+    drafted = _measures(notice.body.model)
+    assert [m.number for m in drafted] == [*range(1, 24), *range(25, 51)]
+    assert [(m.number, m.misnumbered.kind, m.misnumbered.printed) for m in drafted if m.misnumbered] == [
+        (25, "doubt", None)
+    ]
+    assert _numbering_records(corpus) == [
+        (
+            "measure 25: misnumbered record (doubt) proposed by the draft: 源文件在“23.”之后印“25.”，不见“24.”：照印本保留编号"
+            "（草稿提议）；若原文确有遗漏，补录该项并删去本记录。",
+            "check the source's numbering here, then set certainty to certain, high, medium or low (or correct the "
+            "numbers and delete the record)",
+        )
+    ]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_number_printed_twice_is_read_in_sequence_with_a_typo(tmp_path):
+    corpus, _, notice = _draft(tmp_path, TEXT.replace("\n25. ", "\n24. ", 1).replace("（十）", "（九）", 1))
+    body = notice.body.model
+    sections = [section for part in body.parts for section in part.sections]
+    assert [s.number for s in sections] == list(range(1, 18))
+    assert [(s.number, s.misnumbered.printed) for s in sections if s.misnumbered] == [(10, 9)]
+    drafted = _measures(body)
+    assert [m.number for m in drafted] == list(range(1, 51))
+    assert [(m.number, m.misnumbered.kind, m.misnumbered.printed) for m in drafted if m.misnumbered] == [
+        (25, "typo", 24)
+    ]
+    assert [message for message, _ in _numbering_records(corpus)] == [
+        "measure 25: misnumbered record (typo) proposed by the draft: 源文件在“24.”之后印“24.”：按顺序读作“25.”（草稿提议）"
+        "；请核对印本编号。",
+        "section 10: misnumbered record (typo) proposed by the draft: 源文件在“（九）”之后印“（九）”：按顺序读作“（十）”"
+        "（草稿提议）；请核对印本编号。",
+    ]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_measure_printed_without_a_unit_list_gets_none(tmp_path):
+    printed_list = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
+    corpus = _empty_copy(tmp_path)
+    (tmp_path / "source.txt").write_text(TEXT.replace(printed_list + "\n", "\n", 1), encoding="utf-8")
+    _, draft = draft_into(corpus, NOTICE, tmp_path / "source.txt")
+    assert draft.decisions[0] == "measure 16: the source prints no unit list at its end; units is left empty"
+    notice = next(n for n in load_source(corpus).notices if n.folder == NOTICE)
+    drafted, hand = _measures(notice.body.model), _measures(_hand().body.model)
+    assert drafted[15].units == [] and drafted[15].text == hand[15].text.removesuffix(printed_list)
+    assert [m.units for m in drafted if m.number != 16] == [m.units for m in hand if m.number != 16]
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 

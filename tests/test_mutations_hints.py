@@ -204,7 +204,8 @@ def test_a_renumbered_measure_is_set_back_to_its_printed_number(corpus_copy):
     assert found == [
         ("AW701", BODY, line, "the source prints '14' here: set number: 14 (a printed number, which `edits` cannot "
          "correct)"),
-        ("AW201", BODY, line, "measures are numbered 1, 2, 3 … in the order they are printed"),
+        ("AW201", BODY, line, "measures are numbered 1, 2, 3 … in the order they are printed; if the source itself skips "
+         "measure 14, add misnumbered: {kind: doubt, note: …} (docs/maintainers.md, Editorial conventions)"),
         ("AW303", ATTACHMENT, link, None),
     ]  # fmt: skip
     follow(corpus_copy.root, BODY, line, found[0][3])
@@ -217,7 +218,8 @@ def test_a_section_numeral_is_set_back_as_a_number(corpus_copy):
     assert found == [
         ("AW701", BODY, line, "the source prints '十四' here: set number: 14 (a printed number, which `edits` "
          "cannot correct)"),
-        ("AW201", BODY, line, "sections are numbered 1, 2, 3 … in the order they are printed"),
+        ("AW201", BODY, line, "sections are numbered 1, 2, 3 … in the order they are printed; if the source itself skips "
+         "section 14, add misnumbered: {kind: doubt, note: …} (docs/maintainers.md, Editorial conventions)"),
     ]  # fmt: skip
     follow(corpus_copy.root, BODY, line, found[0][3])
 
@@ -228,7 +230,8 @@ def test_a_renumbered_task_is_set_back_to_the_number_its_row_is_printed_with(cor
     assert found == [
         ("AW701", ATTACHMENT, line, "the source prints this row as task 17: set number: 17 (a printed number, which "
          "`edits` cannot correct)"),
-        ("AW201", ATTACHMENT, line, "tasks are numbered 1, 2, 3 … in the order they are printed"),
+        ("AW201", ATTACHMENT, line, "tasks are numbered 1, 2, 3 … in the order they are printed; if the source itself skips "
+         "task 17, add misnumbered: {kind: doubt, note: …} (docs/maintainers.md, Editorial conventions)"),
     ]  # fmt: skip
     follow(corpus_copy.root, ATTACHMENT, line, found[0][3])
     assert findings(corpus_copy.root) == []

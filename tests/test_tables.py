@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA
 
 from anwei_corpus import load
+from anwei_corpus.models.release import Measure
 from anwei_corpus.release import export
 from anwei_corpus.release_layout import DATABASE_FILE
 from anwei_corpus.tables import TABLES, VIEWS, database, table_rows
@@ -103,7 +104,7 @@ def test_kinds_and_roles_are_enums_taken_from_the_models(release):
     assert fields["tasks", "remark"]["constraints"] == {"required": False}
     assert fields["notices", "date"]["type"] == "date"
     assert fields["tasks", "number"]["constraints"] == {"required": True, "minimum": 1, "maximum": 9999}
-    assert fields["measures", "number"]["description"] == "Number 1…N, continuous across the notice."
+    assert fields["measures", "number"]["description"] == Measure.model_fields["number"].description
 
 
 def test_csv_files_have_a_header_and_unix_line_ends(release):

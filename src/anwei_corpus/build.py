@@ -5,7 +5,7 @@ from __future__ import annotations
 from .corpus import CorpusSource, NoticeSource
 from .models import release as out
 from .models.common import EDIT_KIND_CLASSES, Passage
-from .models.source import NOTICE_PASSAGES, AttachmentFile, iter_measures
+from .models.source import NOTICE_PASSAGES, AttachmentFile, Numbered, iter_measures
 from .unit_lists import split_assignment
 
 
@@ -23,6 +23,26 @@ def _records(entity: str, field: str, passage: Passage) -> list[out.EditorialRec
             note=edit.note,
         )
         for edit in passage.edits
+    ]
+
+
+def _number_records(entity: str, numbered: Numbered) -> list[out.EditorialRecord]:
+    """The record of where the source's numbering departs at this entity, as an editorial record of its number."""
+    record = numbered.misnumbered
+    if record is None:
+        return []
+    return [
+        out.EditorialRecord(
+            entity=entity,
+            field="number",
+            kind=record.kind,
+            edit_class=EDIT_KIND_CLASSES[record.kind],
+            printed=str(numbered.printed_number),
+            reading=str(numbered.number),
+            occurrence=1,
+            certainty=record.certainty,
+            note=record.note,
+        )
     ]
 
 
@@ -45,6 +65,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
     for part in body.parts:
         pid = f"{nid}/part/{part.number}"
         parts.append(out.Part(id=pid, number=part.number, title=part.title.text))
+        editorial += _number_records(pid, part)
         editorial += _records(pid, "title", part.title)
         for section in part.sections:
             sid = f"{nid}/section/{section.number}"
@@ -57,13 +78,14 @@ def build_notice(source: NoticeSource) -> out.Notice:
                     intro=section.intro.text if section.intro else None,
                 )
             )
+            editorial += _number_records(sid, section)
             editorial += _records(sid, "title", section.title)
             if section.intro:
                 editorial += _records(sid, "intro", section.intro)
     for at in iter_measures(body):
         measure = at.measure
         mid = f"{nid}/measure/{measure.number}"
-        split = split_assignment(measure.text)
+        split = split_assignment(measure.text) if measure.units else (measure.text, "")
         if split is None:
             raise ValueError(f"measure {measure.number} has no closing unit list; build only a checked corpus")
         measures.append(
@@ -78,6 +100,7 @@ def build_notice(source: NoticeSource) -> out.Notice:
                 unit_groups=[list(group) for group in measure.units],
             )
         )
+        editorial += _number_records(mid, measure)
         editorial += _records(mid, "text", Passage(text=measure.text, edits=measure.edits))
     editorial += _records(nid, "closing", body.closing.text)
 
@@ -140,6 +163,7 @@ def _attachment(
                 id=cid, number=category.number, title=category.title.text, subtotal_printed=category.subtotal_printed
             )
         )
+        editorial += _number_records(cid, category)
         editorial += _records(cid, "title", category.title)
     for task in attachment.tasks:
         tid = f"{nid}/task/{task.number}"
@@ -160,6 +184,7 @@ def _attachment(
                 link_rationale=task.links.rationale,
             )
         )
+        editorial += _number_records(tid, task)
         editorial += _records(tid, "title", task.title)
         editorial += _records(tid, "requirement", task.requirement)
         if task.remark:

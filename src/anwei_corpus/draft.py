@@ -50,6 +50,8 @@ BREAK_AT_SENTENCE_NOTE = "提取在句末断开，其后未起新的编号：读
 DOUBLED_NOTE = "换页处“{char}”字前后重出：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
 LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议）；若依文意读作中文，改作 stray-latin 记录。"
 NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
+SKIPPED_NUMBER_NOTE = "源文件在{previous}之后印{printed}，不见{expected}：照印本保留编号（草稿提议）；若原文确有遗漏，补录该项并删去本记录。"
+REPEATED_NUMBER_NOTE = "源文件在{previous}之后印{printed}：按顺序读作{expected}（草稿提议）；请核对印本编号。"
 NEW_PERSON_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
 BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
 LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
@@ -563,6 +565,13 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = unread
     attachment = _attachment_if_any(cursor, registry, notice)
+    decisions += [
+        f"measure {measure['number']}: the source prints no unit list at its end; units is left empty"
+        for part in body["parts"]
+        for section in part["sections"]
+        for measure in section["measures"]
+        if not measure["units"]
+    ]
     _propose_near_repeats(body, attachment, decisions)
     if attachment is not None:
         _propose_links(body, attachment, decisions)
@@ -599,6 +608,50 @@ def _date(printed: str) -> dict[str, Any]:
     return {"value": value, "printed": read_line(printed).passage()}
 
 
+# How the source labels each numbered sequence, for the notes on its numbering.
+_LABELS: dict[str, Callable[[int], str]] = {
+    "part": lambda n: f"“{chinese_numeral(n)}、”",
+    "section": lambda n: f"“（{chinese_numeral(n)}）”",
+    "measure": lambda n: f"“{n}.”",
+    "category": lambda n: f"类别“{chinese_numeral(n)}、”",
+    "task": lambda n: f"序号“{n}”",
+}
+
+
+class _Sequences:
+    """The numbers read so far, by sequence. A printed number is kept where it follows the one before or skips
+    ahead (then with a proposed ``misnumbered`` doubt); one that goes back is read as the next in the sequence
+    (with a proposed ``misnumbered`` typo), so that numbers, and the IDs made from them, stay unique."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def fields(self, what: str, printed: int) -> dict[str, Any]:
+        previous = self.last.get(what, 0)
+        expected, label = previous + 1, _LABELS[what]
+        words = {
+            "previous": label(previous) if previous else "开头",
+            "printed": label(printed),
+            "expected": label(expected),
+        }
+        fields: dict[str, Any] = {"number": max(printed, expected)}
+        if printed > expected:
+            fields["misnumbered"] = {
+                "kind": "doubt",
+                "certainty": PROPOSED,
+                "note": SKIPPED_NUMBER_NOTE.format(**words),
+            }
+        elif printed < expected:
+            fields["misnumbered"] = {
+                "kind": "typo",
+                "printed": printed,
+                "certainty": PROPOSED,
+                "note": REPEATED_NUMBER_NOTE.format(**words),
+            }
+        self.last[what] = fields["number"]
+        return fields
+
+
 def _starts_back_matter(text: str, signature: str) -> bool:
     """Whether a line opens what follows the 工作意见: 附件说明, 附注, 印发机关 (named as in the signature), the
     印发 date or the 印数. The body's closing paragraph ends there even where the notice prints no 附件说明."""
@@ -617,6 +670,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     opening = _paragraph(cursor, stop=lambda line: bool(PART_LABEL.match(line.text)))
     body["opening"] = opening  # a Reading until the near-repeats are read: resolved by _resolve_passages
     parts: list[dict[str, Any]] = []
+    sequences = _Sequences()
     measure: dict[str, Any] | None = None
     measure_reading: Reading | None = None
     closing: Reading | None = None
@@ -634,7 +688,13 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
         if (part := PART_LABEL.match(text)) is not None:
             finish_measure()
             cursor.take("a part")
-            parts.append({"number": chinese_number(part.group(1)), "title": read_line(part.group(2)), "sections": []})
+            parts.append(
+                {
+                    **sequences.fields("part", chinese_number(part.group(1))),
+                    "title": read_line(part.group(2)),
+                    "sections": [],
+                }
+            )
             continue
         section = SECTION_LABEL.match(text)
         if section is not None:
@@ -642,7 +702,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
                 raise DraftError(f"line {line.number}: section {text!r} stands before any part (一、…)")
             finish_measure()
             cursor.take("a section")
-            parts[-1]["sections"].append(_read_section(cursor, section))
+            parts[-1]["sections"].append(_read_section(cursor, section, sequences))
             continue
         label = MEASURE_LABEL.match(text)
         if label is not None:
@@ -650,7 +710,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
                 raise DraftError(f"line {line.number}: measure {label.group(1)} stands before any section (（一）…)")
             finish_measure()
             cursor.take("a measure")
-            measure = {"number": int(label.group(1))}
+            measure = sequences.fields("measure", int(label.group(1)))
             parts[-1]["sections"][-1]["measures"].append(measure)
             measure_reading = read_line(label.group(2))
             last_printed = label.group(2)
@@ -675,9 +735,9 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     return body
 
 
-def _read_section(cursor: _Cursor, label: re.Match[str]) -> dict[str, Any]:
+def _read_section(cursor: _Cursor, label: re.Match[str], sequences: _Sequences) -> dict[str, Any]:
     """A section's number and title, and its intro where a paragraph without a label follows the title."""
-    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2))}
+    section = {**sequences.fields("section", chinese_number(label.group(1))), "title": read_line(label.group(2))}
     following = cursor.peek()
     if following is not None and not MEASURE_LABEL.match(following.text):
         intro = _paragraph(
@@ -842,6 +902,7 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
     attachment["columns"] = columns
     categories: list[dict[str, Any]] = []
     tasks: list[dict[str, Any]] = []
+    sequences = _Sequences()
     repeats = 0
     while (line := cursor.peek()) is not None:
         cursor.take("a table row")
@@ -858,14 +919,15 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
         elif (category := CATEGORY.match(first)) is not None:
             categories.append(
                 {
-                    "number": chinese_number(category["numeral"]),
+                    **sequences.fields("category", chinese_number(category["numeral"])),
                     "title": read_line(category["title"]).passage(),
                     "subtotal_printed": int(category["subtotal"]),
                 }
             )
         elif first.isdigit():
             padded = (cells + [""] * len(_TASK_CELLS))[: len(_TASK_CELLS)]  # an empty last cell may be cut off
-            tasks.append(_task(dict(zip(_TASK_CELLS, padded, strict=True)), categories, registry))
+            row = dict(zip(_TASK_CELLS, padded, strict=True))
+            tasks.append(_task(row, sequences.fields("task", int(row["number"])), categories, registry))
         elif tasks:
             raise DraftError(
                 f"line {line.number}: a table row that is not a task, a category or a header: {line.text!r}"
@@ -887,11 +949,12 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
 _TASK_CELLS = ("number", "title", "leaders", "responsible_units", "cooperating_units", "requirement", "remark")
 
 
-def _task(cells: dict[str, str], categories: list[dict[str, Any]], registry: Registry) -> dict[str, Any]:
-    number = int(cells["number"])
-    where = f"任务{number}"
+def _task(
+    cells: dict[str, str], numbered: dict[str, Any], categories: list[dict[str, Any]], registry: Registry
+) -> dict[str, Any]:
+    where = f"任务{cells['number']}"
     task: dict[str, Any] = {
-        "number": number,
+        **numbered,
         "category": categories[-1]["number"] if categories else None,
         "title": read_line(cells["title"]),
         "leaders": [registry.person(name, where) for name in table_names(cells["leaders"], registry, people=True)],
@@ -985,23 +1048,27 @@ def _units_of(measures: list[dict[str, Any]]) -> frozenset[str]:
 def _doubts(documents: dict[str, dict[str, Any]]) -> list[str]:
     found = []
     for name, document in documents.items():
-        for path, edit in _edits(document, ()):
-            if edit.get("certainty") == PROPOSED:
-                found.append(f"{name} {'.'.join(map(str, path))}: {edit['kind']} {edit['printed']!r}: {edit['note']}")
+        for path, record in _records_in(document, ()):
+            if record.get("certainty") == PROPOSED:
+                what = f"{record['kind']} {record['printed']!r}" if path[-1] != "misnumbered" else record["kind"]
+                found.append(f"{name} {'.'.join(map(str, path))}: {what}: {record['note']}")
     return found
 
 
-def _edits(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+def _records_in(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The editorial and numbering records of a document, with their paths."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "edits" and isinstance(value, list):
                 for index, edit in enumerate(value):
                     yield path + (key, index), edit
+            elif key == "misnumbered":
+                yield path + (key,), value
             else:
-                yield from _edits(value, path + (key,))
+                yield from _records_in(value, path + (key,))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _edits(item, path + (index,))
+            yield from _records_in(item, path + (index,))
 
 
 def draft_into(

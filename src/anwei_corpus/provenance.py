@@ -15,7 +15,16 @@ from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import YamlPath
 from .editorial import EditNotApplicable, printed_form
 from .models.common import Edit, Passage
-from .models.source import NOTICE_PASSAGES, AttachmentFile, BodyFile, NoticeFile, PeopleFile, Task, UnitsFile
+from .models.source import (
+    NOTICE_PASSAGES,
+    AttachmentFile,
+    BodyFile,
+    NoticeFile,
+    Numbered,
+    PeopleFile,
+    Task,
+    UnitsFile,
+)
 from .numerals import chinese_numeral
 
 DATE_IMPRINT_SUFFIX = "印发"
@@ -47,6 +56,13 @@ def framed(pieces: Sequence[Piece], offset: int = 0) -> tuple[str, tuple[Printed
         out.append(text)
         at += len(text)
     return "".join(out), tuple(values)
+
+
+def printed_number_at(entity: Numbered, path: YamlPath) -> tuple[int, YamlPath]:
+    """The number the source prints for the entity at ``path``, and the field that holds it."""
+    if entity.misnumbered is not None and entity.misnumbered.printed is not None:
+        return entity.misnumbered.printed, path + ("misnumbered", "printed")
+    return entity.number, path + ("number",)
 
 
 def numeral_piece(number: int, path: YamlPath) -> Piece:
@@ -125,7 +141,7 @@ def task_row(
         return " ".join(unit_names[uid] for uid in ids)
 
     cells = {
-        "number": str(task.number),
+        "number": str(task.printed_number),
         "title": title,
         "leaders": " ".join(leader_cell_name(person_names[pid]) for pid in task.leaders),
         "responsible_units": unit_cell(task.responsible_units),
@@ -211,20 +227,21 @@ def _body_items(out: _Printed, file: SourceFile[BodyFile], body: BodyFile) -> No
     out.add(file, ("opening",), body.opening)
     out.add(file, ("closing", "text"), body.closing.text)
     for p, part in enumerate(body.parts):
-        out.add(file, ("parts", p, "title"), part.title, [numeral_piece(part.number, ("parts", p, "number")), "、"])
+        out.add(file, ("parts", p, "title"), part.title, [numeral_piece(*printed_number_at(part, ("parts", p))), "、"])
         for s, section in enumerate(part.sections):
             path: YamlPath = ("parts", p, "sections", s)
-            label = ["（", numeral_piece(section.number, path + ("number",)), "）"]
+            label = ["（", numeral_piece(*printed_number_at(section, path)), "）"]
             out.add(file, path + ("title",), section.title, label)
             if section.intro is not None:
                 out.add(file, path + ("intro",), section.intro)
             for m, measure in enumerate(section.measures):
                 measure_path = path + ("measures", m)
+                number, number_path = printed_number_at(measure, measure_path)
                 out.add(
                     file,
                     measure_path + ("text",),
                     Passage(text=measure.text, edits=measure.edits),
-                    [(str(measure.number), measure_path + ("number",), "number"), ". "],
+                    [(str(number), number_path, "number"), ". "],
                     edits_path=measure_path + ("edits",),
                 )
 
@@ -259,7 +276,7 @@ def _attachment_items(
             file,
             ("categories", c, "title"),
             category.title,
-            [numeral_piece(category.number, ("categories", c, "number")), "、"],
+            [numeral_piece(*printed_number_at(category, ("categories", c))), "、"],
             [
                 "（小计 ",
                 (str(category.subtotal_printed), ("categories", c, "subtotal_printed"), "number"),
@@ -292,7 +309,7 @@ class AbsentName(NamedTuple):
     name: str  # as the table prints it
     ident: str  # the person or unit ID
     cells: tuple[int, ...]  # the row cells it is printed in (LEADER_CELLS or UNIT_CELLS)
-    tasks: tuple[int, ...]  # the numbers of the tasks that reference it
+    tasks: tuple[int, ...]  # the printed numbers of the tasks that reference it
     near: str | None  # the most similar name in those tasks' rows of the source
 
 
@@ -348,7 +365,7 @@ def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]
         ):
             for ident in ids:
                 if ident in written:
-                    referenced.setdefault((ident, cells), []).append(task.number)
+                    referenced.setdefault((ident, cells), []).append(task.printed_number)
     absent = []
     for (ident, cells), numbers in referenced.items():
         file, path, name = written[ident]

@@ -59,7 +59,7 @@ RULES = (
     "AW013  symlink-outside           error    A corpus file is, or is reached through, a symbolic link pointing outside the corpus.\n"
     "AW101  schema                    error    A value does not fit the schema: missing or unknown key, wrong type or pattern.\n"
     "AW102  schema-version            error    The corpus is written for another major schema version.\n"
-    "AW201  numbering                 error    Entities are numbered 1, 2, 3 … without gaps, repeats or disorder.\n"
+    "AW201  numbering                 error    Entities are numbered 1, 2, 3 … without gaps, repeats or disorder, or the departure is recorded.\n"
     "AW203  doc-number-form           error    The 发文字号 reads 机关代字〔年份〕序号号 and matches its parsed parts.\n"
     "AW204  title-numeral             error    No part, section or category title and no measure text starts with a numbering label.\n"
     "AW205  dates                     error    Printed dates are real and equal their values; imprint date ≥ 成文日期; 发文字号 year = 成文日期 year.\n"

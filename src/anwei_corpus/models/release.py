@@ -147,11 +147,17 @@ class Measure(StrictModel):
     """A numbered measure."""
 
     id: str = Field(description="Stable ID: <notice>/measure/<number>.")
-    number: PrintedNumber = Field(description="Number 1…N, continuous across the notice.")
+    number: PrintedNumber = Field(
+        description="Number 1…N, continuous across the notice; where the source's own numbering departs, an "
+        "editorial record of field 'number' says how."
+    )
     section: NumberLink = Field(description="Number of the section it belongs to.")
     part: NumberLink = Field(description="Number of the part it belongs to.")
     text: str = Field(description="The measure's text, without its closing unit list.")
-    assignment: str = Field(description="The closing unit list as printed (clean reading), parentheses included.")
+    assignment: str = Field(
+        description="The closing unit list as printed (clean reading), parentheses included; empty where the "
+        "source prints no list."
+    )
     units: list[UnitId] = Field(description="Unit IDs of the closing list, in printed order.")
     unit_groups: list[list[UnitId]] = Field(
         description="The same IDs grouped as the full-width commas of the list group them."
@@ -191,7 +197,10 @@ class EditorialRecord(StrictModel):
     """One departure of the clean reading from the printed source."""
 
     entity: str = Field(description="ID of the entity whose text departs (the notice ID for document elements).")
-    field: str = Field(description="Which text of the entity, e.g. 'text', 'title', 'requirement'.")
+    field: str = Field(
+        description="Which text of the entity, e.g. 'text', 'title', 'requirement'; 'number' where the source's "
+        "numbering departs from 1, 2, 3 … at the entity."
+    )
     kind: EditKind = Field(description="What kind of departure.")
     edit_class: EditClass = Field(
         description="Why: an artefact of text extraction, an apparent error in the source, or a normalisation."

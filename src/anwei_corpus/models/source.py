@@ -19,8 +19,10 @@ from .common import (
     FILE_NAME_PATTERN,
     MAX_COPIES,
     NAME_PATTERN,
+    NOT_BLANK_PATTERN,
     SHA256_PATTERN,
     UNIT_ID_PATTERN,
+    Certainty,
     Edit,
     NewPersonId,
     NewUnitId,
@@ -49,6 +51,52 @@ PassageField = Annotated[
     Passage,
     BeforeValidator(_passage_from_plain_string, json_schema_input_type=Annotated[str, Field(min_length=1)] | Passage),
 ]
+
+
+class Misnumbered(StrictModel):
+    """Where the source's own numbering departs from 1, 2, 3 …, and what the corpus makes of it.
+
+    ``doubt``: the number is kept as printed and the sequence goes on from it (the source skips a number, e.g. 12
+    then 14). ``typo``: the source prints ``printed`` where the sequence has ``number`` (a number printed twice, or
+    out of order); ``number``, and with it the entity's ID, follows the sequence.
+    """
+
+    kind: Literal["doubt", "typo"]
+    printed: PositiveInt | None = Field(
+        default=None, description="For kind 'typo': the number the source prints. Left out for kind 'doubt'."
+    )
+    certainty: Certainty = Field(default="certain", description="How sure the reading is.")
+    note: Annotated[str, Field(min_length=1, pattern=NOT_BLANK_PATTERN)] = Field(
+        description="What the source prints around it and what was decided."
+    )
+
+    @model_validator(mode="after")
+    def _printed_for_typo_only(self) -> Self:
+        if (self.kind == "typo") != (self.printed is not None):
+            raise ValueError("give printed for kind 'typo' (the number the source prints), and only for it")
+        return self
+
+
+class Numbered(StrictModel):
+    """An entity the notice numbers: a part, section, measure, category or task."""
+
+    number: PositiveInt
+    misnumbered: Misnumbered | None = Field(
+        default=None, description="Where the source's numbering departs from 1, 2, 3 … at this entity."
+    )
+
+    @model_validator(mode="after")
+    def _typo_changes_the_number(self) -> Self:
+        if self.misnumbered is not None and self.misnumbered.printed == self.number:
+            raise ValueError("misnumbered.printed equals number: the source prints the number as it is; remove it")
+        return self
+
+    @property
+    def printed_number(self) -> int:
+        """The number as the source prints it."""
+        if self.misnumbered is not None and self.misnumbered.printed is not None:
+            return self.misnumbered.printed
+        return self.number
 
 
 # --- data/corpus.yaml -------------------------------------------------------------------------------------------
@@ -254,33 +302,30 @@ def _is_passage(annotation: object) -> bool:
 NOTICE_PASSAGES = tuple(name for name, field in NoticeFile.model_fields.items() if _is_passage(field.annotation))
 
 
-class Measure(StrictModel):
+class Measure(Numbered):
     """A numbered measure: its paragraph, ending in the printed unit list, and that list resolved to IDs."""
 
-    number: PositiveInt
     text: str = Field(description="Clean reading of the whole paragraph, the closing unit list included.")
     units: list[list[UnitId]] = Field(
-        min_length=1,
-        description="The closing unit list in printed order; a full-width comma in the list starts a new group.",
+        description="The closing unit list in printed order; a full-width comma in the list starts a new group. "
+        "Empty where the source prints no list."
     )
     edits: list[Edit] = Field(default_factory=empty_list)
     suppress: list[Suppression] = suppress_field()
 
 
-class Section(StrictModel):
+class Section(Numbered):
     """A subsection （一）…（十七）, numbered continuously across parts."""
 
-    number: PositiveInt
     title: PassageField
     intro: PassageField | None = Field(default=None, description="The paragraph under the title, where printed.")
     measures: list[Measure] = Field(min_length=1)
     suppress: list[Suppression] = suppress_field()
 
 
-class Part(StrictModel):
+class Part(Numbered):
     """A part 一、…五、."""
 
-    number: PositiveInt
     title: PassageField
     sections: list[Section] = Field(min_length=1)
     suppress: list[Suppression] = suppress_field()
@@ -323,10 +368,9 @@ class TaskLinks(StrictModel):
     )
 
 
-class Task(StrictModel):
+class Task(Numbered):
     """A row of the attachment table."""
 
-    number: PositiveInt
     category: PositiveInt | None = Field(description="Category number; null for a task above the categories.")
     title: PassageField = Field(description="重点任务.")
     leaders: list[PersonId] = Field(min_length=1, description="牵头区领导.")
@@ -338,10 +382,9 @@ class Task(StrictModel):
     suppress: list[Suppression] = suppress_field()
 
 
-class Category(StrictModel):
+class Category(Numbered):
     """A category row of the table, with its printed subtotal."""
 
-    number: PositiveInt
     title: PassageField
     subtotal_printed: PositiveInt = Field(description="The 小计 printed in the category row.")
     suppress: list[Suppression] = suppress_field()
@@ -392,6 +435,9 @@ __all__ = [
     "Furniture",
     "Imprint",
     "Measure",
+    "Misnumbered",
+    "Numbered",
+    "NumberedAt",
     "NoticeFile",
     "Part",
     "PeopleFile",
@@ -415,6 +461,33 @@ class MeasureAt(NamedTuple):
     part: Part
     section: Section
     measure: Measure
+
+
+class NumberedAt(NamedTuple):
+    """An entity of a numbered sequence with its YAML path in its file."""
+
+    path: tuple[str | int, ...]
+    entity: Numbered
+
+
+def body_sequences(body: BodyFile) -> dict[str, list[NumberedAt]]:
+    """The body's numbered sequences by what they number: parts, and sections and measures across parts."""
+    sequences: dict[str, list[NumberedAt]] = {"part": [], "section": [], "measure": []}
+    for p, part in enumerate(body.parts):
+        sequences["part"].append(NumberedAt(("parts", p), part))
+        for s, section in enumerate(part.sections):
+            sequences["section"].append(NumberedAt(("parts", p, "sections", s), section))
+            for m, measure in enumerate(section.measures):
+                sequences["measure"].append(NumberedAt(("parts", p, "sections", s, "measures", m), measure))
+    return sequences
+
+
+def attachment_sequences(attachment: AttachmentFile) -> dict[str, list[NumberedAt]]:
+    """The task table's numbered sequences: its categories and its tasks."""
+    return {
+        "category": [NumberedAt(("categories", c), category) for c, category in enumerate(attachment.categories)],
+        "task": [NumberedAt(("tasks", t), task) for t, task in enumerate(attachment.tasks)],
+    }
 
 
 def iter_measures(body: BodyFile) -> Iterator[MeasureAt]:

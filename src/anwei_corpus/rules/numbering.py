@@ -3,8 +3,14 @@
 Parts and categories count from 1 within a notice; sections and measures are numbered continuously across
 parts, as the notice prints them (（一）…（十七）, 1…50); tasks count from 1 through the whole table.
 
+Where the source's own numbering departs from that (a number skipped or printed twice), the entity records it
+with ``misnumbered``, as texts record their departures with ``edits``: kind ``doubt`` keeps the printed number
+and lets the sequence go on from it, kind ``typo`` gives the printed number in ``printed`` and has ``number``
+follow the sequence. Either way the numbers stay unique and increasing; a ``doubt`` record where nothing is
+skipped is reported as stale.
+
 Example of a finding: measure 12 followed by measure 14 reports "expected measure 13, found 14" at the number
-of the second one. Fix the number, or restore the missing entry.
+of the second one. Fix the number, restore the missing entry, or record the source's skip with ``misnumbered``.
 """
 
 from __future__ import annotations
@@ -14,45 +20,59 @@ from typing import Any
 
 from ..context import CheckContext
 from ..corpus import SourceFile
-from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..diagnostics import Diagnostic, Severity
+from ..models.source import NumberedAt, attachment_sequences, body_sequences
 
 CODE = "AW201"
 NAME = "numbering"
 SEVERITY = Severity.ERROR
-SUMMARY = "Entities are numbered 1, 2, 3 … without gaps, repeats or disorder."
+SUMMARY = "Entities are numbered 1, 2, 3 … without gaps, repeats or disorder, or the departure is recorded."
+
+WHERE_RECORDED = "(docs/maintainers.md, Editorial conventions)"
+
+
+def _record_hint(what: str, expected: int, found: int) -> str:
+    """How to record the departure, if the source itself prints the number so."""
+    if found > expected:
+        record = f"if the source itself skips {what} {expected}, add misnumbered: {{kind: doubt, note: …}}"
+    else:
+        record = (
+            f"if the source prints {found} here by mistake, set number: {expected} and add "
+            f"misnumbered: {{kind: typo, printed: {found}, note: …}}"
+        )
+    return f"{what}s are numbered 1, 2, 3 … in the order they are printed; {record} {WHERE_RECORDED}"
 
 
 def _sequence(
-    ctx: CheckContext, file: SourceFile[Any], what: str, numbered: Sequence[tuple[YamlPath, int]]
+    ctx: CheckContext, file: SourceFile[Any], what: str, numbered: Sequence[NumberedAt]
 ) -> Iterator[Diagnostic]:
-    for expected, (path, number) in enumerate(numbered, start=1):
-        if number != expected:
+    previous = 0
+    for path, entity in numbered:
+        expected, record = previous + 1, entity.misnumbered
+        if record is not None and record.kind == "doubt" and entity.number == expected:
+            yield ctx.finding(
+                file,
+                path + ("misnumbered",),
+                f"{what} {entity.number} follows {what} {previous} with no number skipped, "
+                "but a misnumbered record of kind doubt says the source skips one here",
+                hint="remove the misnumbered record, or set number to the number the source prints",
+            )
+        elif entity.number != expected and (record is None or entity.number < expected):
             yield ctx.finding(
                 file,
                 path + ("number",),
-                f"expected {what} {expected}, found {number}",
-                hint=f"{what}s are numbered 1, 2, 3 … in the order they are printed",
+                f"expected {what} {expected}, found {entity.number}",
+                hint=_record_hint(what, expected, entity.number),
             )
             return  # one finding per sequence: the rest follows from the first
+        previous = entity.number
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice in ctx.notices:
-        body = notice.body.model
-        if body is not None:
-            parts = [(("parts", p), part.number) for p, part in enumerate(body.parts)]
-            sections, measures = [], []
-            for p, part in enumerate(body.parts):
-                for s, section in enumerate(part.sections):
-                    sections.append((("parts", p, "sections", s), section.number))
-                    for m, measure in enumerate(section.measures):
-                        measures.append((("parts", p, "sections", s, "measures", m), measure.number))
-            yield from _sequence(ctx, notice.body, "part", parts)
-            yield from _sequence(ctx, notice.body, "section", sections)
-            yield from _sequence(ctx, notice.body, "measure", measures)
-        attachment = notice.attachment.model
-        if attachment is not None:
-            categories = [(("categories", c), category.number) for c, category in enumerate(attachment.categories)]
-            tasks = [(("tasks", t), task.number) for t, task in enumerate(attachment.tasks)]
-            yield from _sequence(ctx, notice.attachment, "category", categories)
-            yield from _sequence(ctx, notice.attachment, "task", tasks)
+        if notice.body.model is not None:
+            for what, sequence in body_sequences(notice.body.model).items():
+                yield from _sequence(ctx, notice.body, what, sequence)
+        if notice.attachment.model is not None:
+            for what, sequence in attachment_sequences(notice.attachment.model).items():
+                yield from _sequence(ctx, notice.attachment, what, sequence)

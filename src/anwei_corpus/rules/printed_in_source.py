@@ -40,7 +40,15 @@ from ..diagnostics import Diagnostic, Severity, YamlPath
 from ..editorial import find_occurrence, segments
 from ..models.common import Edit, Passage
 from ..numerals import NUMERAL_CHARACTERS, numeral_value
-from ..provenance import LEADER_CELLS, TASK_ROW_FIELDS, UNIT_CELLS, PrintedItem, PrintedValue, source_task_rows
+from ..provenance import (
+    LEADER_CELLS,
+    TASK_ROW_FIELDS,
+    UNIT_CELLS,
+    PrintedItem,
+    PrintedValue,
+    printed_number_at,
+    source_task_rows,
+)
 from .text_hygiene import column_of
 
 CODE = "AW701"
@@ -294,17 +302,21 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
     """The first cell of a task row that differs from the source row of its number (None: AW707 has it)."""
     cells = item.printed.split("\t")
     number = cells[0]
+    attachment, task_index = notice.attachment.model, item.path[1]
+    task = attachment.tasks[task_index] if attachment is not None and isinstance(task_index, int) else None
     rows = source_task_rows(notice.source_text or "", len(cells))
     source_cells = rows.get(number)
     if source_cells is None:
         message = f"task {number}'s row not found in {notice.source_name}: {quoted(item.printed)}"
         printed_as = [other for other, row in rows.items() if row[1:] == cells[1:]]
         if len(printed_as) == 1:  # the same row under another number: the number is what changed
+            number_path = (*item.path, "number") if task is None else printed_number_at(task, item.path)[1]
             return ctx.finding(
                 item.file,
-                (*item.path, "number"),
+                number_path,
                 message,
-                hint=f"the source prints this row as task {printed_as[0]}: set number: {printed_as[0]}{_NUMBER_REASON}",
+                hint=f"the source prints this row as task {printed_as[0]}: "
+                f"set {number_path[-1]}: {printed_as[0]}{_NUMBER_REASON}",
             )
         return ctx.finding(item.file, item.path, message, hint=f"the source has no table row numbered {number}")
     differences = {
@@ -333,11 +345,7 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
         + f": corpus has {difference.ours_window!r}, source has {difference.theirs_window!r}"
     )
     path = item.path + (field,)
-    attachment = notice.attachment.model
-    task_index = item.path[1]
-    passage = (
-        getattr(attachment.tasks[task_index], field) if attachment is not None and isinstance(task_index, int) else None
-    )
+    passage = None if task is None else getattr(task, field)
     if not isinstance(passage, Passage):
         return ctx.finding(
             item.file,

@@ -4,6 +4,7 @@ Each measure's text ends with the parenthesised list of units responsible for it
 list as registry IDs, grouped where the list is split by full-width commas. Every printed name must be a name
 or alias of the unit at the same place in ``units``, and the groups must match. For example, with the text
 ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``. An ID the registry does not hold is left to AW301.
+A measure the source prints without a unit list has ``units: []``.
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             measure = at.measure
             split = split_assignment(measure.text)
             if split is None:
-                yield ctx.finding(
-                    notice.body,
-                    at.path + ("text",),
-                    f"measure {measure.number} does not end with a parenthesised unit list",
-                )
+                if measure.units:  # no list printed, none encoded: nothing to compare
+                    yield ctx.finding(
+                        notice.body,
+                        at.path + ("text",),
+                        f"measure {measure.number} does not end with a parenthesised unit list",
+                        hint="restore the unit list the source prints at the end of the text; "
+                        "if it prints none, set units: []",
+                    )
                 continue
             printed = assignment_names(split[1])
             if [len(group) for group in printed] != [len(group) for group in measure.units]:

@@ -1,0 +1,171 @@
+"""A source that misnumbers its own entities, or prints a measure without a unit list, can be encoded as printed.
+
+Each case prints the source the way a real notice might (measure 50 printed as 51., or as a second 49.; measure
+16 without its unit list), then follows the findings' hints word for word, comparing the complete list of findings
+at every step, until the corpus is clean; the release then carries the departure as an editorial record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from conftest import NOTICE, CorpusCopy
+from findings import check
+
+from anwei_corpus.api import load
+from anwei_corpus.release import export
+
+BODY = f"{NOTICE}/body.yaml"
+SOURCE = f"{NOTICE}/source.txt"
+META = f"{NOTICE}/notice.yaml"
+MEASURE_50 = "          - number: 50\n"
+MEASURE_16_LIST = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
+
+
+def _print_source(copy: CorpusCopy, old: str, new: str) -> None:
+    """Change the source as printed, and reseal its checksum."""
+    copy.replace(SOURCE, old, new)
+    digest = hashlib.sha256(copy.file(SOURCE).read_bytes()).hexdigest()
+    meta = copy.file(META)
+    text = meta.read_text(encoding="utf-8")
+    start = text.index("sha256: ") + len("sha256: ")
+    meta.write_text(text[:start] + digest + text[start + 64 :], encoding="utf-8")
+
+
+def _findings(copy: CorpusCopy) -> list[tuple[str, str, int | None, str, str | None]]:
+    """Every finding but the coverage figure: code, file name, line, message (paths relative), hint."""
+    folder = copy.file(NOTICE)
+    return [
+        (d.code, d.location.file.rsplit("/", 1)[-1], d.location.line, d.message.replace(f"{folder}/", ""), d.hint)
+        for d in check(copy.root)
+        if d.code != "AW704"  # the coverage figure, always reported
+    ]
+
+
+def _line(copy: CorpusCopy, needle: str) -> int:
+    return copy.line_of(BODY, needle)
+
+
+def test_a_number_the_source_skips_is_kept_with_a_doubt_record(corpus_copy: CorpusCopy, tmp_path):
+    _print_source(corpus_copy, "\n50. 推动学习", "\n51. 推动学习")
+    line = _line(corpus_copy, MEASURE_50)
+    assert _findings(corpus_copy) == [
+        (
+            "AW701",
+            "body.yaml",
+            line,
+            "printed form not found in source.txt: '50. 推动学习教育全覆盖，用好上海普陀、区融媒体中心等微信、微博和移动客户端等'…",
+            "the source prints '51' here: set number: 51 (a printed number, which `edits` cannot correct)",
+        )
+    ]
+    corpus_copy.replace(BODY, MEASURE_50, "          - number: 51\n")
+    assert _findings(corpus_copy) == [
+        (
+            "AW201",
+            "body.yaml",
+            line,
+            "expected measure 50, found 51",
+            "measures are numbered 1, 2, 3 … in the order they are printed; if the source itself skips measure 50, "
+            "add misnumbered: {kind: doubt, note: …} (docs/maintainers.md, Editorial conventions)",
+        )
+    ]
+    corpus_copy.replace(
+        BODY,
+        "          - number: 51\n",
+        "          - number: 51\n            misnumbered: {kind: doubt, note: 源文件在“49.”之后印“51.”，不见“50.”。}\n",
+    )
+    assert _findings(corpus_copy) == []
+    release = export(load(corpus_copy.root), tmp_path / "release")
+    corpus = json.loads((release / "anwei-corpus.json").read_text(encoding="utf-8"))
+    numbering = [record for record in corpus["notices"][0]["editorial"] if record["field"] == "number"]
+    assert numbering == [
+        {
+            "entity": "putuo-anwei-2022-6/measure/51",
+            "field": "number",
+            "kind": "doubt",
+            "edit_class": "source-error",
+            "printed": "51",
+            "reading": "51",
+            "occurrence": 1,
+            "certainty": "certain",
+            "note": "源文件在“49.”之后印“51.”，不见“50.”。",
+        }
+    ]
+
+
+def test_a_number_the_source_prints_twice_is_read_in_sequence_with_a_typo_record(corpus_copy: CorpusCopy):
+    _print_source(corpus_copy, "\n50. 推动学习", "\n49. 推动学习")
+    line = _line(corpus_copy, MEASURE_50)
+    assert [finding[:3] + finding[4:] for finding in _findings(corpus_copy)] == [
+        (
+            "AW701",
+            "body.yaml",
+            line,
+            "the source prints '49' here: set number: 49 (a printed number, which `edits` cannot correct)",
+        )
+    ]
+    corpus_copy.replace(BODY, MEASURE_50, "          - number: 49\n")
+    assert _findings(corpus_copy) == [
+        (
+            "AW201",
+            "body.yaml",
+            line,
+            "expected measure 50, found 49",
+            "measures are numbered 1, 2, 3 … in the order they are printed; if the source prints 49 here by mistake, "
+            "set number: 50 and add misnumbered: {kind: typo, printed: 49, note: …} "
+            "(docs/maintainers.md, Editorial conventions)",
+        )
+    ]
+    corpus_copy.replace(
+        BODY,
+        "          - number: 49\n            text: 推动学习",
+        "          - number: 50\n            misnumbered: {kind: typo, printed: 49, note: 源文件两处印“49.”。}\n"
+        "            text: 推动学习",
+    )
+    assert _findings(corpus_copy) == []
+
+
+def test_a_record_where_nothing_departs_is_reported(corpus_copy: CorpusCopy):
+    corpus_copy.replace(BODY, MEASURE_50, MEASURE_50 + "            misnumbered: {kind: doubt, note: 误记。}\n")
+    assert _findings(corpus_copy) == [
+        (
+            "AW201",
+            "body.yaml",
+            _line(corpus_copy, "misnumbered:"),
+            "measure 50 follows measure 49 with no number skipped, but a misnumbered record of kind doubt says the "
+            "source skips one here",
+            "remove the misnumbered record, or set number to the number the source prints",
+        )
+    ]
+
+
+def test_a_typo_record_must_name_another_number(corpus_copy: CorpusCopy):
+    corpus_copy.replace(BODY, MEASURE_50, MEASURE_50 + "            misnumbered: {kind: typo, note: 误记。}\n")
+    findings = _findings(corpus_copy)
+    assert [(code, file, line) for code, file, line, _, _ in findings] == [
+        ("AW101", "body.yaml", _line(corpus_copy, "misnumbered:"))
+    ]
+    assert "give printed for kind 'typo'" in findings[0][3]
+
+
+def test_a_measure_printed_without_a_unit_list_has_no_units(corpus_copy: CorpusCopy):
+    _print_source(corpus_copy, MEASURE_16_LIST + "\n", "\n")
+    text_line = _line(corpus_copy, "利用信息化手段提升联勤协调和处置能力。（")
+    assert [finding[:3] for finding in _findings(corpus_copy)] == [("AW701", "body.yaml", text_line)]
+    corpus_copy.replace(BODY, "处置能力。" + MEASURE_16_LIST, "处置能力。")
+    assert _findings(corpus_copy) == [
+        (
+            "AW308",
+            "body.yaml",
+            text_line,
+            "measure 16 does not end with a parenthesised unit list",
+            "restore the unit list the source prints at the end of the text; if it prints none, set units: []",
+        )
+    ]
+    body = corpus_copy.file(BODY).read_text(encoding="utf-8")
+    at = body.index("处置能力。\n")
+    units_start = body.index("units: ", at)
+    units_end = body.index("\n", units_start)
+    corpus_copy.file(BODY).write_text(body[:units_start] + "units: []" + body[units_end:], encoding="utf-8")
+    assert _findings(corpus_copy) == []
