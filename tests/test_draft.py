@@ -270,11 +270,9 @@ def test_a_second_draft_numbers_its_new_entries_after_the_first_drafts(tmp_path)
     # Two notices drafted before the first one's provisional entries are resolved: each keeps its own entries.
     first = TEXT.replace("（区苏河办）", "（区河道办、区苏河办）").replace("徐树杰", "李四海")
     corpus, _, _ = _draft(tmp_path, first)
-    second = (
-        TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023").replace("徐树杰", "王五常")
-    )
+    second = TEXT.replace("2022", "2023").replace("徐树杰", "王五常")
     (tmp_path / "second.txt").write_text(second, encoding="utf-8")
-    draft_into(corpus, "jingan-anwei-2023-6", tmp_path / "second.txt")
+    draft_into(corpus, "putuo-anwei-2023-6", tmp_path / "second.txt")
     loaded = load_source(corpus)
     new_units = [(u.id, u.name) for u in loaded.units.model.units if u.provisional]
     new_people = [(p.id, p.name) for p in loaded.people.model.people if p.provisional]
@@ -329,11 +327,28 @@ def test_another_district_and_year(tmp_path):
     assert meta.title.text == "上海市静安区安全生产委员会关于印发静安区2023年安全生产工作意见的通知"
     assert str(meta.date.value) == "2023-08-15"
     issuer = next(u for u in loaded.units.model.units if u.id == meta.issuer)
-    assert (issuer.name, issuer.provisional, issuer.kind) == ("上海市静安区安全生产委员会", True, "committee")
+    assert (issuer.name, issuer.provisional, issuer.kind, issuer.jurisdiction) == (
+        "上海市静安区安全生产委员会",
+        True,
+        "committee",
+        "jingan",
+    )
     assert notice.body.model.title.text == "静安区2023年安全生产工作意见"
-    unused = {d.message for d in validate(corpus) if d.code == "AW309"}
-    assert {d.code for d in validate(corpus)} <= ALLOWED | {"AW309"}
-    assert unused == {"unit 'safety-committee' is not used by any notice"}  # the other district's committee
+    # 区应急局 in a notice of 静安区 is 静安区's bureau: no name resolves to an entry of putuo
+    units = {unit.id: unit for unit in loaded.units.model.units}
+    people = {person.id: person for person in loaded.people.model.people}
+    used = {uid for measure in _measures(notice.body.model) for group in measure.units for uid in group}
+    assert {units[uid].jurisdiction for uid in used} == {"jingan"}
+    assert all(units[uid].provisional for uid in used)
+    bureau = next(unit for unit in units.values() if unit.name == "区应急局" and unit.jurisdiction == "jingan")
+    assert bureau.note.endswith(
+        "登记册中同名的 emergency-bureau 属于 putuo，不属于本通知的 jingan；本条给出 jingan 的 ID（如 jingan-…）。"
+    )
+    findings = validate(corpus)
+    assert {d.code for d in findings} <= ALLOWED | {"AW309"}
+    putuo = {f"unit {uid!r}" for uid, unit in units.items() if unit.jurisdiction == "putuo"}
+    putuo |= {f"person {pid!r}" for pid, person in people.items() if person.jurisdiction == "putuo"}
+    assert {d.message.removesuffix(" is not used by any notice") for d in findings if d.code == "AW309"} == putuo
 
 
 def _without(text: str, removed: int, *, renumber: bool) -> str:

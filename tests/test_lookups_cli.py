@@ -42,6 +42,7 @@ def test_unit_lists_its_measures_and_tasks_by_role(run, corpus):
         "name": "区应急局",
         "aliases": [],
         "kind": "government-department",
+        "jurisdiction": "putuo",
         "note": None,
         "collective": False,
     }
@@ -109,7 +110,7 @@ def test_a_collective_is_a_unit_and_says_so(run):
 
 def test_leader_lists_the_tasks_led(run, corpus):
     data = answer(run, "leader", "姜爱锋")
-    assert data["person"] == {"id": "jiang-aifeng", "name": "姜爱锋", "note": None}
+    assert data["person"] == {"id": "jiang-aifeng", "name": "姜爱锋", "jurisdiction": "putuo", "note": None}
     numbers = [t["number"] for t in data["tasks"]]
     assert numbers == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 19, 20, 23]
     assert numbers == [t.number for t in corpus.tasks_of_leader("jiang-aifeng")]

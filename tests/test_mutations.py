@@ -102,6 +102,14 @@ MUTATIONS = {
         "AW301", BODY, "[[emergency-bureau, organisation-department]]", "[[emergency-bureu, organisation-department]]"
     ),
     "unknown-leader": Mutation("AW302", ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue, xu-shujei]"),
+    "leader-of-another-district": Mutation(
+        "AW315",
+        PEOPLE,
+        "name: 徐树杰\n    jurisdiction: putuo",
+        "name: 徐树杰\n    jurisdiction: jingan",
+        finding_file=ATTACHMENT,
+        at="xu-shujie",
+    ),
     "missing-measure": Mutation(
         "AW303",
         ATTACHMENT,

@@ -40,8 +40,8 @@ __all__ = [
 if TYPE_CHECKING:
     from .api import CorpusInvalid, ReleaseUnreadable, load, load_release, open_corpus, validate
     from .diagnostics import CorpusUnreadable
-    from .models.release import Corpus, NotFound
-    from .queries import Ambiguous, leader_work, show, show_id, stats, unit_work
+    from .models.release import Ambiguous, Corpus, NotFound
+    from .queries import leader_work, show, show_id, stats, unit_work
 
 _LAZY = {
     "CorpusInvalid": "api",
@@ -51,7 +51,7 @@ _LAZY = {
     "load_release": "api",
     "validate": "api",
     "open_corpus": "api",
-    "Ambiguous": "queries",
+    "Ambiguous": "models.release",
     "leader_work": "queries",
     "show": "queries",
     "show_id": "queries",

@@ -200,6 +200,11 @@ def build_corpus(source: CorpusSource) -> out.Corpus:
         corpus_version=manifest.corpus_version,
         schema_version=manifest.schema_version,
         notices=[build_notice(notice) for notice in source.notices],
-        units=[out.Unit(id=u.id, name=u.name, aliases=list(u.aliases), kind=u.kind, note=u.note) for u in units.units],
-        people=[out.Person(id=p.id, name=p.name, note=p.note) for p in people.people],
+        units=[
+            out.Unit(
+                id=u.id, name=u.name, aliases=list(u.aliases), kind=u.kind, jurisdiction=u.jurisdiction, note=u.note
+            )
+            for u in units.units
+        ],
+        people=[out.Person(id=p.id, name=p.name, jurisdiction=p.jurisdiction, note=p.note) for p in people.people],
     )

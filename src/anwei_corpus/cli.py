@@ -426,8 +426,7 @@ def _answer(
     output_format: LookupFormat,
 ) -> None:
     """Open the corpus, ask it, print the answer; a key that matches nothing or several things exits 1."""
-    from .models.release import NotFound
-    from .queries import Ambiguous
+    from .models.release import Ambiguous, NotFound
     from .reporters.lookups import render
 
     source = _open(corpus, release)

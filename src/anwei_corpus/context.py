@@ -21,6 +21,15 @@ SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 MAX_SUGGESTION_COMPARISONS = 100_000
 
 
+def other_references(file: SourceFile[Any], paths: list[YamlPath]) -> str:
+    """For a finding at the first of several references in a file: how many there are, and the others' lines."""
+    if len(paths) < 2:
+        return ""
+    lines = sorted({line for path in paths[1:] if (line := file.locate(path).line) is not None})
+    shown = ", ".join(map(str, lines[:SHOWN_LINES])) + (", …" if len(lines) > SHOWN_LINES else "")
+    return f" ({len(paths)} references in this file; also line{'s' if len(lines) > 1 else ''} {shown})"
+
+
 class Provenance(NamedTuple):
     """A notice's texts in printed form, and what of them the source text holds."""
 
@@ -90,6 +99,40 @@ class CorpusIndex:
             for name in (unit.name, *unit.aliases):
                 names.setdefault(name, unit.id)
         return names
+
+    @cached_property
+    def jurisdictions(self) -> dict[str, str | None]:
+        """Every unit and person ID → its jurisdiction (None for an entry of no one area)."""
+        units, people = self.corpus.units.model, self.corpus.people.model
+        found = {unit.id: unit.jurisdiction for unit in (units.units if units else [])}
+        found.update((person.id, person.jurisdiction) for person in (people.people if people else []))
+        return found
+
+    def jurisdiction(self, notice: NoticeSource) -> str | None:
+        """The notice's jurisdiction: its issuer's (None when the issuer is unknown or of no one area)."""
+        meta = notice.notice.model
+        return None if meta is None else self.jurisdictions.get(meta.issuer)
+
+    @cached_property
+    def _unit_ids_by_name(self) -> dict[str, list[str]]:
+        """Every printed name and alias → the IDs of the units it names, in registry order."""
+        named: dict[str, list[str]] = {}
+        units = self.corpus.units.model
+        for unit in units.units if units else []:
+            for name in dict.fromkeys((unit.name, *unit.aliases)):
+                named.setdefault(name, []).append(unit.id)
+        return named
+
+    def units_named(self, name: str) -> list[str]:
+        """The IDs of the units a printed name or alias names, in registry order (several across jurisdictions)."""
+        return self._unit_ids_by_name.get(name, [])
+
+    def unit_named(self, name: str, jurisdiction: str | None) -> str | None:
+        """The unit a notice of ``jurisdiction`` means by a printed name: one of that jurisdiction or of none."""
+        candidates = self.units_named(name)
+        if jurisdiction is not None:
+            candidates = [uid for uid in candidates if self.jurisdictions.get(uid) in (jurisdiction, None)]
+        return candidates[0] if candidates else None
 
     @cached_property
     def _sorted_unit_ids(self) -> list[str]:
@@ -173,6 +216,19 @@ class CheckContext:
     def unit_by_name(self) -> dict[str, str]:
         return self.index.unit_by_name
 
+    @property
+    def jurisdictions(self) -> dict[str, str | None]:
+        return self.index.jurisdictions
+
+    def jurisdiction(self, notice: NoticeSource) -> str | None:
+        return self.index.jurisdiction(notice)
+
+    def units_named(self, name: str) -> list[str]:
+        return self.index.units_named(name)
+
+    def unit_named(self, name: str, jurisdiction: str | None) -> str | None:
+        return self.index.unit_named(name, jurisdiction)
+
     def suggest_unit(self, wrong: str) -> str | None:
         return self.index.suggest_unit(wrong)
 
@@ -210,10 +266,7 @@ class CheckContext:
             message = f"unknown {what} {ident!r}" + (f" — did you mean {guess!r}?" if guess else "")
             if name is not None:
                 message += f" (the text prints {name} here)"
-            if len(found) > 1:
-                lines = sorted({line for _, other in found[1:] if (line := file.locate(other).line) is not None})
-                shown = ", ".join(map(str, lines[:SHOWN_LINES])) + (", …" if len(lines) > SHOWN_LINES else "")
-                message += f" ({len(found)} references in this file; also line{'s' if len(lines) > 1 else ''} {shown})"
+            message += other_references(file, [other for _, other in found])
             advice = f"nothing references {guess!r}: if its registry entry was renamed, restore the ID there; "
             yield self.finding(file, path, message, hint=advice + hint if renamed else hint)
 

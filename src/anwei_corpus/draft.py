@@ -52,6 +52,7 @@ LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议�
 NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
 SKIPPED_NUMBER_NOTE = "源文件在{previous}之后印{printed}，不见{expected}：照印本保留编号（草稿提议）；若原文确有遗漏，补录该项并删去本记录。"
 REPEATED_NUMBER_NOTE = "源文件在{previous}之后印{printed}：按顺序读作{expected}（草稿提议）；请核对印本编号。"
+ELSEWHERE_NOTE = "登记册中同名的 {ident} 属于 {theirs}，不属于本通知的 {own}；本条给出 {own} 的 ID（如 {own}-…）。"
 NEW_PERSON_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
 BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
 LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
@@ -305,22 +306,50 @@ class Registry:
     spellings: list[dict[str, str]] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # unit ID → its registry name
     taken: set[str] = field(default_factory=set)  # every ID of the registries, so that a new one is new
+    jurisdiction: str | None = None  # the drafted notice's: entries of another one do not answer to its names
+    elsewhere: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (ID, jurisdiction) of another one
 
     @classmethod
-    def from_models(cls, units: Any, people: Any, attachments: Iterable[Any] = ()) -> Registry:
-        registry = cls()
-        registry.taken.update(unit.id for unit in (units.units if units is not None else ()))
-        registry.taken.update(person.id for person in (people.people if people is not None else ()))
-        for unit in units.units if units is not None else ():
+    def from_models(
+        cls, units: Any, people: Any, attachments: Iterable[Any] = (), jurisdiction: str | None = None
+    ) -> Registry:
+        registry = cls(jurisdiction=jurisdiction)
+        unit_entries = list(units.units if units is not None else ())
+        person_entries = list(people.people if people is not None else ())
+        registry.taken.update(entry.id for entry in (*unit_entries, *person_entries))
+        ours = {entry.id for entry in (*unit_entries, *person_entries) if registry.answers(entry.jurisdiction)}
+        for unit in unit_entries:
             registry.canonical[unit.id] = unit.name
             for name in (unit.name, *unit.aliases):
-                registry.units.setdefault(_key(name), unit.id)
+                registry._learn(registry.units, name, unit.id, unit.jurisdiction, unit.id in ours)
         for attachment in attachments:
             for spelling in attachment.spellings:
-                registry.units.setdefault(_key(spelling.printed), spelling.unit)
-        for person in people.people if people is not None else ():
-            registry.people.setdefault(_key(person.name), person.id)
+                if spelling.unit in ours:
+                    registry.units.setdefault(_key(spelling.printed), spelling.unit)
+        for person in person_entries:
+            registry._learn(registry.people, person.name, person.id, person.jurisdiction, person.id in ours)
         return registry
+
+    def answers(self, jurisdiction: str | None) -> bool:
+        """Whether an entry of ``jurisdiction`` may be named by the drafted notice."""
+        return jurisdiction is None or self.jurisdiction is None or jurisdiction == self.jurisdiction
+
+    def _learn(self, names: dict[str, str], name: str, ident: str, jurisdiction: str | None, ours: bool) -> None:
+        if ours:
+            names.setdefault(_key(name), ident)
+        elif jurisdiction is not None:
+            self.elsewhere.setdefault(_key(name), (ident, jurisdiction))
+
+    def _note(self, template: str, name: str, where: str) -> str:
+        """A new entry's note: where the draft read the name, and the entry of that name in another jurisdiction."""
+        note = template.format(where=where)
+        if _key(name) in self.elsewhere and self.jurisdiction is not None:
+            ident, theirs = self.elsewhere[_key(name)]
+            note += ELSEWHERE_NOTE.format(ident=ident, theirs=theirs, own=self.jurisdiction)
+        return note
+
+    def _jurisdiction(self) -> dict[str, str]:
+        return {} if self.jurisdiction is None else {"jurisdiction": self.jurisdiction}
 
     def unit(self, name: str, where: str) -> str:
         """The ID of a unit name; a new provisional entry when the registry lacks it."""
@@ -333,8 +362,9 @@ class Registry:
                 "id": ident,
                 "name": _key(name),
                 "kind": guess_unit_kind(name),
+                **self._jurisdiction(),
                 "provisional": True,
-                "note": NEW_ENTRY_NOTE.format(where=where),
+                "note": self._note(NEW_ENTRY_NOTE, name, where),
             }
         )
         self.units[_key(name)] = ident
@@ -347,7 +377,13 @@ class Registry:
             return found
         ident = self._new_id(lambda n: f"provisional-person-{_in_letters(n)}")
         self.new_people.append(
-            {"id": ident, "name": _key(name), "provisional": True, "note": NEW_PERSON_NOTE.format(where=where)}
+            {
+                "id": ident,
+                "name": _key(name),
+                **self._jurisdiction(),
+                "provisional": True,
+                "note": self._note(NEW_PERSON_NOTE, name, where),
+            }
         )
         self.people[_key(name)] = ident
         return ident
@@ -1098,7 +1134,7 @@ def draft_into(
         loaded = load_source(root)
         units, people = loaded.units.model, loaded.people.model
         attachments = [notice.attachment.model for notice in loaded.notices if notice.attachment.model is not None]
-    registry = Registry.from_models(units, people, attachments)
+    registry = Registry.from_models(units, people, attachments, jurisdiction=notice_id.split("-", 1)[0])
     drafted = draft_notice(notice_id, raw, registry)
     scaffold = new_notice(root, notice_id, source, documents=drafted.documents)
     for name, key, entries in ((UNITS, "units", drafted.new_units), (PEOPLE, "people", drafted.new_people)):

@@ -254,7 +254,7 @@ def _task_rows(corpus: out.Corpus) -> Iterator[Row]:
 
 def _unit_rows(corpus: out.Corpus) -> Iterator[Row]:
     for u in corpus.units:
-        yield u.id, u.name, u.kind, u.note
+        yield u.id, u.name, u.kind, u.note, u.jurisdiction
 
 
 def _alias_rows(corpus: out.Corpus) -> Iterator[Row]:
@@ -265,7 +265,7 @@ def _alias_rows(corpus: out.Corpus) -> Iterator[Row]:
 
 def _person_rows(corpus: out.Corpus) -> Iterator[Row]:
     for p in corpus.people:
-        yield p.id, p.name, p.note
+        yield p.id, p.name, p.note, p.jurisdiction
 
 
 def _addressee_rows(corpus: out.Corpus) -> Iterator[Row]:
@@ -471,9 +471,10 @@ TABLES: tuple[Table, ...] = (
         "The unit registry: organisations and groups that notices assign work to.",
         (
             id_column("Unit", out.Unit),
-            model_column("name", out.Unit, unique=True),
+            model_column("name", out.Unit),  # unique within a jurisdiction only
             model_column("kind", out.Unit),
             model_column("note", out.Unit),
+            model_column("jurisdiction", out.Unit),  # last: added in schema 1.3.0
         ),
         ("id",),
         _unit_rows,
@@ -495,7 +496,12 @@ TABLES: tuple[Table, ...] = (
         "people",
         "People",
         "The people registry: the district leaders who lead tasks.",
-        (id_column("Person", out.Person), model_column("name", out.Person), model_column("note", out.Person)),
+        (
+            id_column("Person", out.Person),
+            model_column("name", out.Person),
+            model_column("note", out.Person),
+            model_column("jurisdiction", out.Person),  # last: added in schema 1.3.0
+        ),
         ("id",),
         _person_rows,
     ),

@@ -63,6 +63,14 @@ NewUnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN)]
 NewPersonId = Annotated[str, Field(pattern=PERSON_ID_PATTERN)]
 VersionString = Annotated[str, Field(pattern=VERSION_PATTERN, description="MAJOR.MINOR.PATCH.")]
 
+# The area a unit or person belongs to, for names that mean something only within it: 区应急局 is one bureau in a
+# notice of 普陀区 and another in a notice of 静安区. The value is the notice IDs' first segment (putuo, jingan).
+JURISDICTION_DESCRIPTION = (
+    "The district (or other area) this entry belongs to, as the first segment of its notices' IDs (putuo): a "
+    "notice whose issuer belongs to another one cannot name it. Left out for an entry of no one area."
+)
+Jurisdiction = Annotated[str, Field(pattern=NAME_PATTERN)]
+
 # A number or count a notice prints (a measure's number, a subtotal, a document's serial): far below 10,000 in any
 # notice, so the bound refuses the absurd without refusing the real.
 MAX_PRINTED_NUMBER = 9999

@@ -19,11 +19,13 @@ from typing import Literal, Protocol, TypeVar
 from pydantic import Field
 
 from .common import (
+    JURISDICTION_DESCRIPTION,
     MAX_COPIES,
     SHA256_PATTERN,
     Certainty,
     EditClass,
     EditKind,
+    Jurisdiction,
     NewPersonId,
     NewUnitId,
     NumberLink,
@@ -49,6 +51,16 @@ class NotFound(LookupError):
         self.suggestions = list(suggestions)
 
 
+class Ambiguous(LookupError):
+    """A key answers to more than one entry; ``candidates`` lists them as ``(id, label)``."""
+
+    def __init__(self, what: str, key: str, candidates: Sequence[tuple[str, str]], hint: str = ""):
+        listed = ", ".join(f"{label} ({key_id})" for key_id, label in candidates)
+        asked = f"{what} {key!r}" if key else what
+        super().__init__(f"{asked} is ambiguous: it may be {listed}" + (f"; {hint}" if hint else ""))
+        self.candidates = list(candidates)
+
+
 class _Numbered(Protocol):
     @property
     def number(self) -> int: ...
@@ -60,6 +72,9 @@ Numbered = TypeVar("Numbered", bound=_Numbered)
 class _Named(Protocol):
     @property
     def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
     @property
     def names(self) -> list[str]: ...
@@ -83,8 +98,13 @@ def _name_key(text: str) -> str:
 def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
     wanted = _name_key(key)
     for entry in entries:
-        if wanted in (entry.id, *(_name_key(name) for name in entry.names)):
+        if entry.id == wanted:
             return entry
+    named = [entry for entry in entries if wanted in (_name_key(name) for name in entry.names)]
+    if len(named) > 1:  # a name that entries of several jurisdictions share
+        raise Ambiguous(what, key, [(entry.id, entry.name) for entry in named], hint="give the ID")
+    if named:
+        return named[0]
     known = [name for named in entries for name in (named.id, *named.names)]
     raise NotFound(what, key, difflib.get_close_matches(key, known, n=3, cutoff=0.5))
 
@@ -96,6 +116,7 @@ class Unit(StrictModel):
     name: str = Field(description="Canonical name.")
     aliases: list[str] = Field(description="Other printed spellings of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
+    jurisdiction: Jurisdiction | None = Field(description=JURISDICTION_DESCRIPTION)
     note: str | None = Field(description="Editorial note on the entry.")
 
     @property
@@ -109,6 +130,7 @@ class Person(StrictModel):
 
     id: NewPersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
     name: str = Field(description="The name, without padding spaces.")
+    jurisdiction: Jurisdiction | None = Field(description=JURISDICTION_DESCRIPTION)
     note: str | None = Field(description="Editorial note on the entry.")
 
     @property

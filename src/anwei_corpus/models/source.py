@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from .common import (
     FILE_NAME_PATTERN,
+    JURISDICTION_DESCRIPTION,
     MAX_COPIES,
     NAME_PATTERN,
     NOT_BLANK_PATTERN,
@@ -24,6 +25,7 @@ from .common import (
     UNIT_ID_PATTERN,
     Certainty,
     Edit,
+    Jurisdiction,
     NewPersonId,
     NewUnitId,
     Passage,
@@ -143,13 +145,14 @@ class UnitEntry(StrictModel):
     )
     aliases: list[str] = Field(default_factory=empty_list, description="Every other printed spelling of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
+    jurisdiction: Jurisdiction | None = Field(default=None, description=JURISDICTION_DESCRIPTION)
     note: str | None = Field(default=None, description="Editorial note: why the aliases belong together, doubts.")
     provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()
 
 
 class UnitsFile(StrictModel):
-    """The shared registry of units."""
+    """The shared registry of units (names repeat only across jurisdictions)."""
 
     units: list[UnitEntry] = Field(min_length=1)
 
@@ -159,6 +162,7 @@ class PersonEntry(StrictModel):
 
     id: NewPersonId = Field(description="Stable ASCII identifier: the name in pinyin.")
     name: str = Field(description="The name as written, without padding spaces.")
+    jurisdiction: Jurisdiction | None = Field(default=None, description=JURISDICTION_DESCRIPTION)
     note: str | None = None
     provisional: bool = Field(default=False, description=PROVISIONAL)
     suppress: list[Suppression] = suppress_field()

@@ -12,14 +12,40 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import CheckContext
+from ..corpus import NoticeSource
 from ..diagnostics import Diagnostic, Severity
-from ..models.source import iter_measures
+from ..models.source import MeasureAt, iter_measures
 from ..unit_lists import assignment_names, split_assignment
 
 CODE = "AW308"
 NAME = "unit-list-matches"
 SEVERITY = Severity.ERROR
 SUMMARY = "A measure's unit IDs match the unit list printed at the end of its text."
+
+
+def _names(ctx: CheckContext, notice: NoticeSource, at: MeasureAt, printed: list[list[str]]) -> Iterator[Diagnostic]:
+    """Each printed name against the ID at its place in ``units``."""
+    measure, jurisdiction = at.measure, ctx.jurisdiction(notice)
+    for g, (names, ids) in enumerate(zip(printed, measure.units, strict=False)):
+        for u, (name, uid) in enumerate(zip(names, ids, strict=False)):
+            owners = ctx.units_named(name)
+            if uid in owners:
+                continue  # the name is this unit's (whether the notice may name the unit is AW315's)
+            if not owners:
+                guess = ctx.suggest_unit(name)
+                yield ctx.finding(
+                    notice.body,
+                    at.path + ("text",),
+                    f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
+                    hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
+                )
+            elif uid in ctx.unit_ids:  # an unknown ID is AW301's
+                resolved = ctx.unit_named(name, jurisdiction) or owners[0]
+                yield ctx.finding(
+                    notice.body,
+                    at.path + ("units", g, u),
+                    f"measure {measure.number}: {uid!r} stands where the text prints {name!r} ({resolved!r})",
+                )
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -51,20 +77,4 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     hint="one inner list per group separated by ，, one ID per name separated by 、",
                 )
                 continue
-            for g, (names, ids) in enumerate(zip(printed, measure.units, strict=False)):
-                for u, (name, uid) in enumerate(zip(names, ids, strict=False)):
-                    resolved = ctx.unit_by_name.get(name)
-                    if resolved is None:
-                        guess = ctx.suggest_unit(name)
-                        yield ctx.finding(
-                            notice.body,
-                            at.path + ("text",),
-                            f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
-                            hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
-                        )
-                    elif resolved != uid and uid in ctx.unit_ids:  # an unknown ID is AW301's
-                        yield ctx.finding(
-                            notice.body,
-                            at.path + ("units", g, u),
-                            f"measure {measure.number}: {uid!r} stands where the text prints {name!r} ({resolved!r})",
-                        )
+            yield from _names(ctx, notice, at, printed)

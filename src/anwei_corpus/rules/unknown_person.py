@@ -10,11 +10,10 @@ Example of a finding: ``unknown person 'xu-shujei' — did you mean 'xu-shujie'?
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ..context import CheckContext
-from ..corpus import SourceFile
-from ..diagnostics import Diagnostic, Severity, YamlPath
+from ..diagnostics import Diagnostic, Severity
+from ..references import person_references
 
 CODE = "AW302"
 NAME = "unknown-person"
@@ -22,18 +21,11 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every leader reference resolves to the people registry."
 
 
-def _references(ctx: CheckContext) -> Iterator[tuple[SourceFile[Any], YamlPath, str]]:
-    for notice, attachment in ctx.notices_with("attachment"):
-        for t, task in enumerate(attachment.tasks):
-            for index, pid in enumerate(task.leaders):
-                yield notice.attachment, ("tasks", t, "leaders", index), pid
-
-
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     if ctx.corpus.people.model is None:
         return
     yield from ctx.unknown_references(
-        _references(ctx),
+        (reference for notice in ctx.notices for reference in person_references(notice)),
         ctx.person_ids,
         ctx.suggest_person,
         "person",

@@ -1,0 +1,141 @@
+"""Units and people of one district: names that repeat across jurisdictions, and notices that keep to their own.
+
+The real registry is all of 普陀区 (``jurisdiction: putuo``). A copy gains a unit of 静安区 that shares a name with
+one of 普陀区's; the whole set of findings is compared for each change, and the look-ups are asked by that name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import NOTICE, CorpusCopy
+from findings import check
+
+from anwei_corpus import Ambiguous, load
+
+UNITS = "registry/units.yaml"
+PEOPLE = "registry/people.yaml"
+BODY = f"{NOTICE}/body.yaml"
+JINGAN_BUREAU = """  - id: jingan-emergency-bureau
+    name: 区应急局
+    kind: government-department
+    jurisdiction: jingan
+"""
+
+
+def _findings(copy: CorpusCopy) -> list[tuple[str, str, int | None, str]]:
+    return [
+        (d.code, d.location.file.split("/data/", 1)[1], d.location.line, d.message)
+        for d in check(copy.root)
+        if d.code != "AW704"  # the coverage figure, always reported
+    ]
+
+
+def _add_unit(copy: CorpusCopy, entry: str) -> int:
+    path = copy.file(UNITS)
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    return copy.line_of(UNITS, entry.splitlines()[0])
+
+
+def test_the_real_registry_is_of_one_district():
+    corpus = load()
+    assert {entry.jurisdiction for entry in (*corpus.units, *corpus.people)} == {"putuo"}
+
+
+def test_a_name_may_repeat_in_another_jurisdiction(corpus_copy: CorpusCopy):
+    line = _add_unit(corpus_copy, JINGAN_BUREAU)
+    assert _findings(corpus_copy) == [
+        ("AW309", UNITS, line, "unit 'jingan-emergency-bureau' is not used by any notice"),
+    ]
+
+
+def test_a_name_may_not_repeat_within_a_jurisdiction_or_beside_an_entry_of_none(corpus_copy: CorpusCopy):
+    line = _add_unit(corpus_copy, JINGAN_BUREAU.replace("jurisdiction: jingan", "jurisdiction: putuo"))
+    unused = ("AW309", UNITS, line, "unit 'jingan-emergency-bureau' is not used by any notice")
+    duplicate = ("AW306", UNITS, line + 1, "name '区应急局' is already a name of unit 'emergency-bureau'")
+    assert _findings(corpus_copy) == [unused, duplicate]
+    in_putuo = JINGAN_BUREAU.replace("jurisdiction: jingan", "jurisdiction: putuo")
+    corpus_copy.replace(UNITS, in_putuo, JINGAN_BUREAU.replace("    jurisdiction: jingan\n", ""))  # of none
+    assert _findings(corpus_copy) == [unused, duplicate]
+
+
+def test_a_notice_names_only_entries_of_its_own_jurisdiction(corpus_copy: CorpusCopy):
+    _add_unit(corpus_copy, JINGAN_BUREAU)
+    line = corpus_copy.replace(BODY, "units: [[emergency-bureau]]", "units: [[jingan-emergency-bureau]]")
+    corpus_copy.replace(
+        PEOPLE,
+        "  - id: xu-shujie\n    name: 徐树杰\n    jurisdiction: putuo\n",
+        "  - id: xu-shujie\n    name: 徐树杰\n    jurisdiction: jingan\n",
+    )
+    leader_lines = [
+        number
+        for number, text in enumerate(corpus_copy.file(f"{NOTICE}/attachment.yaml").read_text().splitlines(), 1)
+        if "xu-shujie" in text
+    ]
+    others = ", ".join(map(str, leader_lines[1:9])) + ", …"  # eight lines shown
+    assert _findings(corpus_copy) == [
+        (
+            "AW315",
+            f"{NOTICE}/attachment.yaml",
+            leader_lines[0],
+            "person 'xu-shujie' is of jurisdiction jingan, but this notice's issuer 'safety-committee' is of putuo "
+            f"({len(leader_lines)} references in this file; also lines {others})",
+        ),
+        (
+            "AW315",
+            BODY,
+            line,
+            "unit 'jingan-emergency-bureau' is of jurisdiction jingan, but this notice's issuer 'safety-committee' is of "
+            "putuo",
+        ),
+    ]
+
+
+def test_a_notice_of_no_jurisdiction_may_name_any(corpus_copy: CorpusCopy):
+    corpus_copy.replace(UNITS, "    kind: committee\n    jurisdiction: putuo\n", "    kind: committee\n")
+    _add_unit(corpus_copy, JINGAN_BUREAU)
+    corpus_copy.replace(BODY, "units: [[emergency-bureau]]", "units: [[jingan-emergency-bureau]]")
+    assert _findings(corpus_copy) == []
+
+
+def _release_of(copy: CorpusCopy, tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "export", str(copy.root), "--out", str(tmp_path / "release")],
+        check=True,
+        capture_output=True,
+    )
+    return tmp_path / "release"
+
+
+def test_look_ups_by_a_shared_name_are_ambiguous(corpus_copy: CorpusCopy, tmp_path):
+    _add_unit(corpus_copy, JINGAN_BUREAU)
+    corpus = load(corpus_copy.root)
+    with pytest.raises(Ambiguous) as raised:
+        corpus.unit("区应急局")
+    assert str(raised.value) == (
+        "unit '区应急局' is ambiguous: it may be 区应急局 (emergency-bureau), 区应急局 (jingan-emergency-bureau); "
+        "give the ID"
+    )
+    assert corpus.unit("jingan-emergency-bureau").jurisdiction == "jingan"
+    result = subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "unit", "区应急局", "--corpus", str(corpus_copy.root)],
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip() == (
+        "anwei: unit '区应急局' is ambiguous: it may be 区应急局 of putuo (emergency-bureau), 区应急局 of jingan "
+        "(jingan-emergency-bureau)"
+    )
+    release = _release_of(corpus_copy, tmp_path)
+    units = json.loads((release / "anwei-corpus.json").read_text(encoding="utf-8"))["units"]
+    assert [(u["id"], u["jurisdiction"]) for u in units if u["name"] == "区应急局"] == [
+        ("emergency-bureau", "putuo"),
+        ("jingan-emergency-bureau", "jingan"),
+    ]
+    header, *rows = (release / "units.csv").read_text(encoding="utf-8").splitlines()
+    assert header == "id,name,kind,note,jurisdiction"
+    assert rows[-1] == "jingan-emergency-bureau,区应急局,government-department,,jingan"
