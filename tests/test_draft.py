@@ -425,6 +425,40 @@ def test_a_number_printed_twice_is_read_in_sequence_with_a_typo(tmp_path):
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 
+def test_one_garbled_label_is_one_typo(tmp_path):
+    corpus, _, notice = _draft(tmp_path, TEXT.replace("\n14. ", "\n140. ", 1))
+    drafted = _measures(notice.body.model)
+    assert [m.number for m in drafted] == list(range(1, 51))
+    assert [(m.number, m.misnumbered.kind, m.misnumbered.printed) for m in drafted if m.misnumbered] == [
+        (14, "typo", 140)
+    ]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_a_label_past_any_notices_numbers_is_refused_with_its_line(tmp_path):
+    text = TEXT.replace("\n14. ", "\n99999999999999999999999. ", 1)
+    line = text[: text.index("99999999999999999999999. ")].count("\n") + 1
+    with pytest.raises(DraftError) as refused:
+        _draft(tmp_path, text)
+    assert str(refused.value) == (
+        f"line {line}: the measure label 99999999999999999999… is beyond any notice's numbers (at most 9999): the "
+        "extraction garbled it; correct source.txt against the printed notice"
+    )
+    assert not (tmp_path / "data" / "notices" / NOTICE).exists()
+
+
+def test_after_a_number_printed_twice_the_notes_quote_the_printed_labels(tmp_path):
+    text = TEXT
+    for number in range(21, 51):  # the source prints 20. twice, then numbers one less to the end
+        text = text.replace(f"\n{number}. ", f"\n{number - 1}. ", 1)
+    corpus, _, notice = _draft(tmp_path, text)
+    records = [(m.number, m.misnumbered) for m in _measures(notice.body.model) if m.misnumbered]
+    assert [(number, record.kind, record.printed) for number, record in records] == [
+        (n, "typo", n - 1) for n in range(21, 51)
+    ]
+    assert records[1][1].note == "源文件在“20.”之后印“21.”：按顺序读作“22.”（草稿提议）；请核对印本编号。"
+
+
 def test_a_measure_printed_without_a_unit_list_gets_none(tmp_path):
     printed_list = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
     corpus = _empty_copy(tmp_path)
@@ -435,6 +469,16 @@ def test_a_measure_printed_without_a_unit_list_gets_none(tmp_path):
     drafted, hand = _measures(notice.body.model), _measures(_hand().body.model)
     assert drafted[15].units == [] and drafted[15].text == hand[15].text.removesuffix(printed_list)
     assert [m.units for m in drafted if m.number != 16] == [m.units for m in hand if m.number != 16]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+@pytest.mark.parametrize("parentheses", ["（2021-2023）", "（一期）"])
+def test_a_measure_ending_in_parentheses_that_name_no_unit_gets_no_units(tmp_path, parentheses):
+    printed_list = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
+    corpus, loaded, notice = _draft(tmp_path, TEXT.replace(printed_list + "\n", parentheses + "\n", 1))
+    measure = _measures(notice.body.model)[15]
+    assert (measure.units, measure.text[-len(parentheses) :]) == ([], parentheses)
+    assert [unit.name for unit in loaded.units.model.units if unit.provisional] == ["区人力资源保障局"]  # as ever
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 

@@ -169,3 +169,15 @@ def test_a_measure_printed_without_a_unit_list_has_no_units(corpus_copy: CorpusC
     units_end = body.index("\n", units_start)
     corpus_copy.file(BODY).write_text(body[:units_start] + "units: []" + body[units_end:], encoding="utf-8")
     assert _findings(corpus_copy) == []
+
+
+def test_parentheses_that_name_no_unit_are_text(corpus_copy: CorpusCopy):
+    _print_source(corpus_copy, MEASURE_16_LIST + "\n", "（一期）\n")
+    corpus_copy.replace(BODY, "处置能力。" + MEASURE_16_LIST, "处置能力。（一期）")
+    text_line = _line(corpus_copy, "处置能力。（一期）")
+    assert [finding[:3] for finding in _findings(corpus_copy)] == [("AW308", "body.yaml", text_line + 1)]
+    body = corpus_copy.file(BODY).read_text(encoding="utf-8")
+    units_start = body.index("units: ", body.index("处置能力。（一期）"))
+    units_end = body.index("\n", units_start)
+    corpus_copy.file(BODY).write_text(body[:units_start] + "units: []" + body[units_end:], encoding="utf-8")
+    assert _findings(corpus_copy) == []

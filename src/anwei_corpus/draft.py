@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .layout import MANIFEST, PEOPLE, UNITS
+from .models.common import MAX_PRINTED_NUMBER
 from .numerals import chinese_numeral
 from .text_classes import is_cjk
-from .unit_lists import split_assignment
+from .unit_lists import is_unit_list, split_assignment
 
 if TYPE_CHECKING:
     from .scaffold import Scaffold
@@ -329,6 +330,10 @@ class Registry:
         for person in person_entries:
             registry._learn(registry.people, person.name, person.id, person.jurisdiction, person.id in ours)
         return registry
+
+    def knows_unit(self, name: str) -> bool:
+        """Whether a printed name is one the drafted notice may mean a registry unit by."""
+        return _key(name) in self.units
 
     def answers(self, jurisdiction: str | None) -> bool:
         """Whether an entry of ``jurisdiction`` may be named by the drafted notice."""
@@ -654,38 +659,54 @@ _LABELS: dict[str, Callable[[int], str]] = {
 }
 
 
-class _Sequences:
-    """The numbers read so far, by sequence. A printed number is kept where it follows the one before or skips
-    ahead (then with a proposed ``misnumbered`` doubt); one that goes back is read as the next in the sequence
-    (with a proposed ``misnumbered`` typo), so that numbers, and the IDs made from them, stay unique."""
+def _printed_number(digits: str, line: Line, what: str) -> int:
+    """A number the source prints, refused past any notice's numbers (the models' bound), where it must be garbled."""
+    number = int(digits)
+    if number > MAX_PRINTED_NUMBER:
+        raise DraftError(
+            f"line {line.number}: {what} {digits[:20]}{'…' if len(digits) > 20 else ''} is beyond any notice's numbers "
+            f"(at most {MAX_PRINTED_NUMBER}): the extraction garbled it; correct source.txt against the printed notice"
+        )
+    return number
 
-    def __init__(self) -> None:
-        self.last: dict[str, int] = {}
 
-    def fields(self, what: str, printed: int) -> dict[str, Any]:
-        previous = self.last.get(what, 0)
-        expected, label = previous + 1, _LABELS[what]
+def _number_sequence(entities: list[dict[str, Any]], what: str) -> None:
+    """Give each entity of a sequence its number, from the printed ones (read into ``number``).
+
+    A printed number that follows the one before is kept. One that skips ahead is kept too, with a proposed
+    ``misnumbered`` doubt, unless the next printed number follows on as if it had not (12, 140, 14: one misprint)
+    or it is beyond any notice's numbers; those, and a number that goes back (a second 20.), are read as the next
+    of the sequence with a proposed ``misnumbered`` typo, so that numbers, and the IDs made from them, stay unique.
+    """
+    label = _LABELS[what]
+    previous, previous_printed = 0, None
+    for index, entity in enumerate(entities):
+        printed = entity["number"]
+        expected = previous + 1
+        following = entities[index + 1]["number"] if index + 1 < len(entities) else None
         words = {
-            "previous": label(previous) if previous else "开头",
+            "previous": "开头" if previous_printed is None else label(previous_printed),
             "printed": label(printed),
             "expected": label(expected),
         }
-        fields: dict[str, Any] = {"number": max(printed, expected)}
-        if printed > expected:
-            fields["misnumbered"] = {
-                "kind": "doubt",
-                "certainty": PROPOSED,
-                "note": SKIPPED_NUMBER_NOTE.format(**words),
-            }
-        elif printed < expected:
-            fields["misnumbered"] = {
+        number, record = printed, None
+        if printed > expected and printed <= MAX_PRINTED_NUMBER and following != expected + 1:
+            record = {"kind": "doubt", "certainty": PROPOSED, "note": SKIPPED_NUMBER_NOTE.format(**words)}
+        elif printed != expected:
+            number = expected
+            record = {
                 "kind": "typo",
                 "printed": printed,
                 "certainty": PROPOSED,
                 "note": REPEATED_NUMBER_NOTE.format(**words),
             }
-        self.last[what] = fields["number"]
-        return fields
+        rest = [(key, value) for key, value in entity.items() if key != "number"]
+        entity.clear()  # rebuilt in place, so that the number and its record come first
+        entity["number"] = number
+        if record is not None:
+            entity["misnumbered"] = record
+        entity.update(rest)
+        previous, previous_printed = number, printed
 
 
 def _starts_back_matter(text: str, signature: str) -> bool:
@@ -706,7 +727,6 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     opening = _paragraph(cursor, stop=lambda line: bool(PART_LABEL.match(line.text)))
     body["opening"] = opening  # a Reading until the near-repeats are read: resolved by _resolve_passages
     parts: list[dict[str, Any]] = []
-    sequences = _Sequences()
     measure: dict[str, Any] | None = None
     measure_reading: Reading | None = None
     closing: Reading | None = None
@@ -726,7 +746,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
             cursor.take("a part")
             parts.append(
                 {
-                    **sequences.fields("part", chinese_number(part.group(1))),
+                    "number": chinese_number(part.group(1)),
                     "title": read_line(part.group(2)),
                     "sections": [],
                 }
@@ -738,7 +758,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
                 raise DraftError(f"line {line.number}: section {text!r} stands before any part (一、…)")
             finish_measure()
             cursor.take("a section")
-            parts[-1]["sections"].append(_read_section(cursor, section, sequences))
+            parts[-1]["sections"].append(_read_section(cursor, section))
             continue
         label = MEASURE_LABEL.match(text)
         if label is not None:
@@ -746,13 +766,13 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
                 raise DraftError(f"line {line.number}: measure {label.group(1)} stands before any section (（一）…)")
             finish_measure()
             cursor.take("a measure")
-            measure = sequences.fields("measure", int(label.group(1)))
+            measure = {"number": _printed_number(label.group(1), line, "the measure label")}
             parts[-1]["sections"][-1]["measures"].append(measure)
             measure_reading = read_line(label.group(2))
             last_printed = label.group(2)
             gap = cursor.gap(line)
             continue
-        if measure_reading is not None and not _measure_complete(measure_reading):
+        if measure_reading is not None and not _measure_complete(measure_reading, registry):
             cursor.take("a measure")
             continue_reading(measure_reading, last_printed, line, gap)
             last_printed = text
@@ -764,6 +784,10 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     if not parts:
         raise DraftError("the body has no part (一、…)")
     body["parts"] = parts
+    sections = [section for part in parts for section in part["sections"]]
+    _number_sequence(parts, "part")
+    _number_sequence(sections, "section")
+    _number_sequence([measure for section in sections for measure in section["measures"]], "measure")
     if closing is None:
         raise DraftError("the body has no closing paragraph after its last measure")
     announced = ANNOUNCED.search(closing.text)
@@ -771,9 +795,9 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     return body
 
 
-def _read_section(cursor: _Cursor, label: re.Match[str], sequences: _Sequences) -> dict[str, Any]:
+def _read_section(cursor: _Cursor, label: re.Match[str]) -> dict[str, Any]:
     """A section's number and title, and its intro where a paragraph without a label follows the title."""
-    section = {**sequences.fields("section", chinese_number(label.group(1))), "title": read_line(label.group(2))}
+    section: dict[str, Any] = {"number": chinese_number(label.group(1)), "title": read_line(label.group(2))}
     following = cursor.peek()
     if following is not None and not MEASURE_LABEL.match(following.text):
         intro = _paragraph(
@@ -908,12 +932,15 @@ def _resolve_passages(node: Any) -> None:
             _resolve_passages(item)
 
 
-def _measure_complete(reading: Reading | None) -> bool:
+def _measure_complete(reading: Reading | None, registry: Registry) -> bool:
     """Whether a measure's reading so far ends with its unit list (a half-width ``)`` counts)."""
     if reading is None:
         return True
     text = reading.text.rstrip("。")
-    return text.endswith(("）", ")")) and split_assignment(text[:-1] + "）") is not None
+    if not text.endswith(("）", ")")):
+        return False
+    split = split_assignment(text[:-1] + "）")
+    return split is not None and is_unit_list(split[1], registry.knows_unit)
 
 
 def _close_measure(measure: dict[str, Any], reading: Reading, registry: Registry) -> None:
@@ -924,7 +951,7 @@ def _close_measure(measure: dict[str, Any], reading: Reading, registry: Registry
         _record(reading, start, len(reading.text), "punctuation", printed, PUNCTUATION_NOTE)
     _propose_typos(reading)
     split = split_assignment(reading.text)
-    groups = split_names(split[1][1:-1]) if split else []
+    groups = split_names(split[1][1:-1]) if split and is_unit_list(split[1], registry.knows_unit) else []
     measure["text"] = reading.text
     measure["units"] = [[registry.unit(name, f"第{measure['number']}条") for name in group] for group in groups]
     measure[_READING] = reading  # its edits are written by _resolve_passages, once every record is made
@@ -938,7 +965,7 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
     attachment["columns"] = columns
     categories: list[dict[str, Any]] = []
     tasks: list[dict[str, Any]] = []
-    sequences = _Sequences()
+    in_category: list[int] = []  # each task's category, as an index into categories (-1: none)
     repeats = 0
     while (line := cursor.peek()) is not None:
         cursor.take("a table row")
@@ -949,25 +976,30 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
         elif (total := BREAKDOWN.match(first)) is not None:
             attachment["breakdown"] = {
                 "label": total["label"],
-                "categories_printed": int(total["categories"]),
-                "tasks_printed": int(total["tasks"]),
+                "categories_printed": _printed_number(total["categories"], line, "the 合计"),
+                "tasks_printed": _printed_number(total["tasks"], line, "the 小计"),
             }
         elif (category := CATEGORY.match(first)) is not None:
             categories.append(
                 {
-                    **sequences.fields("category", chinese_number(category["numeral"])),
+                    "number": chinese_number(category["numeral"]),
                     "title": read_line(category["title"]).passage(),
-                    "subtotal_printed": int(category["subtotal"]),
+                    "subtotal_printed": _printed_number(category["subtotal"], line, "the 小计"),
                 }
             )
         elif first.isdigit():
             padded = (cells + [""] * len(_TASK_CELLS))[: len(_TASK_CELLS)]  # an empty last cell may be cut off
             row = dict(zip(_TASK_CELLS, padded, strict=True))
-            tasks.append(_task(row, sequences.fields("task", int(row["number"])), categories, registry))
+            tasks.append(_task(row, _printed_number(first, line, "the task number"), registry))
+            in_category.append(len(categories) - 1)
         elif tasks:
             raise DraftError(
                 f"line {line.number}: a table row that is not a task, a category or a header: {line.text!r}"
             )
+    _number_sequence(categories, "category")
+    _number_sequence(tasks, "task")
+    for task, index in zip(tasks, in_category, strict=True):
+        task["category"] = categories[index]["number"] if index >= 0 else None
     attachment["categories"] = categories
     attachment["tasks"] = tasks
     furniture = []
@@ -985,13 +1017,11 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
 _TASK_CELLS = ("number", "title", "leaders", "responsible_units", "cooperating_units", "requirement", "remark")
 
 
-def _task(
-    cells: dict[str, str], numbered: dict[str, Any], categories: list[dict[str, Any]], registry: Registry
-) -> dict[str, Any]:
-    where = f"任务{cells['number']}"
+def _task(cells: dict[str, str], number: int, registry: Registry) -> dict[str, Any]:
+    where = f"任务{number}"
     task: dict[str, Any] = {
-        **numbered,
-        "category": categories[-1]["number"] if categories else None,
+        "number": number,
+        "category": None,  # set once the categories are numbered
         "title": read_line(cells["title"]),
         "leaders": [registry.person(name, where) for name in table_names(cells["leaders"], registry, people=True)],
         "responsible_units": [

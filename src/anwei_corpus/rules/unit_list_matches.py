@@ -4,7 +4,8 @@ Each measure's text ends with the parenthesised list of units responsible for it
 list as registry IDs, grouped where the list is split by full-width commas. Every printed name must be a name
 or alias of the unit at the same place in ``units``, and the groups must match. For example, with the text
 ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``. An ID the registry does not hold is left to AW301.
-A measure the source prints without a unit list has ``units: []``.
+A measure the source prints without a unit list has ``units: []``; its text may still end in parentheses that
+name no unit and have no body's shape (（2021-2023）, （一期）).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..context import CheckContext
 from ..corpus import NoticeSource
 from ..diagnostics import Diagnostic, Severity
 from ..models.source import MeasureAt, iter_measures
-from ..unit_lists import assignment_names, split_assignment
+from ..unit_lists import assignment_names, is_unit_list, split_assignment
 
 CODE = "AW308"
 NAME = "unit-list-matches"
@@ -67,6 +68,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                         "if it prints none, set units: []",
                     )
                 continue
+            if not measure.units and not is_unit_list(split[1], lambda name: bool(ctx.units_named(name))):
+                continue  # parentheses of the text, no unit list: （2021-2023）
             printed = assignment_names(split[1])
             if [len(group) for group in printed] != [len(group) for group in measure.units]:
                 yield ctx.finding(
