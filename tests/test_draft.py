@@ -19,6 +19,7 @@ from conftest import DATA, ROOT, SEED_SOURCE
 from anwei_corpus.api import validate
 from anwei_corpus.corpus import load_source
 from anwei_corpus.draft import DraftError, Registry, draft_into, draft_notice
+from anwei_corpus.models.common import DRAFT_MARK
 from anwei_corpus.near_repeats import Place, near_repeats
 from anwei_corpus.scaffold import ScaffoldRefused
 
@@ -319,6 +320,16 @@ def test_a_back_matter_line_the_draft_does_not_know_is_a_decision(tmp_path):
     assert load_source(corpus).notices[0].notice.model.imprint.organ.text == "上海市普陀区安全生产委员会"
 
 
+def test_an_id_that_does_not_match_the_document_number_is_a_decision(tmp_path):
+    corpus = _empty_copy(tmp_path)
+    (tmp_path / "source.txt").write_text(TEXT, encoding="utf-8")
+    _, drafted = draft_into(corpus, "putuo-anwei-2023-9", tmp_path / "source.txt")
+    assert drafted.decisions[0] == (
+        "the notice ID putuo-anwei-2023-9 does not end with the year and serial of its 发文字号 普安委〔2022〕6号 "
+        "(…-2022-6): choose the ID before the notice is first released (AW313 warns until then)"
+    )
+
+
 def test_another_district_and_year(tmp_path):
     text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
     corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")
@@ -480,6 +491,37 @@ def test_a_measure_ending_in_parentheses_that_name_no_unit_gets_no_units(tmp_pat
     assert (measure.units, measure.text[-len(parentheses) :]) == ([], parentheses)
     assert [unit.name for unit in loaded.units.model.units if unit.provisional] == ["区人力资源保障局"]  # as ever
     assert {d.code for d in validate(corpus)} <= ALLOWED
+
+
+def test_every_instruction_of_the_draft_names_the_draft(tmp_path):
+    corpus, loaded, notice = _draft(tmp_path, TEXT)
+    proposed = [d for d in validate(corpus) if d.code == "AW901"]
+    assert proposed and all(DRAFT_MARK in d.message or "provisional entry" in d.message for d in proposed)
+    assert all(DRAFT_MARK in (unit.note or "") for unit in loaded.units.model.units if unit.provisional)
+
+
+def test_a_decision_that_leaves_the_drafts_words_is_reported(tmp_path):
+    corpus, _, _ = _draft(tmp_path, TEXT)
+    attachment = corpus / "notices" / NOTICE / "attachment.yaml"
+    text = attachment.read_text(encoding="utf-8")
+    attachment.write_text(text.replace("      certainty: proposed\n", "", 1), encoding="utf-8")  # task 1 decided
+    units = corpus / "registry" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("    provisional: true\n", ""), encoding="utf-8")
+    left = [(d.location.file.rsplit("/", 1)[-1], d.message, d.hint) for d in validate(corpus) if "still" in d.message]
+    rationale = next(t for t in load_source(corpus).notices[0].attachment.model.tasks if t.number == 1).links.rationale
+    entry = next(u for u in load_source(corpus).units.model.units if u.id == "provisional-unit-1")
+    assert left == [
+        (
+            "attachment.yaml",
+            f"rationale still holds the draft's proposal, though it is decided: {rationale}",
+            "rewrite the rationale to say what the source shows and what was decided, without the draft's instructions",
+        ),
+        (
+            "units.yaml",
+            f"note still holds the draft's proposal, though it is decided: {entry.note}",
+            "rewrite the note to say what the source shows and what was decided, without the draft's instructions",
+        ),
+    ]
 
 
 def test_names_the_registries_lack_become_provisional_entries(tmp_path):

@@ -181,3 +181,20 @@ def test_parentheses_that_name_no_unit_are_text(corpus_copy: CorpusCopy):
     units_end = body.index("\n", units_start)
     corpus_copy.file(BODY).write_text(body[:units_start] + "units: []" + body[units_end:], encoding="utf-8")
     assert _findings(corpus_copy) == []
+
+
+def test_a_typo_record_on_a_number_the_source_prints_says_how_to_remove_it(corpus_copy: CorpusCopy):
+    line = corpus_copy.replace(
+        BODY, MEASURE_50, MEASURE_50 + "            misnumbered: {kind: typo, printed: 49, note: 误记。}\n"
+    )
+    assert [finding[:3] + finding[4:] for finding in _findings(corpus_copy)] == [
+        (
+            "AW701",
+            "body.yaml",
+            line + 1,
+            "the source prints '50' here: set printed: 50, or, if that is the entity's number itself, delete the "
+            "misnumbered record",
+        )
+    ]
+    corpus_copy.replace(BODY, "            misnumbered: {kind: typo, printed: 49, note: 误记。}\n", "")
+    assert _findings(corpus_copy) == []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .layout import MANIFEST, PEOPLE, UNITS
+from .layout import MANIFEST, PEOPLE, UNITS, notice_id_ending
 from .models.common import MAX_PRINTED_NUMBER
 from .numerals import chinese_numeral
 from .text_classes import is_cjk
@@ -48,7 +48,7 @@ TITLE_SPACE_NOTE = "标题回行处，提取插入空格。"
 BOLD_NOTE = "提取留下的加粗标记。"
 PUNCTUATION_NOTE = "单位清单以半角右括号收尾，改为全角以与左括号配对。"
 BREAK_AT_SENTENCE_NOTE = "提取在句末断开，其后未起新的编号：读作一段（草稿提议）；若原为分段，请改正。"
-DOUBLED_NOTE = "换页处“{char}”字前后重出：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
+DOUBLED_NOTE = "换页处“{char}”字前后重出（草稿提议）：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
 LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议）；若依文意读作中文，改作 stray-latin 记录。"
 NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
 SKIPPED_NUMBER_NOTE = "源文件在{previous}之后印{printed}，不见{expected}：照印本保留编号（草稿提议）；若原文确有遗漏，补录该项并删去本记录。"
@@ -545,15 +545,16 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     issuer_mark = cursor.take("the issuer mark").text
     notice["issuer_mark"] = read_line(issuer_mark).passage()
     notice["issuer"] = registry.unit(_key(issuer_mark), "发文机关标志")
-    doc_line = cursor.take("the 发文字号").text.strip()
+    doc_source = cursor.take("the 发文字号")
+    doc_line = doc_source.text.strip()
     doc = DOC_NUMBER.match(_key(doc_line))
     if doc is None:
         raise DraftError(f"line 2 of the text is not a 发文字号 (机关代字〔年份〕序号号): {doc_line!r}")
     notice["doc_number"] = {
         "printed": doc_line,
         "organ_code": doc["organ"],
-        "year": int(doc["year"]),
-        "serial": int(doc["serial"]),
+        "year": _printed_number(doc["year"], doc_source, "the 发文字号's year"),
+        "serial": _printed_number(doc["serial"], doc_source, "the 发文字号's serial"),
     }
     title_lines = []
     while (line := cursor.peek()) is not None and not line.text.endswith("："):
@@ -605,6 +606,12 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     ]
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = unread
+    ending = notice_id_ending(notice["doc_number"]["year"], notice["doc_number"]["serial"])
+    if not notice_id.endswith(ending):
+        decisions.append(
+            f"the notice ID {notice_id} does not end with the year and serial of its 发文字号 {doc_line} (…{ending}): "
+            "choose the ID before the notice is first released (AW313 warns until then)"
+        )
     attachment = _attachment_if_any(cursor, registry, notice)
     decisions += [
         f"measure {measure['number']}: the source prints no unit list at its end; units is left empty"

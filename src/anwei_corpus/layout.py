@@ -28,3 +28,8 @@ def display_name(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def notice_id_ending(year: int, serial: int) -> str:
+    """How a notice's ID ends, for its 发文字号's year and serial: IDs are district-organ-year-serial."""
+    return f"-{year}-{serial}"

@@ -113,6 +113,9 @@ EDIT_KIND_CLASSES: dict[str, EditClass] = {
 }
 # "proposed": set by a draft (``anwei new --draft``) for a person to decide; never released.
 Certainty = Literal["certain", "high", "medium", "low", "proposed"]
+# Every note and rationale a draft writes for a person to act on names the draft: once the person has decided, the
+# text says what was decided instead, and a text that still holds this word is reported (AW901).
+DRAFT_MARK = "草稿"
 
 
 class Suppression(StrictModel):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ..context import CheckContext
 from ..diagnostics import Diagnostic, Severity
+from ..layout import notice_id_ending
 
 CODE = "AW313"
 NAME = "notice-id-doc-number"
@@ -23,7 +24,7 @@ SUMMARY = "A notice's ID ends with the year and serial of its 发文字号."
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for notice, meta in ctx.notices_with("notice"):
-        ending = f"-{meta.doc_number.year}-{meta.doc_number.serial}"
+        ending = notice_id_ending(meta.doc_number.year, meta.doc_number.serial)
         if not meta.id.endswith(ending):
             yield ctx.finding(
                 notice.notice,

@@ -179,6 +179,11 @@ def _value_hint(value: PrintedValue, alignment: Alignment) -> str:
     if correct is None:
         return f"{field} is printed as it is, and an `edits` record cannot correct it: set it to what the source prints"
     reason = "" if value.form == "text" else _NUMBER_REASON
+    if value.path[-2:] == ("misnumbered", "printed"):  # a typo record whose number the source does print
+        return (
+            f"the source prints {printed!r} here: set printed: {correct}, or, if that is the entity's number itself, "
+            "delete the misnumbered record"
+        )
     return f"the source prints {printed!r} here: set {field}: {correct}{reason}"
 
 
