@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -33,6 +34,15 @@ class CorpusCopy:
         line = text[: text.index(old)].count("\n") + 1
         path.write_text(text.replace(old, new, count), encoding="utf-8")
         return line
+
+    def print_source(self, old: str, new: str, count: int = 1) -> None:
+        """Change the notice's source text as if the notice were printed so, and reseal its checksum."""
+        self.replace(f"{NOTICE}/source.txt", old, new, count)
+        digest = hashlib.sha256(self.file(f"{NOTICE}/source.txt").read_bytes()).hexdigest()
+        meta = self.file(f"{NOTICE}/notice.yaml")
+        text = meta.read_text(encoding="utf-8")
+        start = text.index("sha256: ") + len("sha256: ")
+        meta.write_text(text[:start] + digest + text[start + 64 :], encoding="utf-8")
 
     def line_of(self, relative: str, needle: str) -> int:
         text = self.file(relative).read_text(encoding="utf-8")

@@ -524,6 +524,16 @@ def test_a_decision_that_leaves_the_drafts_words_is_reported(tmp_path):
     ]
 
 
+def test_a_table_that_does_not_pad_short_names_is_drafted_so(tmp_path):
+    text = TEXT.replace("王 珏", "王珏").replace("张 骏", "张骏").replace("蒋 龙", "蒋龙")
+    corpus, _, notice = _draft(tmp_path, text)
+    assert notice.attachment.model.pads_short_names is False
+    assert [t.leaders for t in notice.attachment.model.tasks] == [t.leaders for t in _hand().attachment.model.tasks]
+    assert {d.code for d in validate(corpus)} <= ALLOWED
+    _, _, padded = _draft(tmp_path / "padded", TEXT)
+    assert padded.attachment.model.pads_short_names is True
+
+
 def test_names_the_registries_lack_become_provisional_entries(tmp_path):
     text = TEXT.replace("（区苏河办）", "（区河道办、区苏河办）").replace("徐树杰", "李四海")
     corpus, loaded, notice = _draft(tmp_path, text)

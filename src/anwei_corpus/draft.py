@@ -973,6 +973,7 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
     categories: list[dict[str, Any]] = []
     tasks: list[dict[str, Any]] = []
     in_category: list[int] = []  # each task's category, as an index into categories (-1: none)
+    leader_cells: list[str] = []
     repeats = 0
     while (line := cursor.peek()) is not None:
         cursor.take("a table row")
@@ -998,11 +999,15 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
             padded = (cells + [""] * len(_TASK_CELLS))[: len(_TASK_CELLS)]  # an empty last cell may be cut off
             row = dict(zip(_TASK_CELLS, padded, strict=True))
             tasks.append(_task(row, _printed_number(first, line, "the task number"), registry))
+            leader_cells.append(row["leaders"])
             in_category.append(len(categories) - 1)
         elif tasks:
             raise DraftError(
                 f"line {line.number}: a table row that is not a task, a category or a header: {line.text!r}"
             )
+    leader_words = [len(word) for row in leader_cells for word in row.split(" ") if word]
+    if 2 in leader_words and 1 not in leader_words:  # 王华, never 王 华: the table does not pad short names
+        attachment["pads_short_names"] = False
     _number_sequence(categories, "category")
     _number_sequence(tasks, "task")
     for task, index in zip(tasks, in_category, strict=True):

@@ -106,9 +106,9 @@ def _printed(passage: Passage, file: SourceFile[Any], edits_path: YamlPath, brok
         return None
 
 
-def leader_cell_name(name: str) -> str:
-    """The table pads two-character names to the width of three: 王珏 is printed 王 珏."""
-    return f"{name[0]} {name[1]}" if len(name) == 2 else name
+def leader_cell_name(name: str, attachment: AttachmentFile) -> str:
+    """A leader's name as the table prints it: padded to the width of three (王 珏) where the table pads them."""
+    return f"{name[0]} {name[1]}" if len(name) == 2 and attachment.pads_short_names else name
 
 
 def table_unit_names(attachment: AttachmentFile, units: UnitsFile) -> dict[str, str]:
@@ -143,7 +143,7 @@ def task_row(
     cells = {
         "number": str(task.printed_number),
         "title": title,
-        "leaders": " ".join(leader_cell_name(person_names[pid]) for pid in task.leaders),
+        "leaders": " ".join(leader_cell_name(person_names[pid], attachment) for pid in task.leaders),
         "responsible_units": unit_cell(task.responsible_units),
         "cooperating_units": unit_cell(task.cooperating_units),
         "requirement": requirement,
@@ -351,7 +351,7 @@ def absent_names(corpus: CorpusSource, notice: NoticeSource) -> list[AbsentName]
     names = table_unit_names(attachment, units)
     written: dict[str, tuple[SourceFile[Any], YamlPath, str]] = {}  # ID → where its table name is written, and the name
     for index, person in enumerate(people.people):
-        written[person.id] = (corpus.people, ("people", index, "name"), leader_cell_name(person.name))
+        written[person.id] = (corpus.people, ("people", index, "name"), leader_cell_name(person.name, attachment))
     for index, unit in enumerate(units.units):
         if unit.id in spelling_at:
             written[unit.id] = (notice.attachment, ("spellings", spelling_at[unit.id], "printed"), names[unit.id])

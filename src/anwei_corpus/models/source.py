@@ -423,6 +423,11 @@ class AttachmentFile(StrictModel):
     spellings: list[TableSpelling] = Field(
         default_factory=empty_list, description="Units the table spells otherwise than their canonical name."
     )
+    pads_short_names: bool = Field(
+        default=True,
+        description="Whether the table pads two-character leader names to the width of three (王 珏); false for a "
+        "table that prints them as they are (王华).",
+    )
 
 
 __all__ = [

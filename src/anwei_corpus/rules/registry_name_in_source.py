@@ -8,7 +8,9 @@ most similar name in their source rows. AW701 then leaves alone the rows whose o
 so one misspelt name gives one finding instead of one per task.
 
 Example of a finding: ``徐树洁 (xu-shujie), leader of tasks 1, 2, 9, …, stands in no task row of source.txt —
-the rows print '徐树杰'``. Correct the name to the printed one (or record why it differs).
+the rows print '徐树杰'``. Correct the name to the printed one (or record why it differs). Where the rows print a
+two-character name unpadded (王华, not 王 华), the table does not pad: the hint says to set ``pads_short_names:
+false`` in attachment.yaml.
 """
 
 from __future__ import annotations
@@ -35,10 +37,13 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             tasks = ", ".join(map(str, absent.tasks[:SHOWN_TASKS])) + (", …" if len(absent.tasks) > SHOWN_TASKS else "")
             noun = "task" if len(absent.tasks) == 1 else "tasks"
             near = f" — the rows print {absent.near!r}" if absent.near else ""
+            hint = "correct the name to the one the table prints; AW701 is silent on the rows it makes differ"
+            if role == "leader" and absent.near is not None and absent.near == absent.name.replace(" ", ""):
+                hint = f"the table prints two-character names unpadded: set pads_short_names: false in {notice.attachment.name}"
             yield ctx.finding(
                 absent.file,
                 absent.path,
                 f"{spelled_out(absent.name)} ({absent.ident}), {role} of {noun} {tasks}, stands in no task row of "
                 f"{notice.source_name}{near}",
-                hint="correct the name to the one the table prints; AW701 is silent on the rows it makes differ",
+                hint=hint,
             )

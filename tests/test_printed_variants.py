@@ -1,13 +1,13 @@
-"""A source that misnumbers its own entities, or prints a measure without a unit list, can be encoded as printed.
+"""A source printed otherwise than the 2022 notice can be encoded as printed.
 
-Each case prints the source the way a real notice might (measure 50 printed as 51., or as a second 49.; measure
-16 without its unit list), then follows the findings' hints word for word, comparing the complete list of findings
-at every step, until the corpus is clean; the release then carries the departure as an editorial record.
+Each case prints the source the way another notice might (measure 50 printed as 51., or as a second 49.; measure
+16 without its unit list, or ending in parentheses that are no list; a table that does not pad two-character
+names), then follows the findings' hints word for word, comparing the complete list of findings at every step,
+until the corpus is clean; the release carries a misnumbering as an editorial record.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from conftest import NOTICE, CorpusCopy
@@ -17,20 +17,8 @@ from anwei_corpus.api import load
 from anwei_corpus.release import export
 
 BODY = f"{NOTICE}/body.yaml"
-SOURCE = f"{NOTICE}/source.txt"
-META = f"{NOTICE}/notice.yaml"
 MEASURE_50 = "          - number: 50\n"
 MEASURE_16_LIST = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
-
-
-def _print_source(copy: CorpusCopy, old: str, new: str) -> None:
-    """Change the source as printed, and reseal its checksum."""
-    copy.replace(SOURCE, old, new)
-    digest = hashlib.sha256(copy.file(SOURCE).read_bytes()).hexdigest()
-    meta = copy.file(META)
-    text = meta.read_text(encoding="utf-8")
-    start = text.index("sha256: ") + len("sha256: ")
-    meta.write_text(text[:start] + digest + text[start + 64 :], encoding="utf-8")
 
 
 def _findings(copy: CorpusCopy) -> list[tuple[str, str, int | None, str, str | None]]:
@@ -48,7 +36,7 @@ def _line(copy: CorpusCopy, needle: str) -> int:
 
 
 def test_a_number_the_source_skips_is_kept_with_a_doubt_record(corpus_copy: CorpusCopy, tmp_path):
-    _print_source(corpus_copy, "\n50. 推动学习", "\n51. 推动学习")
+    corpus_copy.print_source("\n50. 推动学习", "\n51. 推动学习")
     line = _line(corpus_copy, MEASURE_50)
     assert _findings(corpus_copy) == [
         (
@@ -95,7 +83,7 @@ def test_a_number_the_source_skips_is_kept_with_a_doubt_record(corpus_copy: Corp
 
 
 def test_a_number_the_source_prints_twice_is_read_in_sequence_with_a_typo_record(corpus_copy: CorpusCopy):
-    _print_source(corpus_copy, "\n50. 推动学习", "\n49. 推动学习")
+    corpus_copy.print_source("\n50. 推动学习", "\n49. 推动学习")
     line = _line(corpus_copy, MEASURE_50)
     assert [finding[:3] + finding[4:] for finding in _findings(corpus_copy)] == [
         (
@@ -150,7 +138,7 @@ def test_a_typo_record_must_name_another_number(corpus_copy: CorpusCopy):
 
 
 def test_a_measure_printed_without_a_unit_list_has_no_units(corpus_copy: CorpusCopy):
-    _print_source(corpus_copy, MEASURE_16_LIST + "\n", "\n")
+    corpus_copy.print_source(MEASURE_16_LIST + "\n", "\n")
     text_line = _line(corpus_copy, "利用信息化手段提升联勤协调和处置能力。（")
     assert [finding[:3] for finding in _findings(corpus_copy)] == [("AW701", "body.yaml", text_line)]
     corpus_copy.replace(BODY, "处置能力。" + MEASURE_16_LIST, "处置能力。")
@@ -172,7 +160,7 @@ def test_a_measure_printed_without_a_unit_list_has_no_units(corpus_copy: CorpusC
 
 
 def test_parentheses_that_name_no_unit_are_text(corpus_copy: CorpusCopy):
-    _print_source(corpus_copy, MEASURE_16_LIST + "\n", "（一期）\n")
+    corpus_copy.print_source(MEASURE_16_LIST + "\n", "（一期）\n")
     corpus_copy.replace(BODY, "处置能力。" + MEASURE_16_LIST, "处置能力。（一期）")
     text_line = _line(corpus_copy, "处置能力。（一期）")
     assert [finding[:3] for finding in _findings(corpus_copy)] == [("AW308", "body.yaml", text_line + 1)]
@@ -197,4 +185,18 @@ def test_a_typo_record_on_a_number_the_source_prints_says_how_to_remove_it(corpu
         )
     ]
     corpus_copy.replace(BODY, "            misnumbered: {kind: typo, printed: 49, note: 误记。}\n", "")
+    assert _findings(corpus_copy) == []
+
+
+def test_a_table_that_does_not_pad_short_names(corpus_copy: CorpusCopy):
+    source = corpus_copy.file(f"{NOTICE}/source.txt").read_text(encoding="utf-8")
+    for padded in ("王 珏", "张 骏", "蒋 龙"):
+        corpus_copy.print_source(padded, padded.replace(" ", ""), source.count(padded))
+    people = [(name, corpus_copy.line_of("registry/people.yaml", f"name: {name}")) for name in ("王珏", "张骏", "蒋龙")]
+    attachment = corpus_copy.file(f"{NOTICE}/attachment.yaml")
+    hint = f"the table prints two-character names unpadded: set pads_short_names: false in {attachment}"
+    assert [(code, file, line, hint_of) for code, file, line, _, hint_of in _findings(corpus_copy)] == [
+        ("AW707", "people.yaml", line, hint) for _, line in people
+    ]
+    attachment.write_text(attachment.read_text(encoding="utf-8") + "pads_short_names: false\n", encoding="utf-8")
     assert _findings(corpus_copy) == []
