@@ -446,6 +446,17 @@ def test_one_garbled_label_is_one_typo(tmp_path):
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 
+def test_a_label_with_a_space_before_its_dot_is_refused_with_its_line(tmp_path):
+    text = TEXT.replace("\n15. ", "\n15 . ", 1)
+    line = text[: text.index("15 . ")].count("\n") + 1
+    with pytest.raises(DraftError) as refused:
+        _draft(tmp_path, text)
+    assert str(refused.value) == (
+        f"line {line}: the measure label '15 .' has a space before its dot, which a label cannot record (the corpus "
+        "prints labels as '15. '): the extraction inserted it; correct source.txt against the printed notice"
+    )
+
+
 def test_a_label_past_any_notices_numbers_is_refused_with_its_line(tmp_path):
     text = TEXT.replace("\n14. ", "\n99999999999999999999999. ", 1)
     line = text[: text.index("99999999999999999999999. ")].count("\n") + 1

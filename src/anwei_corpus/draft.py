@@ -63,6 +63,7 @@ _NUMERAL = "一二三四五六七八九十"
 PART_LABEL = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
 SECTION_LABEL = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
 MEASURE_LABEL = re.compile(r"^(\d+)[.．]\s*(.*)$")
+SPACED_LABEL = re.compile(r"^(\d+) +[.．]")  # 15 . : an extraction's space inside a label
 DOC_NUMBER = re.compile(r"^(?P<organ>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
 DATE = re.compile(r"^(\d{4}) *年 *(\d{1,2}) *月 *(\d{1,2}) *日(.*)$")
 ANNOUNCED = re.compile(r"列出(\d+)项")
@@ -728,6 +729,17 @@ def _starts_back_matter(text: str, signature: str) -> bool:
     )
 
 
+def _measure_label(line: Line) -> re.Match[str] | None:
+    """A measure's label (12. ), refused where the extraction put a space before its dot, which no record holds."""
+    if (spaced := SPACED_LABEL.match(line.text)) is not None:
+        raise DraftError(
+            f"line {line.number}: the measure label {spaced.group(0)!r} has a space before its dot, which a label "
+            f"cannot record (the corpus prints labels as '{spaced.group(1)}. '): the extraction inserted it; "
+            "correct source.txt against the printed notice"
+        )
+    return MEASURE_LABEL.match(line.text)
+
+
 def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str, Any]:
     """The 工作意见: its title, opening, parts, sections, measures and closing."""
     body: dict[str, Any] = {"title": read_line(cursor.take("the body title").text, title=True).passage()}
@@ -767,7 +779,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
             cursor.take("a section")
             parts[-1]["sections"].append(_read_section(cursor, section))
             continue
-        label = MEASURE_LABEL.match(text)
+        label = _measure_label(line)
         if label is not None:
             if not parts or not parts[-1]["sections"]:
                 raise DraftError(f"line {line.number}: measure {label.group(1)} stands before any section (（一）…)")
