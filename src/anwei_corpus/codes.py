@@ -251,8 +251,10 @@ SCHEMA = _load_code(
         'number'" at the measure; ``id: Emergency_Bureau`` reports "id: 'Emergency_Bureau' is not a lower-case ASCII
         ID with hyphens, like emergency-bureau". An unknown key or a misspelt choice gets the closest allowed one
         as a suggestion (``aliasses`` → ``aliases``, ``goverment-department`` → ``government-department``), and a
-        date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. Fix the key or
-        the value as the message says; an editor with the YAML language server flags these as you type.
+        date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. A value of the
+        wrong type, or left null, is told every form the field takes: a text is "a string or a mapping with
+        `text` (and optionally `edits`)". Fix the key or the value as the message says; an editor with the YAML
+        language server flags these as you type.
         """,
 )
 
