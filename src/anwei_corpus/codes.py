@@ -189,8 +189,8 @@ TOO_DEEP = _load_code(
         No corpus file nests more than a handful of levels; a file that does is damaged or is not a corpus file, and
         reading it could exhaust the reader's stack.
 
-        Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" where the limit is crossed. Remove the
-        extra nesting.
+        Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" (``loader.MAX_DEPTH``) where the limit
+        is crossed. Remove the extra nesting.
         """,
 )
 
@@ -202,8 +202,9 @@ FILE_TOO_LARGE = _load_code(
         A corpus file holds one notice's part and stays well under a megabyte; a larger file is most likely the
         wrong file, and is not read.
 
-        Example: "file is 5242880 bytes; the limit is 1048576". Check that the path points at the corpus file you
-        meant, and split the content if it really is that large.
+        Example: a log pasted into ``body.yaml`` reports "file is larger than the limit of 1048576 bytes"
+        (``loader.MAX_FILE_BYTES``). Check that the path points at the corpus file you meant, and remove what does
+        not belong in it.
         """,
 )
 
