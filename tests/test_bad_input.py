@@ -142,6 +142,58 @@ def test_deep_nesting(corpus_copy, deep):
     assert_reports(validate(corpus_copy), "AW010", "data/registry/people.yaml:")
 
 
+def reported(corpus: CorpusCopy) -> list[tuple[str, str, int | None, int | None, str, str | None]]:
+    """Every finding ``anwei validate --format json`` prints but the coverage figure, whole, and its exit code 1."""
+    result = run_anwei("validate", corpus.root.name, "--format", "json", cwd=corpus.root.parent)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    return [
+        (item["code"], item["file"], item["line"], item["column"], item["message"], item["hint"])
+        for item in json.loads(result.stdout)["diagnostics"]
+        if item["code"] != "AW704"
+    ]
+
+
+def test_nesting_past_the_limit_says_what_to_remove(corpus_copy):
+    line = corpus_copy.replace(NOTICE_FILE, "copies: 60", "copies: " + "[" * 70 + "]" * 70)
+    hint = (
+        "no corpus file needs to nest this deep, and none deeper than 64 levels is read: remove the extra brackets, "
+        "dashes or indentation that lead here"
+    )
+    assert reported(corpus_copy) == [
+        ("AW010", f"data/{NOTICE_FILE}", line, len("copies: ") + 64, "nesting deeper than 64 levels", hint)
+    ]
+
+
+def test_a_file_past_the_size_limit_says_what_to_check(corpus_copy):
+    path = corpus_copy.file(BODY)
+    path.write_bytes(path.read_bytes() + b"# padding\n" * 110_000)
+    hint = (
+        "no corpus file needs to be this large, and none over 1048576 bytes is read: check that this is the file you "
+        "meant, and remove what does not belong in it"
+    )
+    assert reported(corpus_copy) == [
+        ("AW011", f"data/{BODY}", None, None, "file is larger than the limit of 1048576 bytes", hint)
+    ]
+
+
+def test_the_limits_are_named_from_their_constants(corpus_copy, monkeypatch):
+    from anwei_corpus import loader, validate
+
+    monkeypatch.setattr(loader, "MAX_DEPTH", 100)
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 2 * 1024 * 1024)
+    line = corpus_copy.replace(NOTICE_FILE, "copies: 60", "copies: " + "[" * 120 + "]" * 120)
+    path = corpus_copy.file(BODY)
+    path.write_bytes(path.read_bytes() + b"# padding\n" * 220_000)
+    found = [(d.code, d.location.line, d.message, d.hint) for d in validate(corpus_copy.root, ignore=["AW704"])]
+    assert found == [
+        ("AW011", None, "file is larger than the limit of 2097152 bytes", "no corpus file needs to be this large, and "
+         "none over 2097152 bytes is read: check that this is the file you meant, and remove what does not belong "
+         "in it"),
+        ("AW010", line, "nesting deeper than 100 levels", "no corpus file needs to nest this deep, and none deeper "
+         "than 100 levels is read: remove the extra brackets, dashes or indentation that lead here"),
+    ]  # fmt: skip
+
+
 # --- encodings and characters ----------------------------------------------------------------------------------
 
 

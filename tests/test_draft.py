@@ -16,11 +16,14 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ROOT, SEED_SOURCE
 
+from anwei_corpus import leader_work
 from anwei_corpus.api import validate
+from anwei_corpus.build import build_corpus
 from anwei_corpus.corpus import load_source
 from anwei_corpus.draft import DraftError, Registry, draft_into, draft_notice
 from anwei_corpus.models.common import DRAFT_MARK
 from anwei_corpus.near_repeats import Place, near_repeats
+from anwei_corpus.reporters.lookups import render
 from anwei_corpus.scaffold import ScaffoldRefused
 
 NOTICE = "putuo-anwei-2022-6"
@@ -674,3 +677,28 @@ def test_cli_draft_lists_the_decisions(tmp_path):
     assert "task 1: general requirements proposed as its basis (it has no category)" in result.stdout
     again = _new_draft(corpus)
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_drafted_notes_are_one_line_each_and_are_looked_up_broken_where_chinese_breaks(tmp_path):
+    # a new leader printed padded to the width of three, as the table prints 王 珏
+    corpus, loaded, _ = _draft(tmp_path, TEXT.replace("徐树杰", "李 四"))
+    people = (corpus / "registry/people.yaml").read_text(encoding="utf-8").split("\n")
+    notes = [person.note for person in loaded.people.model.people if person.note]
+    # the YAML writer folds no text: YAML would read a line break in a note back as a space inside Chinese text
+    assert [line.strip() for line in people if line.strip().startswith("note:")] == [f"note: {n}" for n in notes]
+    assert notes[-1] == "新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
+    built = build_corpus(loaded)
+    assert render("leader", "text", leader_work(built, "李四")).split("\n")[:5] == [
+        "李四",
+        "ID    provisional-person-a",
+        "note  新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去",
+        "      provisional。",
+        "Tasks led (10)",
+    ]
+    assert render("leader", "text", leader_work(built, "蒋龙")).split("\n")[:5] == [
+        "蒋龙",
+        "ID    jiang-long",
+        "note  附件表格印作“蒋 龙”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓",
+        "      名。",
+        "Tasks led (8)",
+    ]

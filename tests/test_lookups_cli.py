@@ -290,3 +290,26 @@ def test_answers_come_from_a_release_or_anwei_corpus(run, tmp_path, monkeypatch)
     (release / "anwei-corpus.json").write_text("{}", encoding="utf-8")
     result = run("stats", "--release", str(release))
     assert result.exit_code == 2 and "does not match the size and sha256" in result.stderr
+
+
+def test_a_note_breaks_where_chinese_text_may_break(run):
+    # rich alone broke at the space of 王 珏, so that a line began with ” (and 。 began a line of 区人社局's note)
+    leader = run("leader", "王珏").stdout.split("\n")
+    assert leader[:5] == [
+        "王珏",
+        "ID    wang-jue",
+        "note  附件表格印作“王 珏”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓",
+        "      名。",
+        "Tasks led (5)",
+    ]
+    unit = run("unit", "区人社局").stdout.split("\n")
+    assert unit[:8] == [
+        "区人社局",
+        "ID            human-resources-bureau",
+        "别称 aliases  —",
+        "kind          government-department",
+        "note          附件任务6印作“区人力资源 保障局”：名称缺“（和）社会”，或为提取在单",
+        "              元格回行处丢字，或为印本脱字；读作区人力资源和社会保障局，即正文第",
+        "              34、48、49条的“区人社局”。此归并为推断。",
+        "Measures (3)",
+    ]

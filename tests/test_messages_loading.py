@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import NOTICE, CorpusCopy
 
-from anwei_corpus import loader
+from anwei_corpus import loader, validate
 from anwei_corpus.corpus import load_source
 from anwei_corpus.diagnostics import Diagnostic
 
@@ -189,6 +189,34 @@ def test_impossible_date_is_a_schema_finding(corpus_copy, parser):
     assert (finding.location.line, finding.location.column) == (line, 10)
     assert finding.message == "value: expected a date written YYYY-MM-DD, found '2022-08-51'"
     assert finding.hint == "2022-08-51 is not a real date"
+
+
+def whole(corpus: CorpusCopy) -> list[tuple[str, str, int | None, int | None, str, str | None]]:
+    """Every finding ``anwei_corpus.validate`` reports (but the coverage figure): code, file, place, words."""
+    return [
+        (d.code, d.location.file.removeprefix(f"{corpus.root}/"), d.location.line, d.location.column, d.message, d.hint)
+        for d in validate(corpus.root, ignore=["AW704"])
+    ]
+
+
+def test_a_text_of_the_wrong_type_is_told_both_forms_a_text_takes(corpus_copy):
+    # PassageField: a plain string, or a mapping with `text` and the `edits` that record departures from the print
+    line = corpus_copy.replace(BODY, "        title: 压实各级领导责任\n", "        title: [压实各级领导责任]\n")
+    placeholder = corpus_copy.replace(BODY, "    title: 提高政治站位，织密风险防范责任防线\n", "    title:\n")
+    forms = "a string or a mapping with `text` (and optionally `edits`)"
+    assert whole(corpus_copy) == [
+        ("AW101", BODY, placeholder, 5, f"title: not filled in yet (null); expected {forms}", "encode it from the "
+         "source text"),
+        ("AW101", BODY, line, 16, f"title: expected {forms}, found ['压实各级领导责任']", None),
+    ]  # fmt: skip
+
+
+def test_a_record_of_the_wrong_type_is_told_the_keys_it_needs(corpus_copy):
+    old = "  date:\n    value: 2022-08-15\n    printed: 2022年8月15日\n"
+    line = corpus_copy.replace(NOTICE_FILE, old, "  date: 2022年8月15日\n")
+    assert whole(corpus_copy) == [
+        ("AW101", NOTICE_FILE, line, 9, "date: expected a mapping with `value`, `printed`, found '2022年8月15日'", None)
+    ]
 
 
 def test_unknown_key_suggests_the_closest_key_of_its_model(corpus_copy):

@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import NOTICE
 
 from anwei_corpus import validate
@@ -19,6 +20,7 @@ from anwei_corpus.diagnostics import Diagnostic
 BODY = f"{NOTICE}/body.yaml"
 ATTACHMENT = f"{NOTICE}/attachment.yaml"
 META = f"{NOTICE}/notice.yaml"
+UNITS = "registry/units.yaml"
 
 Finding = tuple[str, str, int | None, str | None]
 
@@ -309,6 +311,73 @@ def test_an_unknown_unit_without_a_printed_list_is_suggested_by_spelling(corpus_
         ),
     ]
     assert reported(corpus_copy.root)[0].message == "unknown unit 'financ-bureau' — did you mean 'finance-bureau'?"
+
+
+# --- a printed unit name the registry lacks: an alias only of the unit it very likely names --------------------
+
+
+def test_a_printed_name_like_another_units_is_not_called_its_alias(corpus_copy):
+    # 区委办 and 区委编办 are two bodies one character apart: the closest name is offered only as a possibility
+    corpus_copy.replace(UNITS, "    name: 区委办\n", "    name: 中共上海市普陀区委办公室\n")
+    line = corpus_copy.line_of(BODY, "text: 将安全生产、消防安全纳入领导干部教育")
+    assert findings(corpus_copy.root) == [
+        (
+            "AW308",
+            BODY,
+            line,
+            "add the unit to registry/units.yaml or, if it is 'establishment-office' (区委编办), add '区委办' to its "
+            "aliases",
+        )
+    ]
+    corpus_copy.replace(
+        UNITS, "    name: 中共上海市普陀区委办公室\n", "    name: 中共上海市普陀区委办公室\n    aliases: [区委办]\n"
+    )
+    assert findings(corpus_copy.root) == []
+
+
+def test_a_printed_name_that_leaves_a_word_out_of_another_is_not_called_its_alias(corpus_copy):
+    # 区安委会有关成员单位 is all of 区安委会其他有关成员单位 but 其他, and names another group
+    corpus_copy.replace(UNITS, "    aliases: [区安委会有关成员单位]\n", "")
+    line = corpus_copy.line_of(BODY, "text: 完善风险联防联控机制")
+    hint = (
+        "add the unit to registry/units.yaml or, if it is 'committee-members-other-concerned' (区安委会其他有关成员单位), "
+        "add '区安委会有关成员单位' to its aliases"
+    )
+    assert findings(corpus_copy.root) == [("AW308", BODY, line, hint)]
+
+
+def test_a_printed_name_nothing_resembles_is_told_to_be_added(corpus_copy):
+    corpus_copy.replace(UNITS, "    name: 区苏河办\n", "    name: 上海市普陀区苏州河沿岸综合开发办公室\n")
+    line = corpus_copy.line_of(BODY, "text: 完善水上交通安全风险分级管控")
+    hint = "add the unit to registry/units.yaml or, if a unit there is the same body, add '区苏河办' to its aliases"
+    assert findings(corpus_copy.root) == [("AW308", BODY, line, hint)]
+
+
+@pytest.mark.parametrize(
+    ("alias", "unit", "measures", "why"),
+    [
+        ("区绿容局", "greening-city-appearance-bureau", (4,), "it abbreviates 区绿化市容局"),
+        (
+            "消防救援支队",
+            "fire-rescue-detachment",
+            (50,),
+            "it differs from 区消防救援支队 only by the district's prefix",
+        ),
+        (
+            "区建管委（交通委）",
+            "construction-commission",
+            (24, 31),
+            "it differs from 区建管委 only by a parenthesised note",
+        ),
+    ],
+)
+def test_a_printed_spelling_of_a_known_unit_is_named_as_its_alias(corpus_copy, alias, unit, measures, why):
+    corpus_copy.replace(UNITS, f"    aliases: [{alias}]\n", "")
+    lines = [corpus_copy.line_of(BODY, f"          - number: {number}\n") + 1 for number in measures]
+    hint = f"add '{alias}' to the aliases of '{unit}' in registry/units.yaml: {why}"
+    assert findings(corpus_copy.root) == [("AW308", BODY, line, hint) for line in lines]
+    corpus_copy.replace(UNITS, f"  - id: {unit}\n", f"  - id: {unit}\n    aliases: [{alias}]\n")  # follow it
+    assert findings(corpus_copy.root) == []
 
 
 def test_every_format_shows_the_text_a_record_is_printed_into(corpus_copy, monkeypatch):

@@ -189,8 +189,8 @@ TOO_DEEP = _load_code(
         No corpus file nests more than a handful of levels; a file that does is damaged or is not a corpus file, and
         reading it could exhaust the reader's stack.
 
-        Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" where the limit is crossed. Remove the
-        extra nesting.
+        Example: a run of ``[[[[…`` reports "nesting deeper than 64 levels" (``loader.MAX_DEPTH``) where the limit
+        is crossed. Remove the extra nesting.
         """,
 )
 
@@ -202,8 +202,9 @@ FILE_TOO_LARGE = _load_code(
         A corpus file holds one notice's part and stays well under a megabyte; a larger file is most likely the
         wrong file, and is not read.
 
-        Example: "file is 5242880 bytes; the limit is 1048576". Check that the path points at the corpus file you
-        meant, and split the content if it really is that large.
+        Example: a log pasted into ``body.yaml`` reports "file is larger than the limit of 1048576 bytes"
+        (``loader.MAX_FILE_BYTES``). Check that the path points at the corpus file you meant, and remove what does
+        not belong in it.
         """,
 )
 
@@ -251,8 +252,10 @@ SCHEMA = _load_code(
         'number'" at the measure; ``id: Emergency_Bureau`` reports "id: 'Emergency_Bureau' is not a lower-case ASCII
         ID with hyphens, like emergency-bureau". An unknown key or a misspelt choice gets the closest allowed one
         as a suggestion (``aliasses`` → ``aliases``, ``goverment-department`` → ``government-department``), and a
-        date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. Fix the key or
-        the value as the message says; an editor with the YAML language server flags these as you type.
+        date that does not exist (``2022-08-51``) is reported here rather than as a syntax error. A value of the
+        wrong type, or left null, is told every form the field takes: a text is "a string or a mapping with
+        `text` (and optionally `edits`)". Fix the key or the value as the message says; an editor with the YAML
+        language server flags these as you type.
         """,
 )
 

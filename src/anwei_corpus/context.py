@@ -13,6 +13,7 @@ from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, YamlPath
 from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
 from .suppression import SuppressionAt, collect_suppressions
+from .unit_names import NameMatch, district_prefixes, match_unit_name
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 
@@ -49,6 +50,7 @@ class CorpusIndex:
         self._provenance: dict[str, Provenance] = {}
         self._suppressions = suppressions
         self.comparisons = 0  # of the fuzzy searches so far, against MAX_SUGGESTION_COMPARISONS
+        self._names_in: dict[str | None, tuple[dict[str, str], tuple[str, ...]]] = {}
 
     @cached_property
     def suppressions(self) -> list[SuppressionAt]:
@@ -165,6 +167,27 @@ class CorpusIndex:
         by_name = difflib.get_close_matches(wrong, self._sorted_unit_names, n=1, cutoff=0.5)
         return self.unit_by_name[by_name[0]] if by_name else None
 
+    def _unit_names_in(self, jurisdiction: str | None) -> tuple[dict[str, str], tuple[str, ...]]:
+        """The names and aliases a notice of ``jurisdiction`` may mean → their unit, and the district's prefixes."""
+        if jurisdiction not in self._names_in:
+            names: dict[str, str] = {}
+            for name, ids in self._unit_ids_by_name.items():
+                for uid in ids:
+                    if jurisdiction is None or self.jurisdictions.get(uid) in (jurisdiction, None):
+                        names.setdefault(name, uid)
+            self._names_in[jurisdiction] = names, district_prefixes(names)
+        return self._names_in[jurisdiction]
+
+    def unit_of_printed_name(self, printed: str, jurisdiction: str | None) -> NameMatch | None:
+        """The unit a printed name the registry lacks very likely names, or else resembles (see unit_names.py).
+
+        Only the units a notice of ``jurisdiction`` may name are candidates: another district's 区应急局 is not this one's.
+        """
+        names, prefixes = self._unit_names_in(jurisdiction)
+        if not self.within_suggestion_budget(len(names)):
+            return None
+        return match_unit_name(printed, names, prefixes)
+
     def suggest_person(self, wrong: str) -> str | None:
         if not self.within_suggestion_budget(len(self._sorted_person_ids)):
             return None
@@ -231,6 +254,9 @@ class CheckContext:
 
     def suggest_unit(self, wrong: str) -> str | None:
         return self.index.suggest_unit(wrong)
+
+    def unit_of_printed_name(self, printed: str, jurisdiction: str | None) -> NameMatch | None:
+        return self.index.unit_of_printed_name(printed, jurisdiction)
 
     def suggest_person(self, wrong: str) -> str | None:
         return self.index.suggest_person(wrong)

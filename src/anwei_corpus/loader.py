@@ -53,6 +53,16 @@ except ImportError:  # pragma: no cover - the reference path alone still reads e
 MAX_FILE_BYTES = 1024 * 1024  # a notice's largest file is about 60 KiB
 MAX_DEPTH = 64  # the deepest real path is about 10
 
+# What to do about a file past a limit; {limit} is the limit's constant, read when the finding is made
+TOO_DEEP_HINT = (
+    "no corpus file needs to nest this deep, and none deeper than {limit} levels is read: remove the extra "
+    "brackets, dashes or indentation that lead here"
+)
+TOO_LARGE_HINT = (
+    "no corpus file needs to be this large, and none over {limit} bytes is read: check that this is the file you "
+    "meant, and remove what does not belong in it"
+)
+
 FAST_PARSER = CParser is not None  # tests switch it off to compare both paths
 
 CORE_TAG = "tag:yaml.org,2002:"
@@ -438,7 +448,8 @@ class _Builder:
                         value = self._scalar(event)
                 else:
                     if len(path) >= MAX_DEPTH:
-                        raise self._refuse(codes.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", mark)
+                        message = f"nesting deeper than {MAX_DEPTH} levels"
+                        raise self._refuse(codes.TOO_DEEP, message, mark, TOO_DEEP_HINT.format(limit=MAX_DEPTH))
                     if event.tag is not None:
                         self._tag(event)
                     value = {} if kind is MappingStartEvent else []
@@ -555,7 +566,8 @@ def read_bytes(
     finally:
         os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
-        raise _error(codes.FILE_TOO_LARGE, f"file is larger than the limit of {MAX_FILE_BYTES} bytes", display_name)
+        message = f"file is larger than the limit of {MAX_FILE_BYTES} bytes"
+        raise _error(codes.FILE_TOO_LARGE, message, display_name, hint=TOO_LARGE_HINT.format(limit=MAX_FILE_BYTES))
     return raw
 
 

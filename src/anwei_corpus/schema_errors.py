@@ -10,12 +10,12 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticUndefined
 
 from . import codes
 from .diagnostics import Diagnostic, Severity
 from .loader import YamlDocument
-from .models.common import PATTERN_WORDS
+from .models.common import PATTERN_WORDS, Suppression
 
 _TYPE_WORDS = {
     "string_type": "a string",
@@ -53,27 +53,105 @@ def _inner_types(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _models_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[type[BaseModel]]:
-    """The models that can stand at ``loc`` below a ``root`` model, following fields, list items and mapping values."""
-    candidates: list[Any] = [root]
+# A type at a YAML path, with the validators pydantic keeps beside a field's type (a field's own Annotated metadata)
+Declared = tuple[Any, tuple[Any, ...]]
+
+
+def _declared_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[Declared]:
+    """The types that can stand at ``loc`` below a ``root`` model, following fields, list items and mapping values."""
+    candidates: list[Declared] = [(root, ())]
     for part in loc:
-        following: list[Any] = []
-        for candidate in candidates:
+        following: list[Declared] = []
+        for candidate, _ in candidates:
             for kind in _inner_types(candidate):
                 origin, arguments = typing.get_origin(kind), typing.get_args(kind)
                 if isinstance(kind, type) and issubclass(kind, BaseModel) and part in kind.model_fields:
-                    following.append(kind.model_fields[part].annotation)
+                    field = kind.model_fields[part]
+                    following.append((field.annotation, tuple(field.metadata)))
                 elif origin in (list, tuple) and isinstance(part, int):
-                    following.extend(argument for argument in arguments if argument is not Ellipsis)
+                    following.extend((argument, ()) for argument in arguments if argument is not Ellipsis)
                 elif origin is dict and arguments:
-                    following.append(arguments[-1])
+                    following.append((arguments[-1], ()))
         candidates = following
+    return candidates
+
+
+def _models_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[type[BaseModel]]:
+    """The models that can stand at ``loc`` below a ``root`` model."""
     return [
         kind
-        for candidate in candidates
+        for candidate, _ in _declared_at(root, loc)
         for kind in _inner_types(candidate)
         if isinstance(kind, type) and issubclass(kind, BaseModel)
     ]
+
+
+_SCALAR_WORDS: tuple[tuple[type, str], ...] = (
+    (bool, _TYPE_WORDS["bool_type"]),  # before int: a bool is an int
+    (int, _TYPE_WORDS["int_type"]),
+    (str, _TYPE_WORDS["string_type"]),
+    (dt.date, _TYPE_WORDS["date_type"]),
+)
+SHOWN_KEYS = 4  # a mapping's keys are named up to this many required (and as many optional) ones
+
+
+def _quoted(keys: list[str]) -> str:
+    return ", ".join(f"`{key}`" for key in keys)
+
+
+def _mapping_words(model: type[BaseModel]) -> str:
+    """A model as its YAML mapping: ``a mapping with `text` (and optionally `edits`)``.
+
+    ``suppress`` lists are left out of the optional keys: every entry a rule reports on may carry one.
+    """
+    required = [name for name, field in model.model_fields.items() if field.is_required()]
+    optional = [
+        name
+        for name, field in model.model_fields.items()
+        if not field.is_required() and field.annotation != list[Suppression]
+    ]
+    if not required or len(required) > SHOWN_KEYS:
+        return _TYPE_WORDS["model_type"]
+    words = f"{_TYPE_WORDS['model_type']} with {_quoted(required)}"
+    return words + (f" (and optionally {_quoted(optional)})" if optional and len(optional) <= SHOWN_KEYS else "")
+
+
+def _forms(annotation: Any, metadata: tuple[Any, ...] = ()) -> list[str] | None:
+    """The forms a value of this type may be written in, in words (null left out); None for a type not put in words.
+
+    A validator's declared input type (``json_schema_input_type``) wins over the type it validates into.
+    """
+    for item in metadata:
+        accepted = getattr(item, "json_schema_input_type", PydanticUndefined)
+        if accepted is not PydanticUndefined and accepted is not Any:
+            return _forms(accepted)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *more = typing.get_args(annotation)
+        return _forms(inner, tuple(more))
+    if origin is typing.Union or origin is types.UnionType:
+        arms = [_forms(argument) for argument in typing.get_args(annotation)]
+        return None if None in arms else [form for arm in arms for form in arm or ()]
+    if annotation is types.NoneType:
+        return []
+    if origin in (list, tuple):
+        return [_TYPE_WORDS["list_type"]]
+    if origin is dict:
+        return [_TYPE_WORDS["dict_type"]]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [_mapping_words(annotation)]
+    return next(([words] for kind, words in _SCALAR_WORDS if annotation is kind), None)
+
+
+def _expected(kind: str, model: type[BaseModel] | None, loc: tuple[Any, ...]) -> str:
+    """What a value at ``loc`` may be, in words: every form the model accepts there, else the error's own type."""
+    forms: list[str] = []
+    for annotation, metadata in _declared_at(model, loc) if model else ():
+        described = _forms(annotation, metadata)
+        if described is None:
+            return _TYPE_WORDS[kind]
+        forms.extend(form for form in described if form not in forms)
+    return " or ".join(forms) if forms else _TYPE_WORDS[kind]
 
 
 def _not_a_real_date(value: object) -> bool:
@@ -112,10 +190,11 @@ def _message(error: ErrorDetails, model: type[BaseModel] | None) -> tuple[str, s
         return f"unknown key {field!r}", "remove it, or check its spelling against the schema"
     if kind in _TYPE_WORDS:
         found = error.get("input")
+        expected = _expected(kind, model, loc)
         if found is None:  # a placeholder, as ``anwei new`` writes them, or a key left empty
-            return f"{field}: not filled in yet (null); expected {_TYPE_WORDS[kind]}", "encode it from the source text"
+            return f"{field}: not filled in yet (null); expected {expected}", "encode it from the source text"
         hint = f"{found} is not a real date" if kind == "date_type" and _not_a_real_date(found) else None
-        return f"{field}: expected {_TYPE_WORDS[kind]}, found {_shown(found)}", hint
+        return f"{field}: expected {expected}, found {_shown(found)}", hint
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         wanted = PATTERN_WORDS.get(pattern, f"text matching {pattern}")

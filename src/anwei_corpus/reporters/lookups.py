@@ -154,8 +154,38 @@ def stats_view(data: Data) -> View:
     return View("anwei corpus", fields, [notices, units, people])
 
 
+class _Broken:
+    """Text for rich, set in lines as Chinese typesetting breaks them (see line_breaking.py) at the width given.
+
+    Rich itself folds Chinese anywhere, so that a line can start with 。 or cut 王 珏 in two.
+    """
+
+    def __init__(self, text: str, style: str = ""):
+        self.text = text
+        self.style = style
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.segment import Segment
+
+        from ..line_breaking import break_lines
+
+        for line in break_lines(self.text, options.max_width, cell_len):
+            yield Segment(line, console.get_style(self.style) if self.style else None)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        from ..line_breaking import widest_piece
+
+        widest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(min(widest_piece(self.text, cell_len), options.max_width), min(widest, options.max_width))
+
+
 def render_text(view: View) -> str:
-    """The view as rich renders it for an 80-column terminal: Chinese text wraps by display width."""
+    """The view as rich renders it for an 80-column terminal: Chinese text broken where Chinese lets it break."""
     from io import StringIO
 
     from rich import box
@@ -165,22 +195,22 @@ def render_text(view: View) -> str:
 
     out = StringIO()
     console = Console(file=out, width=TEXT_WIDTH, color_system=None, emoji=False, highlight=False)
-    console.print(Text(view.title, style="bold"))
+    console.print(_Broken(view.title, style="bold"))
     if view.fields:
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="dim", no_wrap=True)
-        grid.add_column(overflow="fold")
+        grid.add_column()
         for name, value in view.fields:
-            grid.add_row(name, value)
+            grid.add_row(name, _Broken(value))
         console.print(grid)
     for table in view.tables:
         rich_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-        for index, column in enumerate(table.columns):
-            # Short cells (numbers, roles) keep their width; columns of running text share the rest and fold.
-            running = max((len(row[index]) for row in table.rows), default=0) > SHORT_CELL
-            rich_table.add_column(column, no_wrap=not running, overflow="fold", ratio=1 if running else None)
+        running = [max((len(row[i]) for row in table.rows), default=0) > SHORT_CELL for i in range(len(table.columns))]
+        for column, wraps in zip(table.columns, running, strict=True):
+            # Short cells (numbers, roles) keep their width; columns of running text share the rest, broken in lines.
+            rich_table.add_column(column, no_wrap=not wraps, ratio=1 if wraps else None)
         for row in table.rows:
-            rich_table.add_row(*row)
+            rich_table.add_row(*(_Broken(cell) if wraps else cell for cell, wraps in zip(row, running, strict=True)))
         console.print(rich_table if table.rows else Text(f"{table.title}: none", style="dim"))
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 

@@ -3,11 +3,11 @@ of a cross-reference, then a summary line. Coloured through rich when asked; ric
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..line_breaking import display_width
 from ..printable import printable
 
 LineReader = Callable[[str, int], str | None]
@@ -77,7 +77,7 @@ def _snippet(location: Location, read_line: LineReader, caret_style: str) -> lis
     before = text[: column - 1]
     return [
         [(gutter, "gutter"), (_visible(text), None)],
-        [(" " * (len(gutter) + _width(_visible(before))), None), ("^", caret_style)],
+        [(" " * (len(gutter) + display_width(_visible(before))), None), ("^", caret_style)],
     ]
 
 
@@ -95,17 +95,6 @@ def _window(text: str, column: int) -> tuple[str, int]:
 def _visible(text: str) -> str:
     """The line as it can be shown: tabs as spaces, control characters as their visible pictures."""
     return printable(text.replace("\t", TAB))
-
-
-def _width(text: str) -> int:
-    """Display width: CJK and full-width characters take two columns, combining and format characters none."""
-    return sum(_char_width(char) for char in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def _summary_spans(diagnostics: list[Diagnostic]) -> Line:

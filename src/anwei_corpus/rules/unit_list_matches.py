@@ -6,6 +6,13 @@ or alias of the unit at the same place in ``units``, and the groups must match. 
 ending （区应急局、区消防救援支队） the units must be ``[[emergency-bureau, fire-rescue-detachment]]``. An ID the registry does not hold is left to AW301.
 A measure the source prints without a unit list has ``units: []``; its text may still end in parentheses that
 name no unit and have no body's shape (（2021-2023）, （一期）).
+
+A printed name that is no unit's name or alias is a new unit or another spelling of a known one. The hint names
+a unit to add it to as an alias only when it very likely is that unit: it differs from one of the unit's names by
+the district's prefix (消防救援支队 / 区消防救援支队) or a parenthesised note, or abbreviates or expands it
+(区绿容局 / 区绿化市容局). Names one character or one word apart are often different bodies (区委办 / 区委编办),
+so otherwise the closest unit is offered as a possibility:
+``add the unit to registry/units.yaml or, if it is 'establishment-office' (区委编办), add '区委办' to its aliases``.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from ..corpus import NoticeSource
 from ..diagnostics import Diagnostic, Severity
 from ..models.source import MeasureAt, iter_measures
 from ..unit_lists import assignment_names, is_unit_list, split_assignment
+from ..unit_names import NameMatch
 
 CODE = "AW308"
 NAME = "unit-list-matches"
@@ -33,12 +41,11 @@ def _names(ctx: CheckContext, notice: NoticeSource, at: MeasureAt, printed: list
             if uid in owners:
                 continue  # the name is this unit's (whether the notice may name the unit is AW315's)
             if not owners:
-                guess = ctx.suggest_unit(name)
                 yield ctx.finding(
                     notice.body,
                     at.path + ("text",),
                     f"measure {measure.number}: printed unit {name!r} is no unit's name or alias",
-                    hint=f"add it as an alias of {guess!r}" if guess else "add the unit to the registry",
+                    hint=_unknown_name_hint(name, ctx.unit_of_printed_name(name, jurisdiction)),
                 )
             elif uid in ctx.unit_ids:  # an unknown ID is AW301's
                 resolved = ctx.unit_named(name, jurisdiction) or owners[0]
@@ -81,3 +88,18 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 )
                 continue
             yield from _names(ctx, notice, at, printed)
+
+
+def _unknown_name_hint(printed: str, match: NameMatch | None) -> str:
+    """Name a unit as the printed name's only when it very likely is that unit; else offer the closest as a maybe."""
+    if match is None:
+        return (
+            f"add the unit to registry/units.yaml or, if a unit there is the same body, add {printed!r} to its aliases"
+        )
+    if match.kinship is None:
+        return (
+            f"add the unit to registry/units.yaml or, if it is {match.unit!r} ({match.name}), "
+            f"add {printed!r} to its aliases"
+        )
+    why = match.kinship.value.format(name=match.name)
+    return f"add {printed!r} to the aliases of {match.unit!r} in registry/units.yaml: {why}"
