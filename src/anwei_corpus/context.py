@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .clean_texts import CleanText, iter_clean_texts
 from .codes import CodeDoc
@@ -13,7 +13,9 @@ from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, YamlPath
 from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
 from .suppression import SuppressionAt, collect_suppressions
-from .unit_names import NameMatch, district_prefixes, match_unit_name
+
+if TYPE_CHECKING:
+    from .unit_names import NameMatch
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
 
@@ -169,6 +171,8 @@ class CorpusIndex:
 
     def _unit_names_in(self, jurisdiction: str | None) -> tuple[dict[str, str], tuple[str, ...]]:
         """The names and aliases a notice of ``jurisdiction`` may mean → their unit, and the district's prefixes."""
+        from .unit_names import district_prefixes  # only once a printed name is unknown: it costs a cold start
+
         if jurisdiction not in self._names_in:
             names: dict[str, str] = {}
             for name, ids in self._unit_ids_by_name.items():
@@ -183,6 +187,8 @@ class CorpusIndex:
 
         Only the units a notice of ``jurisdiction`` may name are candidates: another district's 区应急局 is not this one's.
         """
+        from .unit_names import match_unit_name
+
         names, prefixes = self._unit_names_in(jurisdiction)
         if not self.within_suggestion_budget(len(names)):
             return None

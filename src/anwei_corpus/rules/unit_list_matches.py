@@ -18,13 +18,16 @@ so otherwise the closest unit is offered as a possibility:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..context import CheckContext
 from ..corpus import NoticeSource
 from ..diagnostics import Diagnostic, Severity
 from ..models.source import MeasureAt, iter_measures
 from ..unit_lists import assignment_names, is_unit_list, split_assignment
-from ..unit_names import NameMatch
+
+if TYPE_CHECKING:
+    from ..unit_names import NameMatch
 
 CODE = "AW308"
 NAME = "unit-list-matches"
