@@ -686,14 +686,17 @@ def test_drafted_notes_are_one_line_each_and_are_looked_up_broken_where_chinese_
     notes = [person.note for person in loaded.people.model.people if person.note]
     # the YAML writer folds no text: YAML would read a line break in a note back as a space inside Chinese text
     assert [line.strip() for line in people if line.strip().startswith("note:")] == [f"note: {n}" for n in notes]
-    assert notes[-1] == "新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
+    assert notes[-1] == (
+        "新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
+        "附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓名。"  # as the hand entries say
+    )
     built = build_corpus(loaded)
     assert render("leader", "text", leader_work(built, "李四")).split("\n")[:5] == [
         "李四",
         "ID    provisional-person-a",
         "note  新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去",
-        "      provisional。",
-        "Tasks led (10)",
+        "      provisional。附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对齐，属排",
+        "      版，不属姓名。",
     ]
     assert render("leader", "text", leader_work(built, "蒋龙")).split("\n")[:5] == [
         "蒋龙",

@@ -54,6 +54,7 @@ NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收�
 SKIPPED_NUMBER_NOTE = "源文件在{previous}之后印{printed}，不见{expected}：照印本保留编号（草稿提议）；若原文确有遗漏，补录该项并删去本记录。"
 REPEATED_NUMBER_NOTE = "源文件在{previous}之后印{printed}：按顺序读作{expected}（草稿提议）；请核对印本编号。"
 ELSEWHERE_NOTE = "登记册中同名的 {ident} 属于 {theirs}，不属于本通知的 {own}；本条给出 {own} 的 ID（如 {own}-…）。"
+PADDED_NOTE = "附件表格印作“{printed}”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓名。"
 NEW_PERSON_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
 BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
 LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
@@ -381,6 +382,7 @@ class Registry:
         found = self.people.get(_key(name))
         if found is not None:
             return found
+        padded = len(_key(name)) == 2 and " " in name  # as the hand entries say, the padding is not the name's
         ident = self._new_id(lambda n: f"provisional-person-{_in_letters(n)}")
         self.new_people.append(
             {
@@ -388,7 +390,7 @@ class Registry:
                 "name": _key(name),
                 **self._jurisdiction(),
                 "provisional": True,
-                "note": self._note(NEW_PERSON_NOTE, name, where),
+                "note": self._note(NEW_PERSON_NOTE, name, where) + (PADDED_NOTE.format(printed=name) if padded else ""),
             }
         )
         self.people[_key(name)] = ident
