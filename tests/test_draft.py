@@ -449,26 +449,29 @@ def test_one_garbled_label_is_one_typo(tmp_path):
     assert {d.code for d in validate(corpus)} <= ALLOWED
 
 
-def test_a_label_with_a_space_before_its_dot_is_refused_with_its_line(tmp_path):
-    text = TEXT.replace("\n15. ", "\n15 . ", 1)
-    line = text[: text.index("15 . ")].count("\n") + 1
+@pytest.mark.parametrize(
+    ("label", "printed", "reason"),
+    [
+        (
+            "15. ",
+            "15 . ",
+            "the measure label '15 .' has a space before its dot, which a label cannot record (the corpus prints "
+            "labels as '15. '): the extraction inserted it",
+        ),
+        (
+            "14. ",
+            "99999999999999999999999. ",
+            "the measure label 99999999999999999999… is beyond any notice's numbers (at most 9999): the extraction "
+            "garbled it",
+        ),
+    ],
+)
+def test_a_label_no_record_can_hold_is_refused_with_its_line(tmp_path, label, printed, reason):
+    text = TEXT.replace(f"\n{label}", f"\n{printed}", 1)
+    line = text[: text.index(printed)].count("\n") + 1
     with pytest.raises(DraftError) as refused:
         _draft(tmp_path, text)
-    assert str(refused.value) == (
-        f"line {line}: the measure label '15 .' has a space before its dot, which a label cannot record (the corpus "
-        "prints labels as '15. '): the extraction inserted it; correct source.txt against the printed notice"
-    )
-
-
-def test_a_label_past_any_notices_numbers_is_refused_with_its_line(tmp_path):
-    text = TEXT.replace("\n14. ", "\n99999999999999999999999. ", 1)
-    line = text[: text.index("99999999999999999999999. ")].count("\n") + 1
-    with pytest.raises(DraftError) as refused:
-        _draft(tmp_path, text)
-    assert str(refused.value) == (
-        f"line {line}: the measure label 99999999999999999999… is beyond any notice's numbers (at most 9999): the "
-        "extraction garbled it; correct source.txt against the printed notice"
-    )
+    assert str(refused.value) == f"line {line}: {reason}; correct source.txt against the printed notice"
     assert not (tmp_path / "data" / "notices" / NOTICE).exists()
 
 
