@@ -125,6 +125,17 @@ def test_a_release_that_does_not_hold_together_is_refused(release, tmp_path, cha
         load_release(tampered)
 
 
+def test_a_release_of_an_earlier_minor_schema_version_reads(release, tmp_path):
+    def as_written_before_jurisdictions(data):
+        data["schema_version"] = "1.2.0"
+        for entry in (*data["units"], *data["people"]):
+            del entry["jurisdiction"]
+
+    corpus = load_release(resealed(release, tmp_path, as_written_before_jurisdictions))
+    assert {entry.jurisdiction for entry in (*corpus.units, *corpus.people)} == {None}
+    assert corpus.unit("区应急局").id == "emergency-bureau"
+
+
 def test_a_fifo_in_place_of_the_release_does_not_hang(tmp_path):
     fifo = tmp_path / "anwei-corpus.json"
     os.mkfifo(fifo)

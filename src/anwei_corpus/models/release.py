@@ -116,7 +116,8 @@ class Unit(StrictModel):
     name: str = Field(description="Canonical name.")
     aliases: list[str] = Field(description="Other printed spellings of the name.")
     kind: UnitKind = Field(description="What sort of body this is.")
-    jurisdiction: Jurisdiction | None = Field(description=JURISDICTION_DESCRIPTION)
+    # a default, so that a release of schema 1.2 (before jurisdictions) still reads
+    jurisdiction: Jurisdiction | None = Field(default=None, description=JURISDICTION_DESCRIPTION)
     note: str | None = Field(description="Editorial note on the entry.")
 
     @property
@@ -130,7 +131,8 @@ class Person(StrictModel):
 
     id: NewPersonId = Field(description="Stable ASCII identifier (the name in pinyin).")
     name: str = Field(description="The name, without padding spaces.")
-    jurisdiction: Jurisdiction | None = Field(description=JURISDICTION_DESCRIPTION)
+    # a default, so that a release of schema 1.2 (before jurisdictions) still reads
+    jurisdiction: Jurisdiction | None = Field(default=None, description=JURISDICTION_DESCRIPTION)
     note: str | None = Field(description="Editorial note on the entry.")
 
     @property
