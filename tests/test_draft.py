@@ -694,17 +694,19 @@ def test_drafted_notes_are_one_line_each_and_are_looked_up_broken_where_chinese_
         "附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓名。"  # as the hand entries say
     )
     built = build_corpus(loaded)
-    assert render("leader", "text", leader_work(built, "李四")).split("\n")[:5] == [
+    assert render("leader", "text", leader_work(built, "李四")).split("\n")[:6] == [
         "李四",
-        "ID    provisional-person-a",
-        "note  新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去",
-        "      provisional。附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对齐，属排",
-        "      版，不属姓名。",
+        "ID            provisional-person-a",
+        "jurisdiction  putuo",
+        "note          新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去",
+        "              provisional。附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对",
+        "              齐，属排版，不属姓名。",
     ]
-    assert render("leader", "text", leader_work(built, "蒋龙")).split("\n")[:5] == [
+    assert render("leader", "text", leader_work(built, "蒋龙")).split("\n")[:6] == [
         "蒋龙",
-        "ID    jiang-long",
-        "note  附件表格印作“蒋 龙”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓",
-        "      名。",
+        "ID            jiang-long",
+        "jurisdiction  putuo",
+        "note          附件表格印作“蒋 龙”：两字姓名中间补空格以与三字姓名对齐，属排版，",
+        "              不属姓名。",
         "Tasks led (8)",
     ]

@@ -297,17 +297,18 @@ def test_a_note_breaks_where_chinese_text_may_break(run):
     leader = run("leader", "王珏").stdout.split("\n")
     assert leader[:5] == [
         "王珏",
-        "ID    wang-jue",
-        "note  附件表格印作“王 珏”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓",
-        "      名。",
-        "Tasks led (5)",
+        "ID            wang-jue",
+        "jurisdiction  putuo",
+        "note          附件表格印作“王 珏”：两字姓名中间补空格以与三字姓名对齐，属排版，",
+        "              不属姓名。",
     ]
     unit = run("unit", "区人社局").stdout.split("\n")
-    assert unit[:8] == [
+    assert unit[:9] == [
         "区人社局",
         "ID            human-resources-bureau",
         "别称 aliases  —",
         "kind          government-department",
+        "jurisdiction  putuo",
         "note          附件任务6印作“区人力资源 保障局”：名称缺“（和）社会”，或为提取在单",
         "              元格回行处丢字，或为印本脱字；读作区人力资源和社会保障局，即正文第",
         "              34、48、49条的“区人社局”。此归并为推断。",

@@ -53,9 +53,15 @@ def _tables(
     ]
 
 
+def _jurisdiction(entry: Data) -> list[tuple[str, str]]:
+    """The row of an entry's jurisdiction, where it has one (an entry of a release before them has none)."""
+    return [("jurisdiction", entry["jurisdiction"])] if entry.get("jurisdiction") else []
+
+
 def unit_view(data: Data) -> View:
     unit = data["unit"]
     fields = [("ID", unit["id"]), ("别称 aliases", "、".join(unit["aliases"]) or "—"), ("kind", unit["kind"])]
+    fields += _jurisdiction(unit)
     if unit["collective"]:
         fields.append(("", "a collective: the notice names the group, not its members"))
     if unit["note"]:
@@ -77,7 +83,7 @@ def unit_view(data: Data) -> View:
 
 def leader_view(data: Data) -> View:
     person = data["person"]
-    fields = [("ID", person["id"])] + ([("note", person["note"])] if person["note"] else [])
+    fields = [("ID", person["id"]), *_jurisdiction(person)] + ([("note", person["note"])] if person["note"] else [])
     tasks = _tables(
         "Tasks led",
         ("No.", "Task", "Responsible", "Cooperating", "Measures"),
