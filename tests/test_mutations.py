@@ -185,6 +185,7 @@ MUTATIONS = {
         "[emergency-bureau, subdistricts-and-towns]",
         also=(("AW701", ATTACHMENT, "cooperating_units: [emergency-bureau, s"),),
     ),
+    "measure-linked-twice": Mutation("AW311", ATTACHMENT, "measures: [4]\n", "measures: [4, 4]\n"),
     # totals
     "changed-subtotal": Mutation(
         "AW401",

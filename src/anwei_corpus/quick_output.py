@@ -72,7 +72,7 @@ RULES = (
     "AW308  unit-list-matches         error    A measure's unit IDs match the unit list printed at the end of its text.\n"
     "AW309  unused-entry              warning  Every unit and person in the registries is used by some notice.\n"
     "AW310  task-category-order       error    Tasks are grouped under their category rows in table order; uncategorised tasks come first.\n"
-    "AW311  repeated-reference        error    No leader or unit is named twice in one list, nor as both responsible and cooperating unit.\n"
+    "AW311  repeated-reference        error    No leader, unit or linked measure is named twice in one list, nor a unit as both responsible and cooperating unit.\n"
     "AW312  notice-id-folder          error    Each notice's ID is the name of its folder.\n"
     "AW313  notice-id-doc-number      warning  A notice's ID ends with the year and serial of its 发文字号.\n"
     "AW314  publication-order         error    corpus.yaml lists each 发文字号 once, in the order of the notices' 成文日期.\n"
