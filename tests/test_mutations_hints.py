@@ -366,3 +366,14 @@ def test_a_character_dropped_at_the_start_of_a_text_gets_a_record_with_the_chara
     corpus_copy.replace(BODY, "title: 实各级领导责任", "title:\n          text: 实各级领导责任")
     add_record(corpus_copy.root, BODY, "text: 实各级领导责任", 10, hint)
     assert findings(corpus_copy.root) == []
+
+
+# --- the spelling of an integer ------------------------------------------------------------------------------------
+
+
+def test_a_number_written_in_octal_is_set_back_to_decimal_digits(corpus_copy):
+    line = corpus_copy.replace(ATTACHMENT, "  - number: 14\n", "  - number: 0o16\n")
+    hint = "write the number in decimal digits, as the source prints it: make it number: 14"
+    assert findings(corpus_copy.root) == [("AW014", ATTACHMENT, line, hint)]
+    follow(corpus_copy.root, ATTACHMENT, line, hint)
+    assert findings(corpus_copy.root) == []

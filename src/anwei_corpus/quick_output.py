@@ -57,6 +57,7 @@ RULES = (
     "AW011  file-too-large            error    The file is larger than the size limit.\n"
     "AW012  unreadable                error    A file or folder of the corpus is missing or cannot be read.\n"
     "AW013  symlink-outside           error    A corpus file is, or is reached through, a symbolic link pointing outside the corpus.\n"
+    "AW014  integer-form              error    An integer is written other than in plain decimal digits.\n"
     "AW101  schema                    error    A value does not fit the schema: missing or unknown key, wrong type or pattern.\n"
     "AW102  schema-version            error    The corpus is written for another major schema version.\n"
     "AW201  numbering                 error    Entities are numbered 1, 2, 3 … without gaps, repeats or disorder, or the departure is recorded.\n"
