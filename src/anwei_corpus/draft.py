@@ -1117,7 +1117,7 @@ def draft_into(
     source does not have the shape of a notice of this family.
     """
     from .corpus import load_source
-    from .scaffold import ScaffoldRefused, new_notice
+    from .scaffold import ScaffoldRefused, new_notice, schema_step
 
     root = Path(corpus)
     try:
@@ -1146,8 +1146,9 @@ def draft_into(
         *drafted.decisions,
         f"run 'anwei validate {root}': each proposed record, link and new entry above is a finding there",
     ]
-    if drafted.new_units or drafted.new_people:
-        scaffold.remaining.append(f"run 'anwei schema --corpus {root}' so that the editor schemas list the new IDs")
+    step = schema_step(root, new_ids=bool(drafted.new_units or drafted.new_people))
+    if step is not None:
+        scaffold.remaining.append(step)
     return scaffold, drafted
 
 

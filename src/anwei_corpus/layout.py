@@ -20,6 +20,16 @@ def default_corpus_path() -> Path:
     return Path(os.environ.get(CORPUS_VARIABLE) or DEFAULT_CORPUS)
 
 
+def schema_folder(corpus: Path) -> Path:
+    """The generated schemas of ``corpus``: ``schema`` beside its folder (``data`` → ``schema``).
+
+    ``anwei schema`` writes there by default, and the modelines of the corpus's files (``anwei new`` writes them)
+    name the editor schemas there: ``../../../schema/editor/…`` from a notice's files.
+    """
+    beside = corpus.parent if corpus.name not in ("", ".", "..") else corpus.resolve().parent
+    return beside / SCHEMA_FOLDER
+
+
 def display_name(path: Path) -> str:
     """A path as a maintainer would type it: relative to the working directory when it lies below it."""
     if not path.is_absolute():
