@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .layout import MANIFEST, PEOPLE, UNITS
+from .layout import MANIFEST, PEOPLE, PROVISIONAL_PERSON_ID, PROVISIONAL_UNIT_ID, UNITS
 from .numerals import chinese_numeral
 from .text_classes import is_cjk
 from .unit_lists import split_assignment
@@ -356,7 +356,7 @@ class Registry:
         found = self.units.get(_key(name))
         if found is not None:
             return found
-        ident = self._new_id(lambda n: f"provisional-unit-{n}")
+        ident = self._new_id(PROVISIONAL_UNIT_ID.format)
         self.new_units.append(
             {
                 "id": ident,
@@ -375,7 +375,7 @@ class Registry:
         found = self.people.get(_key(name))
         if found is not None:
             return found
-        ident = self._new_id(lambda n: f"provisional-person-{_in_letters(n)}")
+        ident = self._new_id(lambda n: PROVISIONAL_PERSON_ID.format(_in_letters(n)))
         self.new_people.append(
             {
                 "id": ident,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 CORPUS_VARIABLE = "ANWEI_CORPUS"  # names the corpus folder when no path is given
@@ -13,6 +14,16 @@ NOTICE_YAML, BODY_YAML, ATTACHMENT_YAML = "notice.yaml", "body.yaml", "attachmen
 # The generated schemas, in the repository beside the corpus folder: schema/source/ (the models' schemas, free of
 # data) and schema/editor/ (the same with the registries' IDs, which the YAML files name for their editors).
 SCHEMA_FOLDER, SOURCE_SCHEMAS, EDITOR_SCHEMAS = "schema", "source", "editor"
+
+# The IDs ``anwei new --draft`` gives the registry entries it adds for names the registries lack, until a person
+# gives each its stable ID: provisional-unit-1, provisional-unit-2, …; provisional-person-a, …, provisional-person-aa.
+PROVISIONAL_UNIT_ID, PROVISIONAL_PERSON_ID = "provisional-unit-{}", "provisional-person-{}"
+_PROVISIONAL_ID = re.compile(r"provisional-(?:unit-[1-9][0-9]*|person-[a-z]+)")
+
+
+def is_provisional_id(ident: str) -> bool:
+    """Whether ``ident`` has the form of an ID a draft gives a provisional registry entry."""
+    return _PROVISIONAL_ID.fullmatch(ident) is not None
 
 
 def default_corpus_path() -> Path:
