@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import NOTICE, CorpusCopy
+from typer.testing import CliRunner
 
 from anwei_corpus import loader, validate
+from anwei_corpus.cli import app
 from anwei_corpus.corpus import load_source
 from anwei_corpus.diagnostics import Diagnostic
 
@@ -262,3 +264,87 @@ def test_a_schema_finding_on_a_list_item_names_its_list(corpus_copy):
     [finding] = [d for d in check_corpus(load_source(corpus_copy.root)) if d.code == "AW101"]
     assert finding.location.line == line
     assert finding.message.startswith("notices[0]: 'Putuo_2022' is not a lower-case ASCII name")
+
+
+# --- integers ----------------------------------------------------------------------------------------------------
+
+
+def run_cli(corpus: CorpusCopy, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    """``anwei ARGS data`` run beside the copy, so that the report names its files ``data/…``: (exit code, output)."""
+    monkeypatch.chdir(corpus.root.parent)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    result = CliRunner().invoke(app, [*args, "data"], env={"NO_COLOR": "1"})
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("spelling", "written"),
+    [
+        ("0x0E", "in hexadecimal"),
+        ("0o16", "in octal, which YAML 1.1 readers take for text"),
+        ("0b1110", "in binary, which YAML 1.2 readers take for text"),
+        ("1_4", "with an underscore, which YAML 1.2 readers take for text"),
+        ("014", "with a leading zero, which YAML 1.1 readers take for an octal number or for text"),
+    ],
+)
+def test_an_integer_not_in_decimal_digits_is_refused_by_validate_and_fmt(
+    corpus_copy, parser, monkeypatch, spelling, written
+):
+    line = corpus_copy.replace(ATTACHMENT, "  - number: 14\n", f"  - number: {spelling}\n")
+    before = corpus_copy.file(ATTACHMENT).read_bytes()
+    report = (
+        f"data/{ATTACHMENT}:{line}:13: AW014 [error] integer {spelling} is written {written}; the corpus writes "
+        "integers in decimal digits\n"
+        f"  {line} |   - number: {spelling}\n"
+        "                    ^\n"
+        "  help: write the number in decimal digits, as the source prints it: make it number: 14\n"
+        "\n"
+        "1 error, 0 warnings, 0 info\n"
+    )
+    assert run_cli(corpus_copy, monkeypatch, "validate", "--strict") == (1, report)
+    assert run_cli(corpus_copy, monkeypatch, "fmt", "--check") == (
+        1,
+        report + "0 file(s) would be reformatted, 5 already formatted\n",
+    )
+    assert corpus_copy.file(ATTACHMENT).read_bytes() == before
+
+
+def test_the_integers_of_a_file_so_written_are_counted_at_the_first(corpus_copy, parser):
+    first = corpus_copy.replace(ATTACHMENT, "measures: [4]\n", "measures: [0x04]\n")
+    second = corpus_copy.replace(ATTACHMENT, "  - number: 14\n", "  - number: 0o16\n")
+    finding = only_finding(corpus_copy, "AW014", ATTACHMENT)
+    assert (finding.location.line, finding.location.column) == (first, 18)
+    assert finding.message == (
+        "integer 0x04 is written in hexadecimal; the corpus writes integers in decimal digits "
+        f"(2 integers of this file are so written; also line {second})"
+    )
+    assert finding.hint == "write the number in decimal digits, as the source prints it: write 4 in its place"
+
+
+def test_a_signed_decimal_integer_is_read(corpus_copy, parser):
+    corpus_copy.replace(ATTACHMENT, "  - number: 14\n", "  - number: +14\n")
+    assert load_source(corpus_copy.root).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "hint"),
+    [
+        (ATTACHMENT, "  - number: 14\n", "  - number: {}\n", "number takes a whole number from 1 to 9999"),
+        (ATTACHMENT, "measures: [4]\n", "measures: [{}]\n", "measures[0] takes a whole number from 1 to 9999"),
+        (NOTICE_FILE, "  year: 2022\n", "  year: {}\n", "year takes a whole number from 1949 to 2100"),
+        (NOTICE_FILE, "copies: 60\n", "copies: {}\n", "copies takes a whole number from 1 to 100000"),
+    ],
+)
+def test_an_integer_too_large_to_read_gets_the_bounds_of_its_field(corpus_copy, parser, relative, old, new, hint):
+    line = corpus_copy.replace(relative, old, new.format(10**30))
+    finding = only_finding(corpus_copy, "AW001", relative)
+    assert finding.location.line == line
+    assert finding.message == (
+        f"cannot read value '{10**30}': integer out of range (at most 9223372036854775807 either way)"
+    )
+    assert finding.hint == f"{hint}, in decimal digits: write the number the source prints"
+
+
+def test_an_integer_too_large_to_read_in_a_text_field_is_to_be_quoted(corpus_copy, parser):
+    corpus_copy.replace(UNITS, "    name: 区应急局\n", f"    name: {10**30}\n")
+    assert only_finding(corpus_copy, "AW001", UNITS).hint == "name is text: put the value in quotes"

@@ -97,6 +97,7 @@ MUTATIONS = {
         "    value: 2022-08-14\n    printed: 2022年8月14日",
         also=(("AW701", META, "printed: 2022年8月14日"),),
     ),
+    "number-in-hexadecimal": Mutation("AW014", ATTACHMENT, "  - number: 14\n", "  - number: 0x0E\n"),
     # references
     "misspelt-unit": Mutation(
         "AW301", BODY, "[[emergency-bureau, organisation-department]]", "[[emergency-bureu, organisation-department]]"
@@ -185,6 +186,7 @@ MUTATIONS = {
         "[emergency-bureau, subdistricts-and-towns]",
         also=(("AW701", ATTACHMENT, "cooperating_units: [emergency-bureau, s"),),
     ),
+    "measure-linked-twice": Mutation("AW311", ATTACHMENT, "measures: [4]\n", "measures: [4, 4]\n"),
     # totals
     "changed-subtotal": Mutation(
         "AW401",

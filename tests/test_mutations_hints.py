@@ -435,3 +435,71 @@ def test_a_character_dropped_at_the_start_of_a_text_gets_a_record_with_the_chara
     corpus_copy.replace(BODY, "title: 实各级领导责任", "title:\n          text: 实各级领导责任")
     add_record(corpus_copy.root, BODY, "text: 实各级领导责任", 10, hint)
     assert findings(corpus_copy.root) == []
+
+
+# --- the spelling of an integer ------------------------------------------------------------------------------------
+
+
+def test_a_number_written_in_octal_is_set_back_to_decimal_digits(corpus_copy):
+    line = corpus_copy.replace(ATTACHMENT, "  - number: 14\n", "  - number: 0o16\n")
+    hint = "write the number in decimal digits, as the source prints it: make it number: 14"
+    assert findings(corpus_copy.root) == [("AW014", ATTACHMENT, line, hint)]
+    follow(corpus_copy.root, ATTACHMENT, line, hint)
+    assert findings(corpus_copy.root) == []
+
+
+# --- a provisional ID after its entry was given its stable ID ------------------------------------------------------
+
+
+def _as_a_draft_left_it(corpus_copy, stable: str, provisional: str) -> None:
+    """The notice's references as ``anwei new --draft`` wrote them, the registry entry since given its stable ID."""
+    for name in ("notice.yaml", "body.yaml", "attachment.yaml"):
+        path = corpus_copy.file(f"{NOTICE}/{name}")
+        path.write_text(re.sub(rf"\b{stable}\b", provisional, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _replace_as_told(hint: str) -> None:
+    """Do what a provisional ID's hint says: replace the ID with the new one in each file it names."""
+    old, new, files = re.fullmatch(r".*: replace (\S+) with (\S+) in (.+)", hint).groups()
+    for name in re.split(r", | and ", files):
+        path = Path(name)
+        path.write_text(re.sub(rf"\b{old}\b", new, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_provisional_unit_id_is_to_be_replaced_by_its_entrys_new_id_in_the_notices_files(corpus_copy):
+    _as_a_draft_left_it(corpus_copy, "emergency-bureau", "provisional-unit-1")
+    body, attachment = (corpus_copy.file(f"{NOTICE}/{name}") for name in ("body.yaml", "attachment.yaml"))
+    hint = (
+        f"provisional-unit-1 is the ID a draft gave a provisional entry, which {corpus_copy.file('registry/units.yaml')}"
+        f" no longer has: replace provisional-unit-1 with emergency-bureau in {body} and {attachment}"
+    )
+    assert findings(corpus_copy.root) == [
+        ("AW301", ATTACHMENT, corpus_copy.line_of(ATTACHMENT, "provisional-unit-1"), hint),
+        ("AW301", BODY, corpus_copy.line_of(BODY, "provisional-unit-1"), hint),
+        ("AW309", "registry/units.yaml", corpus_copy.line_of("registry/units.yaml", "id: emergency-bureau"),
+         "remove the entry, or correct the reference meant to use it"),
+    ]  # fmt: skip
+    assert [d.message for d in reported(corpus_copy.root)][:2] == [
+        "unknown unit 'provisional-unit-1' — did you mean 'emergency-bureau'? (15 references in this file; also lines "
+        "61, 72, 83, 94, 112, 123, 152, 174, …)",
+        "unknown unit 'provisional-unit-1' — did you mean 'emergency-bureau'? (the text prints 区应急局 here) (30 "
+        "references in this file; also lines 41, 52, 55, 69, 105, 121, 124, 131, …)",
+    ]
+    _replace_as_told(hint)
+    assert findings(corpus_copy.root) == []
+
+
+def test_a_provisional_person_id_is_to_be_replaced_in_the_files_that_use_it(corpus_copy):
+    _as_a_draft_left_it(corpus_copy, "jiang-aifeng", "provisional-person-a")
+    hint = (
+        f"provisional-person-a is the ID a draft gave a provisional entry, which "
+        f"{corpus_copy.file('registry/people.yaml')} no longer has: replace provisional-person-a with the ID its entry "
+        f"now has in {corpus_copy.file(ATTACHMENT)}"
+    )
+    assert findings(corpus_copy.root) == [
+        ("AW302", ATTACHMENT, corpus_copy.line_of(ATTACHMENT, "provisional-person-a"), hint),
+        ("AW309", "registry/people.yaml", corpus_copy.line_of("registry/people.yaml", "id: jiang-aifeng"),
+         "remove the entry, or correct the reference meant to use it"),
+    ]  # fmt: skip
+    _replace_as_told(hint.replace("the ID its entry now has", "jiang-aifeng"))
+    assert findings(corpus_copy.root) == []

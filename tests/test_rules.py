@@ -11,8 +11,10 @@ import re
 import pytest
 from conftest import DATA, NOTICE
 from findings import at, check, lines
+from typer.testing import CliRunner
 
 from anwei_corpus.checker import check_corpus
+from anwei_corpus.cli import app
 from anwei_corpus.corpus import load_source
 from anwei_corpus.diagnostics import Severity
 from anwei_corpus.rules import (
@@ -120,6 +122,26 @@ def test_a_leader_named_twice(corpus_copy):
     line = corpus_copy.replace(ATTACHMENT, "leaders: [wang-jue, xu-shujie]", "leaders: [wang-jue,\n      wang-jue]") + 1
     expected = [(line, "task 14's leaders names 'wang-jue' twice")]
     assert at(check(corpus_copy.root, "AW311"), "AW311", ATTACHMENT) == expected
+
+
+def test_a_measure_linked_twice_is_reported_at_the_repeat_with_the_complete_report(corpus_copy):
+    line = corpus_copy.replace(ATTACHMENT, "measures: [4]\n", "measures: [4, 4]\n")
+    path = corpus_copy.file(ATTACHMENT)
+    result = CliRunner().invoke(
+        app, ["validate", str(corpus_copy.root), "--strict", "--ignore", "AW704"], env={"NO_COLOR": "1"}
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}:{line}:21: AW311 [error] task 5's links name measure 4 twice\n"
+        f"  {line:>3} |       measures: [4, 4]\n"
+        "                            ^\n"
+        "  help: remove this repeat of 4 from links.measures\n"
+        f"  first linked here: {path}:{line}:18\n"
+        f"  {line:>3} |       measures: [4, 4]\n"
+        "                         ^\n"
+        "\n"
+        "1 error, 0 warnings, 0 info\n"
+    )
 
 
 # --- consistency ------------------------------------------------------------------------------------------------

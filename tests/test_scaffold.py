@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -48,57 +50,64 @@ def test_empty_folder_becomes_a_corpus_whose_findings_list_what_is_left(tmp_path
     files = _tree(corpus)
     assert set(files) == set(result.created)
     assert files[f"{folder}/source.txt"] == SEED_SOURCE.read_bytes()
-    assert files["corpus.yaml"].decode() == (
+    # every file names its editor schema, in the schema folder beside the corpus ('anwei schema' writes it there)
+    modeline = "# yaml-language-server: $schema={}/schema/editor/{}.schema.json\n".format
+    assert files["corpus.yaml"].decode() == modeline("..", "corpus") + (
         f"corpus_version: 0.1.0\nschema_version: {SCHEMA_VERSION}\ntitle: anwei-corpus\nnotices:\n  - next-notice\n"
     )
-    assert files[f"{folder}/notice.yaml"].decode() == (
+    assert files["registry/units.yaml"].decode() == modeline("../..", "units") + "units: []\n"
+    assert files["registry/people.yaml"].decode() == modeline("../..", "people") + "people: []\n"
+    assert files[f"{folder}/notice.yaml"].decode() == modeline("../../..", "notice") + (
         "id: next-notice\nsource:\n  file: source.txt\n"
         f"  sha256: {SEED_SHA}\n  description: null\n"
         "issuer_mark: null\nissuer: null\ndoc_number: null\ntitle: null\naddressee: null\naddressee_units: []\n"
         "transmittal: null\nsignature: null\ndate: null\nattachment_note: null\nannotation: null\nimprint: null\n"
         "print_run: null\ncopies: null\n"
     )
-    assert files[f"{folder}/body.yaml"].decode() == "title: null\nopening: null\nparts: []\nclosing: null\n"
+    assert (
+        files[f"{folder}/body.yaml"].decode()
+        == modeline("../../..", "body") + "title: null\nopening: null\nparts: []\nclosing: null\n"
+    )
     not_filled = "not filled in yet (null); expected"
     passage = "a string or a mapping with `text` (and optionally `edits`)"  # PassageField: a text, or one with edits
     assert _findings(corpus) == {
-        ("registry/units.yaml", 1, "AW101", "units: must not be empty"),
-        ("registry/people.yaml", 1, "AW101", "people: must not be empty"),
-        (f"{folder}/notice.yaml", 5, "AW101", f"description: {not_filled} a string"),
-        (f"{folder}/notice.yaml", 6, "AW101", f"issuer_mark: {not_filled} {passage}"),
-        (f"{folder}/notice.yaml", 7, "AW101", f"issuer: {not_filled} a string"),
+        ("registry/units.yaml", 2, "AW101", "units: must not be empty"),
+        ("registry/people.yaml", 2, "AW101", "people: must not be empty"),
+        (f"{folder}/notice.yaml", 6, "AW101", f"description: {not_filled} a string"),
+        (f"{folder}/notice.yaml", 7, "AW101", f"issuer_mark: {not_filled} {passage}"),
+        (f"{folder}/notice.yaml", 8, "AW101", f"issuer: {not_filled} a string"),
         (
             f"{folder}/notice.yaml",
-            8,
+            9,
             "AW101",
             f"doc_number: {not_filled} a mapping with `printed`, `organ_code`, `year`, `serial`",
         ),
-        (f"{folder}/notice.yaml", 9, "AW101", f"title: {not_filled} {passage}"),
-        (f"{folder}/notice.yaml", 10, "AW101", f"addressee: {not_filled} {passage}"),
-        (f"{folder}/notice.yaml", 12, "AW101", f"transmittal: {not_filled} {passage}"),
-        (f"{folder}/notice.yaml", 13, "AW101", f"signature: {not_filled} {passage}"),
-        (f"{folder}/notice.yaml", 14, "AW101", f"date: {not_filled} a mapping with `value`, `printed`"),
-        (f"{folder}/notice.yaml", 17, "AW101", f"imprint: {not_filled} a mapping with `organ`, `date`"),
-        (f"{folder}/body.yaml", 1, "AW101", f"title: {not_filled} {passage}"),
-        (f"{folder}/body.yaml", 2, "AW101", f"opening: {not_filled} {passage}"),
-        (f"{folder}/body.yaml", 3, "AW101", "parts: must not be empty"),
+        (f"{folder}/notice.yaml", 10, "AW101", f"title: {not_filled} {passage}"),
+        (f"{folder}/notice.yaml", 11, "AW101", f"addressee: {not_filled} {passage}"),
+        (f"{folder}/notice.yaml", 13, "AW101", f"transmittal: {not_filled} {passage}"),
+        (f"{folder}/notice.yaml", 14, "AW101", f"signature: {not_filled} {passage}"),
+        (f"{folder}/notice.yaml", 15, "AW101", f"date: {not_filled} a mapping with `value`, `printed`"),
+        (f"{folder}/notice.yaml", 18, "AW101", f"imprint: {not_filled} a mapping with `organ`, `date`"),
+        (f"{folder}/body.yaml", 2, "AW101", f"title: {not_filled} {passage}"),
+        (f"{folder}/body.yaml", 3, "AW101", f"opening: {not_filled} {passage}"),
+        (f"{folder}/body.yaml", 4, "AW101", "parts: must not be empty"),
         (
             f"{folder}/body.yaml",
-            4,
+            5,
             "AW101",
             f"closing: {not_filled} a mapping with `text` (and optionally `announced_tasks`)",
         ),
-        (f"{folder}/attachment.yaml", 1, "AW101", f"label: {not_filled} {passage}"),
-        (f"{folder}/attachment.yaml", 2, "AW101", f"title: {not_filled} {passage}"),
-        (f"{folder}/attachment.yaml", 3, "AW101", "columns: must not be empty"),
+        (f"{folder}/attachment.yaml", 2, "AW101", f"label: {not_filled} {passage}"),
+        (f"{folder}/attachment.yaml", 3, "AW101", f"title: {not_filled} {passage}"),
+        (f"{folder}/attachment.yaml", 4, "AW101", "columns: must not be empty"),
         (
             f"{folder}/attachment.yaml",
-            4,
+            5,
             "AW101",
             f"breakdown: {not_filled} a mapping with `label`, `categories_printed`, `tasks_printed`",
         ),
-        (f"{folder}/attachment.yaml", 5, "AW101", "categories: must not be empty"),
-        (f"{folder}/attachment.yaml", 6, "AW101", "tasks: must not be empty"),
+        (f"{folder}/attachment.yaml", 6, "AW101", "categories: must not be empty"),
+        (f"{folder}/attachment.yaml", 7, "AW101", "tasks: must not be empty"),
     }
 
 
@@ -182,7 +191,11 @@ def test_cli_prints_what_it_wrote_and_the_steps_left(tmp_path):
         for name in ("source.txt", "notice.yaml", "body.yaml", "attachment.yaml")
     ] + [f"created {corpus}/{name}" for name in ("corpus.yaml", "registry/units.yaml", "registry/people.yaml")]
     assert lines[7:9] == ["", "next:"]
-    assert lines[-1] == "  6. record the new notice in CHANGELOG.md and bump the corpus version (minor: a notice added)"
+    assert lines[9] == (
+        f"  1. run 'anwei schema --corpus {corpus}' to write the editor schemas the files' modelines name "
+        f"({tmp_path}/schema/editor)"
+    )
+    assert lines[-1] == "  7. record the new notice in CHANGELOG.md and bump the corpus version (minor: a notice added)"
     assert f"run 'anwei validate {corpus}' until it reports nothing" in result.output
 
 
@@ -299,3 +312,40 @@ def test_an_element_is_listed_absent_once(corpus_copy):
     assert _findings(corpus_copy.root) == {
         (notice, line, "AW101", "absent: element(s) listed absent more than once: 份号")
     }
+
+
+def test_the_schemas_a_new_corpus_names_are_written_beside_it_by_the_step_it_prints(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ANWEI_CORPUS", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(app, ["new", "next-notice", "--source", str(SEED_SOURCE), "--corpus", "work/data"])
+    assert result.exit_code == 0, result.output
+    [step] = [line for line in result.output.splitlines() if "anwei schema" in line]
+    assert step == (
+        "  1. run 'anwei schema --corpus work/data' to write the editor schemas the files' modelines name "
+        "(work/schema/editor)"
+    )
+    command = shlex.split(re.search(r"run '([^']*)'", step).group(1))
+    written = runner.invoke(app, command[1:])
+    assert (written.exit_code, written.output) == (0, "wrote schemas in work/schema (13 updated)\n")
+    assert [path.name for path in tmp_path.iterdir()] == ["work"]  # nothing in the working folder
+    editor = (tmp_path / "work/schema/editor").resolve()
+    for file in sorted((tmp_path / "work/data").rglob("*.yaml")):
+        first_line = file.read_text(encoding="utf-8").split("\n", 1)[0]
+        target = (file.parent / first_line.removeprefix("# yaml-language-server: $schema=")).resolve()
+        assert (target.parent, target.is_file()) == (editor, True), file
+    again = runner.invoke(app, ["new", "next-notice-2", "--source", str(SEED_SOURCE), "--corpus", "work/data"])
+    assert again.exit_code == 0 and "anwei schema" not in again.output  # the schemas are there now
+    checked = runner.invoke(app, ["schema", "--check"], env={"ANWEI_CORPUS": "work/data"})
+    assert (checked.exit_code, checked.output) == (0, "checked schemas in work/schema\n")
+
+
+def test_the_schemas_of_the_corpus_in_the_working_folder_go_beside_it(tmp_path, monkeypatch):
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path / "data")
+    result = CliRunner().invoke(app, ["schema", "--corpus", "."])
+    assert (result.exit_code, result.output) == (0, f"wrote schemas in {tmp_path / 'schema'} (13 updated)\n")
+    assert _tree(tmp_path / "schema") == _tree(ROOT / "schema")
+    out = CliRunner().invoke(app, ["schema", "--corpus", ".", "--out", "../elsewhere"])
+    assert (out.exit_code, out.output) == (0, "wrote schemas in ../elsewhere (13 updated)\n")
+    assert _tree(tmp_path / "elsewhere") == _tree(ROOT / "schema")

@@ -119,7 +119,7 @@ def test_schema_check_names_the_editor_schemas_a_registry_change_leaves_stale(tm
     assert (stale.exit_code, stale.stderr) == (
         1,
         f"stale schema(s) in {tmp_path / 'schema'}: editor/notice.schema.json, editor/body.schema.json, "
-        "editor/attachment.schema.json; run 'anwei schema'\n",
+        f"editor/attachment.schema.json; run 'anwei schema --corpus {tmp_path / 'data'} --out {tmp_path / 'schema'}'\n",
     )
     assert runner.invoke(app, args).output == f"wrote schemas in {tmp_path / 'schema'} (3 updated)\n"
     assert runner.invoke(app, [*args, "--check"]).exit_code == 0

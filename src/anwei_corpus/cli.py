@@ -317,7 +317,15 @@ def new_notice(
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="Folder of the generated schemas.")] = Path("schema"),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder of the generated schemas [default: schema beside the corpus folder, which the modelines "
+            "of its files name].",
+            show_default=False,
+        ),
+    ] = None,
     corpus: Annotated[
         Path | None,
         typer.Option(
@@ -332,12 +340,15 @@ def schema(
 ) -> None:
     """Write the JSON Schemas generated from the models (and the editor schemas, with the registries' IDs), or
     check that the committed ones are current."""
+    from .layout import schema_folder
     from .schema_gen import RegistryUnreadable, write_schemas
 
-    if check and not out.is_dir():
-        _fail_usage(f"no schema folder {out} to check")
+    corpus_path = default_corpus_path() if corpus is None else corpus
+    folder = schema_folder(corpus_path) if out is None else out
+    if check and not folder.is_dir():
+        _fail_usage(f"no schema folder {folder} to check")
     try:
-        stale = write_schemas(out, corpus=default_corpus_path() if corpus is None else corpus, check=check)
+        stale = write_schemas(folder, corpus=corpus_path, check=check)
     except CorpusUnreadable as exc:
         _report([exc.diagnostic], "text")
         raise typer.Exit(EXIT_USAGE) from None
@@ -345,12 +356,14 @@ def schema(
         _report(exc.diagnostics, "text")
         _fail_usage("the editor schemas need registries that load; mend them first")
     except OSError as exc:
-        _fail_usage(f"cannot write schemas to {out}: {exc.strerror or exc}")
+        _fail_usage(f"cannot write schemas to {folder}: {exc.strerror or exc}")
     if check and stale:
-        typer.echo(f"stale schema(s) in {out}: {', '.join(stale)}; run 'anwei schema'", err=True)
+        command = "anwei schema" + (f" --corpus {corpus}" if corpus is not None else "")
+        command += f" --out {out}" if out is not None else ""
+        typer.echo(f"stale schema(s) in {folder}: {', '.join(stale)}; run '{command}'", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     updated = f" ({len(stale)} updated)" if stale and not check else ""
-    typer.echo(f"{'checked' if check else 'wrote'} schemas in {out}{updated}")
+    typer.echo(f"{'checked' if check else 'wrote'} schemas in {folder}{updated}")
 
 
 @app.command()

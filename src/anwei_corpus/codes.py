@@ -240,6 +240,25 @@ SYMLINK_OUTSIDE = _load_code(
         """,
 )
 
+INTEGER_FORM = _load_code(
+    "AW014",
+    "integer-form",
+    "An integer is written other than in plain decimal digits.",
+    """
+        The numbers a notice prints are decimal, and so is every integer of the corpus: digits without a leading
+        zero, an underscore or a base prefix. YAML readers disagree about the other spellings, so the corpus refuses
+        them where they stand, as yamllint's ``octal-values`` does: ``0o16`` is 14 to a YAML 1.2 reader but text to a
+        YAML 1.1 one (PyYAML), ``014`` is 14 to the one and 12 to the other, ``1_4`` and ``0b1110`` are text to a
+        YAML 1.2 reader (the editors' language server), and ``0x0E`` is 14 to both but nothing the source prints.
+        ``anwei fmt`` leaves such a file alone rather than pick a reading, and reports this finding. The other
+        integers of the file so written are counted and their lines named.
+
+        Example: ``number: 0x0E`` reports "integer 0x0E is written in hexadecimal; the corpus writes integers in
+        decimal digits" with the hint "make it number: 14". Write the number in decimal digits, as the source
+        prints it.
+        """,
+)
+
 SCHEMA = _load_code(
     "AW101",
     "schema",

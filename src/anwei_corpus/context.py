@@ -11,6 +11,7 @@ from .clean_texts import CleanText, iter_clean_texts
 from .codes import CodeDoc
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, YamlPath
+from .layout import is_provisional_id
 from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
 from .suppression import SuppressionAt, collect_suppressions
 
@@ -274,12 +275,16 @@ class CheckContext:
         suggest: Callable[[str], str | None],
         what: str,
         hint: str,
+        registry: str,
         printed: Mapping[tuple[str, YamlPath], tuple[str, str]] | None = None,
     ) -> Iterator[Diagnostic]:
         """One finding per unknown ID and file, at its first reference, counting the others and naming their lines.
 
         ``printed`` maps a reference (file name, path) to the name the text prints at its place and that name's ID:
-        the suggestion then is that ID, whatever the spelling of the unknown one; elsewhere it is by spelling.
+        the suggestion then is that ID, whatever the spelling of the unknown one; elsewhere it is by spelling, except
+        for a draft's provisional ID (``provisional-unit-1``), which is like any other provisional ID in spelling
+        only. The hint for a provisional ID asks for the entry's new ID in every file that uses the old one, since a
+        maintainer gives a provisional entry of ``registry`` its stable ID there.
         """
         references = list(references)
         used = {ident for _, _, ident in references}
@@ -289,18 +294,41 @@ class CheckContext:
             if ident not in known:
                 accepted = any(s.covers(self.finding(file, path, "")) for s in self.suppressions)
                 places.setdefault((file.name, ident, number if accepted else -1), []).append((file, path))
+        # a provisional ID stands for one entry wherever it is used: the ID of a name printed at any of its places
+        printed_as: dict[str, str] = {}
+        for file, path, ident in references:
+            if ident not in known and (file.name, path) in (printed or {}):
+                printed_as.setdefault(ident, (printed or {})[(file.name, path)][1])
         for (_, ident, _), found in places.items():
             file, path = found[0]
             name, guess = (printed or {}).get((file.name, path), (None, None))
-            if name is None:  # no printed list at its place: by spelling, which costs from the search budget
+            provisional = is_provisional_id(ident)
+            if provisional and guess is None:
+                guess = printed_as.get(ident)
+            if name is None and not provisional:  # no printed list here: by spelling, at a cost to the search budget
                 guess = suggest(ident)
             renamed = guess in known and guess not in used  # likely the registry entry, not the references, changed
             message = f"unknown {what} {ident!r}" + (f" — did you mean {guess!r}?" if guess else "")
             if name is not None:
                 message += f" (the text prints {name} here)"
             message += other_references(file, [other for _, other in found])
-            advice = f"nothing references {guess!r}: if its registry entry was renamed, restore the ID there; "
-            yield self.finding(file, path, message, hint=advice + hint if renamed else hint)
+            if provisional:
+                # A draft's provisional ID whose entry a maintainer gave its stable ID (or made an alias of another
+                # entry): the references are to follow, in every file that holds them.
+                files = list(dict.fromkeys(other.name for other, _, other_id in references if other_id == ident))
+                shown = ", ".join(files[:-1]) + " and " + files[-1] if len(files) > 1 else files[0]
+                advice = (
+                    f"{ident} is the ID a draft gave a provisional entry, which {registry} no longer has: "
+                    + (f"replace {ident} with {guess}" if guess else f"replace {ident} with the ID its entry now has")
+                    + f" in {shown}"
+                )
+            elif renamed:
+                advice = (
+                    f"nothing references {guess!r}: if its registry entry was renamed, restore the ID there; {hint}"
+                )
+            else:
+                advice = hint
+            yield self.finding(file, path, message, hint=advice)
 
     def finding(
         self,

@@ -51,7 +51,7 @@ from .models.source import (
     PeopleFile,
     UnitsFile,
 )
-from .schema_errors import describe_validation_error
+from .schema_errors import describe_load_error, describe_validation_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -207,7 +207,7 @@ def _load_file(path: Path, model: type[ModelT], diagnostics: list[Diagnostic], r
         hint = _missing_file_hint(path, root)
         source.document = load_yaml(_read_inside(path, root, source.name, hint), source.name)
     except YamlLoadError as exc:
-        diagnostics.append(exc.diagnostic)
+        diagnostics.append(describe_load_error(exc, model))
         return source
     try:
         source.model = model.model_validate(source.document.data)

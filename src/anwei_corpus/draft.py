@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .layout import MANIFEST, PEOPLE, UNITS, notice_id_ending
+from .layout import MANIFEST, PEOPLE, PROVISIONAL_PERSON_ID, PROVISIONAL_UNIT_ID, UNITS, notice_id_ending
 from .models.common import MAX_PRINTED_NUMBER
 from .numerals import chinese_numeral
 from .text_classes import is_cjk
@@ -363,7 +363,7 @@ class Registry:
         found = self.units.get(_key(name))
         if found is not None:
             return found
-        ident = self._new_id(lambda n: f"provisional-unit-{n}")
+        ident = self._new_id(PROVISIONAL_UNIT_ID.format)
         self.new_units.append(
             {
                 "id": ident,
@@ -383,7 +383,7 @@ class Registry:
         if found is not None:
             return found
         padded = len(_key(name)) == 2 and " " in name  # as the hand entries say, the padding is not the name's
-        ident = self._new_id(lambda n: f"provisional-person-{_in_letters(n)}")
+        ident = self._new_id(lambda n: PROVISIONAL_PERSON_ID.format(_in_letters(n)))
         self.new_people.append(
             {
                 "id": ident,
@@ -1173,7 +1173,7 @@ def draft_into(
     source does not have the shape of a notice of this family.
     """
     from .corpus import load_source
-    from .scaffold import ScaffoldRefused, new_notice
+    from .scaffold import ScaffoldRefused, new_notice, schema_step
 
     root = Path(corpus)
     try:
@@ -1202,8 +1202,9 @@ def draft_into(
         *drafted.decisions,
         f"run 'anwei validate {root}': each proposed record, link and new entry above is a finding there",
     ]
-    if drafted.new_units or drafted.new_people:
-        scaffold.remaining.append(f"run 'anwei schema --corpus {root}' so that the editor schemas list the new IDs")
+    step = schema_step(root, new_ids=bool(drafted.new_units or drafted.new_people))
+    if step is not None:
+        scaffold.remaining.append(step)
     return scaffold, drafted
 
 

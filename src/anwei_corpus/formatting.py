@@ -18,6 +18,7 @@ from .corpus import SOURCE_FILES
 from .diagnostics import Diagnostic, Location, Severity
 from .layout import display_name
 from .loader import YamlLoadError, load_yaml, read_bytes
+from .schema_errors import describe_load_error
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -84,7 +85,7 @@ def format_file(path: Path, *, write: bool, report: FormatReport) -> None:
         raw = read_bytes(path, name)
         before = load_yaml(raw, name)
     except YamlLoadError as exc:
-        report.diagnostics.append(exc.diagnostic)
+        report.diagnostics.append(describe_load_error(exc, model_for(path)))
         return
     text = raw.decode("utf-8-sig")
     try:

@@ -3,7 +3,9 @@
 A YAML file is read as a stream of parse events and turned into plain Python data by hand, so that only the core
 schema's types can ever be built (no tag constructs an object), a duplicate key is an error rather than a silent
 overwrite, an alias is refused where it stands (nothing is ever expanded), nesting is refused past ``MAX_DEPTH``
-before it can exhaust anything, and every key and value keeps its line and column.
+before it can exhaust anything, an integer written other than in decimal digits (``0x0E``, ``0o16``, ``1_4``,
+``014``, which YAML readers disagree about) is refused once the file is read, and every key and value keeps its line
+and column.
 
 Two parsers can produce the events: libyaml's through ruamel.yaml.clib (the fast path) and ruamel.yaml's
 pure-Python one (the reference path). Both feed the same builder. When the fast path finds anything wrong with a
@@ -81,6 +83,8 @@ _FORBIDDEN_IN_VALUE = re.compile(
 )
 MAX_INTEGER_DIGITS = 20  # 2**63 has 19 decimal digits; anything longer is no count, year or number a field holds
 MAX_INTEGER = 2**63 - 1
+# The one spelling of an integer: decimal digits without a leading zero (a sign is fine; ``anwei fmt`` drops a plus).
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 # A space other than the ASCII one at the start of a line, such as U+3000 IDEOGRAPHIC SPACE from a Chinese input
 # method: YAML does not count it as indentation but as the start of the content, which misplaces the line.
@@ -114,11 +118,16 @@ class YamlDocument:
 
 
 class YamlLoadError(Exception):
-    """The file could not be read as a corpus file; ``diagnostic`` says where and why."""
+    """The file could not be read as a corpus file; ``diagnostic`` says where and why.
 
-    def __init__(self, diagnostic: Diagnostic):
+    ``out_of_range`` is the YAML path of an integer too large to read, when that is what went wrong: the reader of
+    the file, who knows its model, then says in the hint what the field takes (see ``schema_errors``).
+    """
+
+    def __init__(self, diagnostic: Diagnostic, out_of_range: YamlPath | None = None):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
+        self.out_of_range = out_of_range
 
 
 def _error(
@@ -221,6 +230,22 @@ def _read_int(text: str) -> int:
     return sign * value
 
 
+def integer_form(text: str) -> str | None:
+    """How an integer's text departs from plain decimal digits, and what other YAML readers make of it; None if not."""
+    if _DECIMAL.fullmatch(text):
+        return None
+    body = text.lstrip("+-")
+    if body.startswith("0x"):
+        return "in hexadecimal"
+    if body.startswith("0o"):
+        return "in octal, which YAML 1.1 readers take for text"
+    if body.startswith("0b"):
+        return "in binary, which YAML 1.2 readers take for text"
+    if "_" in body:
+        return "with an underscore, which YAML 1.2 readers take for text"
+    return "with a leading zero, which YAML 1.1 readers take for an octal number or for text"
+
+
 def _read_float(text: str) -> float:
     lowered = text.replace("_", "").lower()
     if lowered.lstrip("+-") in (".inf", "inf"):
@@ -301,11 +326,29 @@ class _Builder:
         self.document = document
         self.file = document.file
         self.anchors: dict[str, int] = {}
+        # integers written other than in decimal digits: (path, mark, text, value), reported once the file is read
+        self.odd_integers: list[tuple[YamlPath, Any, str, int]] = []
 
     def _refuse(self, code: str, message: str, mark: Any, hint: str | None = None) -> YamlLoadError:
         line: int = mark.line + 1
         column: int = mark.column + 1
         return _error(code, message, self.file, line, column, hint)
+
+    def _odd_integers(self) -> YamlLoadError:
+        """The finding on the integers of the file written other than in decimal digits, at the first of them."""
+        (path, mark, text, value), *others = self.odd_integers
+        lines = sorted({other_mark.line + 1 for _, other_mark, _, _ in others})
+        shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
+        more = f" ({len(others) + 1} integers of this file are so written; also line{'s' if len(lines) > 1 else ''} {shown})"
+        key = path[-1] if path else None
+        fix = f"make it {key}: {value}" if isinstance(key, str) else f"write {value} in its place"
+        return self._refuse(
+            codes.INTEGER_FORM,
+            f"integer {text} is written {integer_form(text)}; the corpus writes integers in decimal digits"
+            + (more if others else ""),
+            mark,
+            f"write the number in decimal digits, as the source prints it: {fix}",
+        )
 
     def _tag(self, event: Any) -> str:
         tag = event.tag
@@ -325,21 +368,27 @@ class _Builder:
             )
         return tag
 
-    def _scalar(self, event: Any) -> Any:
+    def _scalar(self, event: Any, path: YamlPath | None = None) -> Any:
+        """The value of a scalar; ``path`` is where it stands, None for a key."""
         tag = self._tag(event)
         if tag == _STR_TAG:
             return event.value
         try:
-            return _SCALAR_READERS[tag](event.value)
+            value = _SCALAR_READERS[tag](event.value)
         except ValueError as exc:
             if tag == CORE_TAG + "timestamp":
                 return event.value  # shaped like a date but no real one (2022-08-51): the schema says what is wrong
-            raise self._refuse(
+            refusal = self._refuse(
                 codes.YAML_SYNTAX,
                 f"cannot read value {event.value[:60]!r}: {exc}",
                 event.start_mark,
                 "put the value in quotes if it is meant as text",
-            ) from None
+            )
+            refusal.out_of_range = path if tag == CORE_TAG + "int" else None
+            raise refusal from None
+        if path is not None and tag == CORE_TAG + "int" and not _DECIMAL.fullmatch(event.value):
+            self.odd_integers.append((path, event.start_mark, event.value, value))
+        return value
 
     def _check_escapes(self, event: Any) -> None:
         """Refuse what an escape (``"\\e"``, ``"\\x85"``, ``"\\ud800"``) makes that the raw-text check refuses."""
@@ -445,7 +494,7 @@ class _Builder:
                     if event.style == '"':
                         self._check_escapes(event)
                     if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT_TYPES):
-                        value = self._scalar(event)
+                        value = self._scalar(event, path)
                 else:
                     if len(path) >= MAX_DEPTH:
                         message = f"nesting deeper than {MAX_DEPTH} levels"
@@ -469,6 +518,8 @@ class _Builder:
                 documents += 1
         if not positions:
             raise _error(codes.NOT_A_MAPPING, "file is empty; expected a mapping", self.file, 1, 1)
+        if self.odd_integers:
+            raise self._odd_integers()
         return root
 
 

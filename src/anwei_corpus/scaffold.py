@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from . import SCHEMA_VERSION
 from .corpus import SCHEMA_NAMES, SOURCE_FILES
-from .layout import ATTACHMENT_YAML, BODY_YAML, EDITOR_SCHEMAS, MANIFEST, NOTICE_YAML, PEOPLE, SCHEMA_FOLDER, UNITS
+from .layout import ATTACHMENT_YAML, BODY_YAML, EDITOR_SCHEMAS, MANIFEST, NOTICE_YAML, PEOPLE, UNITS, schema_folder
 from .models.source import OPTIONAL_ELEMENTS
 from .yaml_style import write_atomic
 
@@ -30,7 +30,6 @@ NOTICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FIRST_CORPUS_VERSION = "0.1.0"
 CORPUS_TITLE = "anwei-corpus"  # a new corpus's name until its maintainers give it one
 MODELINE = "yaml-language-server: $schema={path}"
-MODELINE_SCHEMAS = f"{SCHEMA_FOLDER}/{EDITOR_SCHEMAS}"  # the schemas the modelines name, beside the corpus folder
 # 附件说明 as GB/T 9704 prints it under the body: 附件： then the attachment's name.
 _ATTACHMENT_NOTE = re.compile(r"^\s*附件[：:]", re.MULTILINE)
 
@@ -102,24 +101,30 @@ def corpus_documents(notice_id: str) -> dict[str, dict[str, Any]]:
     }
 
 
-def schema_folder_for(corpus: Path) -> Path | None:
-    """The editor schemas beside the corpus: ``schema/editor`` in the nearest folder above it that has one."""
-    for folder in [corpus.resolve(), *corpus.resolve().parents]:
-        if (folder / MODELINE_SCHEMAS).is_dir():
-            return folder / MODELINE_SCHEMAS
-    return None
+def schema_folder_for(corpus: Path) -> Path:
+    """The editor schemas the modelines of ``corpus``'s files name: ``editor`` in the schema folder beside it, where
+    ``anwei schema --corpus CORPUS`` writes them (see ``layout.schema_folder``), whether or not they exist yet."""
+    return schema_folder(corpus) / EDITOR_SCHEMAS
 
 
-def modeline(corpus: Path, name: str, schemas: Path | None) -> str | None:
-    """The ``yaml-language-server`` comment for the corpus file ``name`` (corpus-relative), or None."""
-    if schemas is None:
-        return None
-    base = os.path.relpath(schemas, (corpus / name).resolve().parent)
+def modeline(corpus: Path, name: str, schemas: Path) -> str:
+    """The ``yaml-language-server`` comment for the corpus file ``name`` (corpus-relative)."""
+    base = os.path.relpath(os.path.abspath(schemas), os.path.abspath((corpus / name).parent))
     schema_name = SCHEMA_NAMES[PurePosixPath(name).name if name.startswith("notices/") else name]
     return MODELINE.format(path=PurePosixPath(Path(base).as_posix()) / f"{schema_name}.schema.json")
 
 
-def render_document(corpus: Path, name: str, document: dict[str, Any], schemas: Path | None) -> str:
+def schema_step(root: Path, *, new_ids: bool) -> str | None:
+    """The step that brings the editor schemas of the corpus at ``root`` up: they are missing, or lack new IDs."""
+    schemas = schema_folder_for(root)
+    if not schemas.is_dir():
+        return f"run 'anwei schema --corpus {root}' to write the editor schemas the files' modelines name ({schemas})"
+    if new_ids:
+        return f"run 'anwei schema --corpus {root}' so that the editor schemas list the new IDs"
+    return None
+
+
+def render_document(corpus: Path, name: str, document: dict[str, Any], schemas: Path) -> str:
     """A document written in the corpus layout, with the modeline its editors need."""
     from .yaml_style import render
 
@@ -160,7 +165,7 @@ def new_notice(
     if documents is None:
         with_attachment = has_attachment(raw.decode("utf-8", "replace")) if attachment is None else attachment
         documents = scaffold_documents(notice_id, raw, attachment=with_attachment)
-    schemas = schema_folder_for(root.parent if not root.exists() else root)
+    schemas = schema_folder_for(root)
     result = Scaffold(notice_id, folder)
     started = {} if manifest_text is not None else corpus_documents(notice_id)
     (root / "notices").mkdir(parents=True, exist_ok=True)
@@ -220,7 +225,9 @@ def _manifest_with(root: Path, notice_id: str) -> str | None:
 def remaining_steps(root: Path, notice_id: str, documents: dict[str, dict[str, Any]]) -> list[str]:
     """What is left after the scaffold, in the order a maintainer does it."""
     folder = f"{root}/notices/{notice_id}"
-    steps = [
+    missing_schemas = schema_step(root, new_ids=False)  # while they are missing, editors complete nothing
+    steps = [] if missing_schemas is None else [missing_schemas]
+    steps += [
         (
             f"describe the source in {folder}/{NOTICE_YAML} (source.description), then encode the document elements "
             "(发文机关标志, 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 附注, 版记) from source.txt; list each "

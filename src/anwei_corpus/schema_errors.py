@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -14,7 +15,7 @@ from pydantic_core import ErrorDetails, PydanticUndefined
 
 from . import codes
 from .diagnostics import Diagnostic, Severity
-from .loader import YamlDocument
+from .loader import YamlDocument, YamlLoadError
 from .models.common import PATTERN_WORDS, Suppression
 
 _TYPE_WORDS = {
@@ -152,6 +153,50 @@ def _expected(kind: str, model: type[BaseModel] | None, loc: tuple[Any, ...]) ->
             return _TYPE_WORDS[kind]
         forms.extend(form for form in described if form not in forms)
     return " or ".join(forms) if forms else _TYPE_WORDS[kind]
+
+
+def _with_constraints(annotation: Any, constraints: tuple[Any, ...] = ()) -> list[tuple[Any, tuple[Any, ...]]]:
+    """The types an annotation stands for, each with the constraints (``Ge``, ``Le``, …) put on it on the way."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *extras = typing.get_args(annotation)
+        for extra in extras:
+            constraints += tuple(getattr(extra, "metadata", None) or (extra,))
+        return _with_constraints(inner, constraints)
+    if origin is typing.Union or origin is types.UnionType:
+        return [found for argument in typing.get_args(annotation) for found in _with_constraints(argument, constraints)]
+    return [(annotation, constraints)]
+
+
+def integer_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """For an integer too large to read at ``loc``: what the field there takes, or None for a key the model lacks."""
+    found = [
+        typed for annotation, metadata in _declared_at(model, loc) for typed in _with_constraints(annotation, metadata)
+    ]
+    field = _field_name(loc)
+    numbers = [constraints for kind, constraints in found if kind is int]
+    if numbers:
+        low = next((c.ge for c in numbers[0] if hasattr(c, "ge")), None)
+        high = next((c.le for c in numbers[0] if hasattr(c, "le")), None)
+        if low is not None and high is not None:
+            takes = f"a whole number from {low} to {high}"
+        elif low is not None or high is not None:
+            takes = f"a whole number of at least {low}" if low is not None else f"a whole number of at most {high}"
+        else:
+            takes = "a whole number"
+        return f"{field} takes {takes}, in decimal digits: write the number the source prints"
+    if any(kind is str for kind, _ in found):
+        return f"{field} is text: put the value in quotes"
+    return None
+
+
+def describe_load_error(exc: YamlLoadError, model: type[BaseModel] | None) -> Diagnostic:
+    """The loader's finding, with what the field takes when an integer is too large to read and ``model`` says."""
+    diagnostic = exc.diagnostic
+    if exc.out_of_range is None or model is None:
+        return diagnostic
+    hint = integer_hint(model, exc.out_of_range)
+    return diagnostic if hint is None else dataclasses.replace(diagnostic, hint=hint)
 
 
 def _not_a_real_date(value: object) -> bool:

@@ -72,14 +72,24 @@ class RegistryUnreadable(Exception):
 def registry_ids(corpus: str | os.PathLike[str]) -> dict[str, list[str]]:
     """The IDs of each registry of a corpus, sorted: ``{"units": [...], "people": [...]}``.
 
-    Raises RegistryUnreadable (or CorpusUnreadable, for no corpus at all) when a registry does not load.
+    A registry holding an empty list, as ``anwei new`` starts a corpus, has no IDs. Raises RegistryUnreadable (or
+    CorpusUnreadable, for no corpus at all) when a registry does not load otherwise.
     """
     source = load_source(corpus)
     units, people = source.units.model, source.people.model
-    if units is None or people is None:
-        names = {source.units.name, source.people.name}
+    ids = {
+        "units": None if units is None else sorted(unit.id for unit in units.units),
+        "people": None if people is None else sorted(person.id for person in people.people),
+    }
+    for key, file in (("units", source.units), ("people", source.people)):
+        data = None if file.document is None else file.document.data
+        if ids[key] is None and isinstance(data, dict) and data.get(key) == []:
+            ids[key] = []  # a new corpus's registry, as 'anwei new' starts it: no IDs yet, which editors can know
+    found = {key: value for key, value in ids.items() if value is not None}
+    if len(found) < len(ids):
+        names = {file.name for key, file in (("units", source.units), ("people", source.people)) if key not in found}
         raise RegistryUnreadable([d for d in source.diagnostics if d.location.file in names])
-    return {"units": sorted(unit.id for unit in units.units), "people": sorted(person.id for person in people.people)}
+    return found
 
 
 def _with_enums(node: Any, ids: dict[str, list[str]]) -> Any:

@@ -2,7 +2,9 @@
 
 The 牵头区领导 of a task are person IDs (the name in pinyin, like ``jiang-aifeng``). A misspelt ID is reported
 with the closest registered ID. Add a new leader to ``registry/people.yaml``. An unknown ID is reported once
-per file, at its first reference, with the number of references and the lines of the others.
+per file, at its first reference, with the number of references and the lines of the others. A draft's
+provisional ID (``provisional-person-a``) that the registry no longer has gets a hint to replace it with the
+entry's new ID in the files that use it, naming them.
 
 Example of a finding: ``unknown person 'xu-shujei' — did you mean 'xu-shujie'?``.
 """
@@ -30,4 +32,5 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         ctx.suggest_person,
         "person",
         hint="use an ID from registry/people.yaml, or add the person there",
+        registry=ctx.corpus.people.name,
     )

@@ -7,6 +7,10 @@ ID or by printed name: ``unknown unit 'emergency-bureu' — did you mean 'emerge
 
 An unknown ID is reported once per file, at its first reference, with the number of references and the lines
 of the others, so a unit renamed in the registry alone gives one finding per file rather than one per use.
+
+A draft's provisional ID (``provisional-unit-1``) that the registry no longer has was most likely given its
+stable ID there, as docs/adding-a-notice.md asks: the hint then says to replace it with the entry's new ID (the
+ID of the name a text prints at one of its places) in every file that uses it, naming the files.
 """
 
 from __future__ import annotations
@@ -51,5 +55,6 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         ctx.suggest_unit,
         "unit",
         hint="use an ID from registry/units.yaml, or add the unit there",
+        registry=ctx.corpus.units.name,
         printed=_printed_names(ctx),
     )
