@@ -251,6 +251,17 @@ def source_lines(source: str) -> list[Line]:
     ]
 
 
+def _printed_span(text: str, start: int, end: int, edits: list[dict[str, Any]]) -> str:
+    """``text[start:end]`` as printed: the readings of ``edits`` that lie inside it put back to their printed form."""
+    out, at = [], start
+    for edit in sorted(edits, key=lambda edit: edit["_start"]):
+        begin = edit["_start"]
+        if start <= begin and begin + len(edit["reading"]) <= end:
+            out += [text[at:begin], edit["printed"]]
+            at = begin + len(edit["reading"])
+    return "".join(out) + text[at:end]
+
+
 def continue_reading(reading: Reading, printed_before: str, line: Line, gap: str) -> None:
     """Join a paragraph continued across a page break: the next line of ``line`` follows ``reading``."""
     tail = printed_before[-BREAK_CONTEXT:]
@@ -269,6 +280,21 @@ def continue_reading(reading: Reading, printed_before: str, line: Line, gap: str
         tail, head = tail[-1:], head[:1]
         start, end = offset - len(tail), offset + len(head)
     printed = tail + gap + head
+    touching = [
+        edit for edit in reading.edits if edit["_start"] < end and start < edit["_start"] + len(edit["reading"])
+    ]
+    if (
+        touching
+    ):  # a record of the line's own edge (2022 年 at its start): one record holds both, as records may not overlap
+        start = min(start, *(edit["_start"] for edit in touching))
+        end = max(end, *(edit["_start"] + len(edit["reading"]) for edit in touching))
+        printed = (
+            _printed_span(reading.text, start, offset, touching)
+            + gap
+            + _printed_span(reading.text, offset, end, touching)
+        )
+        reading.edits[:] = [edit for edit in reading.edits if edit not in touching]
+        tail, head = reading.text[start:offset], reading.text[offset:end]
     if doubled:  # the record ends with the doubled character: that is what the person decides on
         end = offset + 1
         _record(reading, start, end, "break", tail + gap + head[0], DOUBLED_NOTE.format(char=head[0]), PROPOSED)
@@ -731,6 +757,16 @@ def _starts_back_matter(text: str, signature: str) -> bool:
     )
 
 
+def _has_sections(parts: list[dict[str, Any]], following: Line | None) -> None:
+    """Refuse a part that ends, at ``following``, without a section: the models want one, and so does the notice."""
+    if parts and not parts[-1]["sections"]:
+        where = f"line {following.number}" if following is not None else "the end of the source"
+        raise DraftError(
+            f"part {chinese_numeral(parts[-1]['number'])}、 holds no section (（一）…) before {where}: a part label "
+            "printed twice, or a section label the extraction lost; correct source.txt against the printed notice"
+        )
+
+
 def _measure_label(line: Line) -> re.Match[str] | None:
     """A measure's label (12. ), refused where the extraction put a space before its dot, which no record holds."""
     if (spaced := SPACED_LABEL.match(line.text)) is not None:
@@ -764,6 +800,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
         # a new label starts a new element; a line without one continues the element before it
         if (part := PART_LABEL.match(text)) is not None:
             finish_measure()
+            _has_sections(parts, line)
             cursor.take("a part")
             parts.append(
                 {
@@ -804,6 +841,7 @@ def _read_body(cursor: _Cursor, registry: Registry, signature: str) -> dict[str,
     finish_measure()
     if not parts:
         raise DraftError("the body has no part (一、…)")
+    _has_sections(parts, cursor.peek())
     body["parts"] = parts
     sections = [section for part in parts for section in part["sections"]]
     _number_sequence(parts, "part")
@@ -1022,6 +1060,13 @@ def _read_attachment(cursor: _Cursor, registry: Registry) -> tuple[dict[str, Any
     leader_words = [len(word) for row in leader_cells for word in row.split(" ") if word]
     if 2 in leader_words and 1 not in leader_words:  # 王华, never 王 华: the table does not pad short names
         attachment["pads_short_names"] = False
+    if "breakdown" not in attachment:
+        raise DraftError(
+            "the table has no total row (任务分解：合计 N 项（小计 M 项）), which the attachment records: correct "
+            "source.txt against the printed notice"
+        )
+    if not categories or not tasks:
+        raise DraftError(f"the table has no {'category' if not categories else 'task'} row")
     _number_sequence(categories, "category")
     _number_sequence(tasks, "task")
     for task, index in zip(tasks, in_category, strict=True):
