@@ -7,30 +7,18 @@ at every step, until the corpus is clean; the release then carries the departure
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from conftest import NOTICE, CorpusCopy
 from findings import check
+from misnumbered import print_source
 
 from anwei_corpus.api import load
 from anwei_corpus.release import export
 
 BODY = f"{NOTICE}/body.yaml"
-SOURCE = f"{NOTICE}/source.txt"
-META = f"{NOTICE}/notice.yaml"
 MEASURE_50 = "          - number: 50\n"
 MEASURE_16_LIST = "（区消防救援支队，区建管委，区公安分局，区安委会有关成员单位）"
-
-
-def _print_source(copy: CorpusCopy, old: str, new: str) -> None:
-    """Change the source as printed, and reseal its checksum."""
-    copy.replace(SOURCE, old, new)
-    digest = hashlib.sha256(copy.file(SOURCE).read_bytes()).hexdigest()
-    meta = copy.file(META)
-    text = meta.read_text(encoding="utf-8")
-    start = text.index("sha256: ") + len("sha256: ")
-    meta.write_text(text[:start] + digest + text[start + 64 :], encoding="utf-8")
 
 
 def _findings(copy: CorpusCopy) -> list[tuple[str, str, int | None, str, str | None]]:
@@ -48,7 +36,7 @@ def _line(copy: CorpusCopy, needle: str) -> int:
 
 
 def test_a_number_the_source_skips_is_kept_with_a_doubt_record(corpus_copy: CorpusCopy, tmp_path):
-    _print_source(corpus_copy, "\n50. 推动学习", "\n51. 推动学习")
+    print_source(corpus_copy, "\n50. 推动学习", "\n51. 推动学习")
     line = _line(corpus_copy, MEASURE_50)
     assert _findings(corpus_copy) == [
         (
@@ -95,7 +83,7 @@ def test_a_number_the_source_skips_is_kept_with_a_doubt_record(corpus_copy: Corp
 
 
 def test_a_number_the_source_prints_twice_is_read_in_sequence_with_a_typo_record(corpus_copy: CorpusCopy):
-    _print_source(corpus_copy, "\n50. 推动学习", "\n49. 推动学习")
+    print_source(corpus_copy, "\n50. 推动学习", "\n49. 推动学习")
     line = _line(corpus_copy, MEASURE_50)
     assert [finding[:3] + finding[4:] for finding in _findings(corpus_copy)] == [
         (
@@ -150,7 +138,7 @@ def test_a_typo_record_must_name_another_number(corpus_copy: CorpusCopy):
 
 
 def test_a_measure_printed_without_a_unit_list_has_no_units(corpus_copy: CorpusCopy):
-    _print_source(corpus_copy, MEASURE_16_LIST + "\n", "\n")
+    print_source(corpus_copy, MEASURE_16_LIST + "\n", "\n")
     text_line = _line(corpus_copy, "利用信息化手段提升联勤协调和处置能力。（")
     assert [finding[:3] for finding in _findings(corpus_copy)] == [("AW701", "body.yaml", text_line)]
     corpus_copy.replace(BODY, "处置能力。" + MEASURE_16_LIST, "处置能力。")
