@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import DATA
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 from anwei_corpus import Ambiguous, NotFound, leader_work, load, show, show_id, stats, unit_work
 from anwei_corpus.cli import app
+from anwei_corpus.line_breaks import CLOSING, OPENING, break_lines
 from anwei_corpus.queries import find_unit
 from anwei_corpus.reporters.lookups import render
 
@@ -347,8 +349,8 @@ def test_a_misprinted_number_is_shown_with_the_number_the_source_prints(run, mis
     assert skipped == [
         "task 24: 加强重点领域信用监管",
         f"ID           {NOTICE_ID}/task/24",
-        "number       kept as printed; the source skips the number before it",
-        "             (源文件在“22”之后印“24”，不见“23”。)",
+        "number       kept as printed; the source skips the number before it (源文件在",
+        "             “22”之后印“24”，不见“23”。)",
         "category     5",
     ]
 
@@ -369,3 +371,67 @@ def test_a_measure_printed_without_a_unit_list_says_none_printed(run, misnumbere
     )
     data = answer(run, "show", "measure", "16", "--corpus", str(misnumbered_data))
     assert (data["assignment"], data["units"], data["unit_groups"], data["misnumbered"]) == ("", [], [], None)
+
+
+def test_a_padded_name_stays_on_one_line(run):
+    result = run("leader", "王珏")
+    assert result.exit_code == 0 and result.stdout == (
+        "王珏\n"
+        "ID    wang-jue\n"
+        "note  附件表格印作“王 珏”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓\n"
+        "      名。\n"
+        "Tasks led (5)\n"
+        "\n"
+        "  No.   Task                 Responsible          Cooperating         Measures\n"
+        " " + "─" * 78 + "\n"
+        "  1     年度事故防控目标     区应急局、区公安分   区安委会各成员单    —\n"
+        "                             局、区建管委、区房   位、各街镇\n"
+        "                             管局、区消防救援支\n"
+        "                             队、区市场监管局\n"
+        "  2     “防疫情、稳经济、    区安委会各成员单位   各街镇              2\n"
+        "        保安全”大走访、大\n"
+        "        排查\n"
+        "  9     健全形势分析研判机   区安委会各成员单位   各街镇              14\n"
+        "        制\n"
+        "  11    强化安全监管执法     区安委会各成员单位   各街镇              21\n"
+        "  14    加强学校、科研机构   区教育局、区科委     区应急局、区消防    28\n"
+        "        实验室安全管理                            救援支队、各街镇\n"
+        "\n"
+    )
+
+
+def _cell_lines_starting_with_closing_marks(text: str) -> list[str]:
+    """Lines of a text answer where a cell's line starts with closing punctuation (no clean text puts a space
+    before one), or ends with opening punctuation."""
+    closing = "|".join(map(re.escape, CLOSING.replace(".", "").replace(",", "")))
+    opening = "|".join(map(re.escape, OPENING))
+    return [line for line in text.splitlines() if re.search(f"(^|\\s)({closing})|({opening})(\\s|$)", line)]
+
+
+def test_no_line_of_an_answer_starts_with_closing_punctuation(corpus):
+    answers = [render("unit", "text", unit_work(corpus, unit.id)) for unit in corpus.units]
+    answers += [render("leader", "text", leader_work(corpus, person.id)) for person in corpus.people]
+    notice = corpus.notice(NOTICE_ID)
+    for kind, entities in [("measure", notice.measures), ("task", notice.tasks), ("section", notice.sections)]:
+        answers += [render("show", "text", show(corpus, kind, entity.number)) for entity in entities]
+    assert [line for text in answers for line in _cell_lines_starting_with_closing_marks(text)] == []
+    assert _cell_lines_starting_with_closing_marks("  1    》等法律\n 区委（\n") == ["  1    》等法律", " 区委（"]
+    emergency = render("unit", "text", unit_work(corpus, "区应急局"))
+    assert "《安全生产法》《上海市安全生产条\n        例》等法律法规" in emergency  # broken before 例, not before 》
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("附件表格印作“王 珏”：两字姓名", 14, ["附件表格印作", "“王 珏”：两字", "姓名"]),  # the name whole
+        ("一二三四。五", 8, ["一二三", "四。五"]),  # 。 goes with 四, not to the next line
+        ("《安全生产法》等法律法规", 8, ["《安全生", "产法》等", "法律法规"]),
+        ("一二三“四”", 7, ["一二三", "“四”"]),  # no line ends with “
+        ("see anwei validate data", 10, ["see anwei", "validate", "data"]),  # other scripts break at spaces
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # a run wider than the line is cut
+        ("一\n二", 10, ["一", "二"]),
+        ("", 10, [""]),
+    ],
+)
+def test_lines_break_as_chinese_is_set(text, width, lines):
+    assert break_lines(text, width) == lines

@@ -7,9 +7,14 @@ Markdown renderers draw any view, so a new look-up needs only its layout.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
+    from rich.segment import Segment
 
 Data = dict[str, Any]
 TEXT_WIDTH = 80
@@ -164,8 +169,36 @@ def stats_view(data: Data) -> View:
     return View("anwei corpus", fields, [notices, units, people])
 
 
+class Wrapped:
+    """Running text for rich that breaks into lines as Chinese is set (``line_breaks``), not wherever it fills
+    the width: no line starts with closing punctuation, and a name padded with a space (王 珏) stays whole."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        from ..line_breaks import widest_run
+
+        widest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(widest_run(self.text, cell_len), widest).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+        from rich.segment import Segment
+
+        from ..line_breaks import break_lines
+
+        for line in break_lines(self.text, options.max_width, cell_len):
+            yield Segment(line)
+            yield Segment.line()
+
+
 def render_text(view: View) -> str:
-    """The view as rich renders it for an 80-column terminal: Chinese text wraps by display width."""
+    """The view as rich lays it out for an 80-column terminal, running text broken into lines by display width
+    as Chinese is set (:class:`Wrapped`)."""
     from io import StringIO
 
     from rich import box
@@ -175,22 +208,23 @@ def render_text(view: View) -> str:
 
     out = StringIO()
     console = Console(file=out, width=TEXT_WIDTH, color_system=None, emoji=False, highlight=False)
-    console.print(Text(view.title, style="bold"))
+    console.print(Wrapped(view.title))
     if view.fields:
         grid = RichTable.grid(padding=(0, 2))
         grid.add_column(style="dim", no_wrap=True)
-        grid.add_column(overflow="fold")
+        grid.add_column()
         for name, value in view.fields:
-            grid.add_row(name, value)
+            grid.add_row(name, Wrapped(value))
         console.print(grid)
     for table in view.tables:
         rich_table = RichTable(title=table.title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+        running = []
         for index, column in enumerate(table.columns):
-            # Short cells (numbers, roles) keep their width; columns of running text share the rest and fold.
-            running = max((len(row[index]) for row in table.rows), default=0) > SHORT_CELL
-            rich_table.add_column(column, no_wrap=not running, overflow="fold", ratio=1 if running else None)
+            # Short cells (numbers, roles) keep their width; columns of running text share the rest and wrap.
+            running.append(max((len(row[index]) for row in table.rows), default=0) > SHORT_CELL)
+            rich_table.add_column(column, no_wrap=not running[-1], ratio=1 if running[-1] else None)
         for row in table.rows:
-            rich_table.add_row(*row)
+            rich_table.add_row(*(Wrapped(cell) if wraps else cell for cell, wraps in zip(row, running, strict=True)))
         console.print(rich_table if table.rows else Text(f"{table.title}: none", style="dim"))
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
