@@ -191,14 +191,38 @@ def test_a_misnumbered_number_is_marked_in_place_like_any_departure(misnumbered,
         (51, "source-error", "五", "四", "印作“四”，读作“五”（原文差错）。源文件两处印“四、”。"),
         (54, "source-error", "24", "24", "印作“24”，读作“24”（原文差错）。源文件在“22”之后印“24”，不见“23”。"),
     ]
-    listed = re.findall(r'<li><a href="#edit-(\d+)">([^<]*)</a>', html)
-    assert [(int(n), label) for n, label in listed if label.endswith("· number")] == [
-        (11, "part 5 · number"),
-        (12, "section 17 · number"),
-        (29, "measure 21 · number"),
-        (49, "measure 51 · number"),
-        (51, "category 5 · number"),
-        (54, "task 24 · number"),
+    listed = re.findall(r'<li><a href="#edit-(\d+)">([^<]*· number)</a>(.*)</li>', html)
+    assert listed == [
+        (
+            "11",
+            "part 5 · number",
+            '：印作“<span class="printed-form">四</span>”，读作“五”（source-error，certain）：源文件两处印“四、”。',
+        ),
+        (
+            "12",
+            "section 17 · number",
+            '：印作“<span class="printed-form">十六</span>”，读作“十七”（source-error，certain）：源文件两处印“（十六）”。',
+        ),
+        (
+            "29",
+            "measure 21 · number",
+            '：印作“<span class="printed-form">20</span>”，读作“21”（source-error，certain）：源文件两处印“20.”。',
+        ),
+        (
+            "49",
+            "measure 51 · number",
+            '：印作“<span class="printed-form">51</span>”，读作“51”（source-error，certain）：源文件在“49.”之后印“51.”，不见“50.”。',
+        ),
+        (
+            "51",
+            "category 5 · number",
+            '：印作“<span class="printed-form">四</span>”，读作“五”（source-error，certain）：源文件两处印“四、”。',
+        ),
+        (
+            "54",
+            "task 24 · number",
+            '：印作“<span class="printed-form">24</span>”，读作“24”（source-error，certain）：源文件在“22”之后印“24”，不见“23”。',
+        ),
     ]
 
 

@@ -70,7 +70,7 @@ class Marker:
         self.records: dict[tuple[str, str], list[tuple[int, EditorialRecord]]] = {}
         for index, record in enumerate(notice.editorial, start=1):
             self.records.setdefault((record.entity, record.field), []).append((index, record))
-        self.placed: set[int] = set()
+        self.placed: dict[int, tuple[str, str]] = {}  # record number: the printed form and reading it shows
 
     def __call__(self, text: str, entity: str, field: str) -> Markup:
         from markupsafe import Markup, escape
@@ -113,10 +113,14 @@ class Marker:
         """The records no mark has shown so far, in the notice's order."""
         return [record for numbered in self.records.values() for index, record in numbered if index not in self.placed]
 
+    def shown(self, index: int, record: EditorialRecord) -> tuple[str, str]:
+        """The printed form and the reading that the mark of record ``index`` shows (四 and 五 for a part)."""
+        return self.placed.get(index, (record.printed, record.reading))
+
     def _mark(self, index: int, record: EditorialRecord, reading: str, printed: str) -> Markup:
         from markupsafe import Markup
 
-        self.placed.add(index)
+        self.placed[index] = (printed, reading)
         note = f"印作“{printed}”，读作“{reading}”（{EDIT_CLASSES[record.edit_class]}）。{record.note or ''}"
         return Markup(
             '<span class="edit {cls}" id="edit-{n}" tabindex="0" aria-describedby="edit-{n}-note">'
