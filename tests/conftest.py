@@ -65,6 +65,16 @@ def corpus_copy(tmp_path: Path) -> CorpusCopy:
     return CorpusCopy(target)
 
 
+@pytest.fixture(scope="session")
+def misnumbered_data(tmp_path_factory) -> Path:
+    """A corpus whose source misnumbers one entity of every kind (tests/misnumbered.py); do not change it."""
+    from misnumbered import misnumber
+
+    target = tmp_path_factory.mktemp("misnumbered") / "data"
+    shutil.copytree(DATA, target)
+    return misnumber(CorpusCopy(target)).root
+
+
 def resealed(release: Path, tmp_path: Path, change) -> Path:
     """A copy of ``release`` whose JSON ``change`` edited, with a manifest and checksums that agree with it."""
     files = {path.name: path.read_bytes() for path in release.iterdir()}

@@ -130,6 +130,7 @@ def test_show_task_has_its_measures_with_texts(run, corpus):
         "responsible_units": [{"id": "construction-commission", "name": "区建管委"}],
         "cooperating_units": [{"id": "subdistricts-and-towns", "name": "各街镇"}],
         "measures": [{"id": measure.id, "notice": NOTICE_ID, "number": 35, "text": measure.text}],
+        "misnumbered": None,
     }
 
 
@@ -314,3 +315,81 @@ def test_a_note_breaks_where_chinese_text_may_break(run):
         "              34、48、49条的“区人社局”。此归并为推断。",
         "Measures (3)",
     ]
+
+
+def test_a_number_the_source_skips_is_not_found_and_says_why(run, misnumbered_data):
+    for args in (["show", "measure", "50", "--notice", NOTICE_ID], ["show", f"{NOTICE_ID}/measure/50"]):
+        result = run(*args, "--corpus", str(misnumbered_data))
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == (
+            f"anwei: no measure 50 in {NOTICE_ID}: the source skips it, printing measure 51 after measure 49 (the "
+            f"editorial record of {NOTICE_ID}/measure/51: 源文件在“49.”之后印“51.”，不见“50.”。)\n"
+        )
+    result = run("show", "task", "23", "--corpus", str(misnumbered_data))
+    assert result.exit_code == 1 and result.stderr == (
+        f"anwei: no task 23 in {NOTICE_ID}: the source skips it, printing task 24 after task 22 (the editorial "
+        f"record of {NOTICE_ID}/task/24: 源文件在“22”之后印“24”，不见“23”。)\n"
+    )
+    result = run("show", "measure", "52", "--corpus", str(misnumbered_data))  # beyond the last: nothing skipped
+    assert result.exit_code == 1 and result.stderr == f"anwei: no measure 52 in {NOTICE_ID}\n"
+
+
+def test_a_misprinted_number_is_shown_with_the_number_the_source_prints(run, misnumbered_data):
+    corpus = load(misnumbered_data)
+    measure = corpus.notice(NOTICE_ID).measure(21)
+    result = run("show", "measure", "21", "--corpus", str(misnumbered_data))
+    assert result.exit_code == 0 and result.stdout == (
+        "measure 21\n"
+        f"ID       {NOTICE_ID}/measure/21\n"
+        "number   the source prints it as 20, by mistake (源文件两处印“20.”。)\n"
+        "section  8 (part 3)\n"
+        "text     按照分类分级差异化执法的要求，推动部门科学编制年度、季度监督检查计划和\n"
+        "         现场检查方案，明确常态化执法目标任务，构建完善的事中事后安全监管执法体\n"
+        "         系。建立健全行政执法和刑事司法衔接制度、典型执法案例定期通报制度和执法\n"
+        "         评议考核制度。发挥督查检查“风向标”、“指挥棒”作用，落实重要时间节点、大\n"
+        "         型活动期间社会面安全生产工作督查检查，协调落实进博会应急管理工作，持续\n"
+        "         保持高压态势。\n"
+        "units    （区安委会各成员单位）\n"
+        "Cited by tasks (1)\n"
+        "\n"
+        "  No.               Title\n"
+        " " + "─" * 78 + "\n"
+        "  11                强化安全监管执法\n"
+        "\n"
+    )
+    assert answer(run, "show", "measure", "21", "--corpus", str(misnumbered_data)) == {
+        "kind": "measure",
+        "notice": NOTICE_ID,
+        **measure.model_dump(mode="json"),
+        "misnumbered": {"kind": "typo", "printed": 20, "certainty": "certain", "note": "源文件两处印“20.”。"},
+        "units": [{"id": "committee-members", "name": "区安委会各成员单位"}],
+        "tasks": [{"id": f"{NOTICE_ID}/task/11", "number": 11, "title": "强化安全监管执法"}],
+    }
+    kept = answer(run, "show", "part", "5", "--corpus", str(misnumbered_data))["misnumbered"]
+    assert kept == {"kind": "typo", "printed": 4, "certainty": "certain", "note": "源文件两处印“四、”。"}
+    skipped = run("show", "task", "24", "--corpus", str(misnumbered_data)).stdout.splitlines()[:5]
+    assert skipped == [
+        "task 24: 加强重点领域信用监管",
+        f"ID           {NOTICE_ID}/task/24",
+        "number       kept as printed; the source skips the number before it (源文件在",
+        "             “22”之后印“24”，不见“23”。)",
+        "category     5",
+    ]
+
+
+def test_a_measure_printed_without_a_unit_list_says_none_printed(run, misnumbered_data):
+    measure = load(misnumbered_data).notice(NOTICE_ID).measure(16)
+    text = run("show", "measure", "16", "--corpus", str(misnumbered_data)).stdout
+    assert [line for line in text.splitlines() if line.startswith("units")] == ["units    none printed"]
+    markdown = run("show", "measure", "16", "--corpus", str(misnumbered_data), "--format", "markdown").stdout
+    assert markdown == (
+        "## measure 16\n\n"
+        f"- **ID**: {NOTICE_ID}/measure/16\n"
+        "- **section**: 6 (part 3)\n"
+        f"- **text**: {measure.text}\n"
+        "- **units**: none printed\n\n"
+        "### Cited by tasks (0)\n\n"
+        "None.\n"
+    )
+    data = answer(run, "show", "measure", "16", "--corpus", str(misnumbered_data))
+    assert (data["assignment"], data["units"], data["unit_groups"], data["misnumbered"]) == ("", [], [], None)

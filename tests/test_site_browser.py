@@ -202,3 +202,29 @@ def test_a_phone_screen_needs_no_sideways_scrolling_and_print_hides_the_controls
 def test_the_readme_screenshots_are_committed():
     for name in ("site-notice.png", "site-unit.png"):
         assert (ROOT / "docs" / "img" / name).stat().st_size > 10_000, shutil.which("chromium")
+
+
+def test_a_misnumbered_number_is_marked_and_the_switch_shows_it_as_printed(browser, misnumbered_data, tmp_path):
+    site = build_site(load(misnumbered_data), tmp_path / "site")
+    visiting = Visit(browser, site, javascript=False)
+    page = visiting.open(NOTICE_PAGE)
+
+    def labels() -> list[str]:
+        return [
+            page.locator("#part-5 > h2").inner_text(),
+            page.locator("#section-17 > h3").inner_text(),
+            page.locator("#measure-21 .para").inner_text()[:3],
+            page.locator("#category-5 th").first.inner_text()[:2],
+            page.locator("#task-24 th").inner_text(),
+        ]
+
+    assert labels() == ["五、全面强基固本，形成社会安全共治合力", "（十七）涵养安全文化", "21.", "五、", "24"]
+    page.click("a[href='#edit-29']")  # measure 21 · number, in the editorial list
+    assert page.evaluate("location.hash") == "#edit-29" and page.locator("#edit-29").is_visible()
+    page.focus("#edit-29")
+    assert page.locator("#edit-29-note").inner_text() == "印作“20”，读作“21”（原文差错）。源文件两处印“20.”。"
+    page.evaluate("document.activeElement.blur()")
+    page.click("label.switch")
+    assert labels() == ["四、全面强基固本，形成社会安全共治合力", "（十六）涵养安全文化", "20.", "四、", "24"]
+    assert visiting.errors == []
+    visiting.context.close()

@@ -497,7 +497,12 @@ def show_entity(
     what: Annotated[
         str, typer.Argument(metavar="KIND|ID", help="part, section, measure, category or task; or an entity ID.")
     ],
-    number: Annotated[int | None, typer.Argument(help="The printed number, after a KIND.", min=0)] = None,
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            help="The number, after a KIND: the one in its ID, as printed unless the source misnumbers.", min=0
+        ),
+    ] = None,
     notice: NoticeOption = None,
     corpus: CorpusOption = None,
     release: ReleaseOption = None,

@@ -154,17 +154,42 @@ def parse_entity_id(entity_id: str) -> tuple[str, str, int]:
     return pieces[0], pieces[1], int(pieces[2])
 
 
+def _misnumbered(notice: Notice, entity_id: str) -> Data | None:
+    """Where the source's numbering departs at the entity, as its source records it; None where it does not.
+
+    ``typo``: the source prints ``printed`` where the sequence has the entity's number; ``doubt``: the number is
+    kept as printed, and the source skips the one before it.
+    """
+    record = notice.number_record(entity_id)
+    if record is None:
+        return None
+    printed = int(record.printed) if record.printed.isdecimal() else record.printed
+    return {
+        "kind": record.kind,
+        "printed": printed if record.kind == "typo" else None,
+        "certainty": record.certainty,
+        "note": record.note,
+    }
+
+
 def show(corpus: Corpus, kind: str, number: int, notice_id: str | None = None) -> Data:
     """What ``anwei show KIND NUMBER`` answers: the entity's fields and its links both ways.
 
     A part lists its sections; a section its measures; a measure the tasks that cite it; a category its tasks;
-    a task its measures with their texts, its leaders and its units by name. ValueError for an unknown kind.
+    a task its measures with their texts, its leaders and its units by name. ``misnumbered`` says where the
+    source numbers the entity otherwise (None where it does not). ValueError for an unknown kind; NotFound for a
+    number the notice lacks, saying so where the source skips it.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     notice = pick_notice(corpus, notice_id)
     entity = getattr(notice, kind)(number)
-    data: Data = {"kind": kind, "notice": notice.id, **entity.model_dump(mode="json")}
+    data: Data = {
+        "kind": kind,
+        "notice": notice.id,
+        **entity.model_dump(mode="json"),
+        "misnumbered": _misnumbered(notice, entity.id),
+    }
     if kind == "part":
         data["sections"] = [
             {"id": s.id, "number": s.number, "title": s.title} for s in notice.sections if s.part == number

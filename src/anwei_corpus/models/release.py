@@ -43,10 +43,18 @@ TaskRole = Literal["responsible", "cooperating", "any"]
 class NotFound(LookupError):
     """Nothing in the corpus answers to a key; ``suggestions`` lists the closest keys that do."""
 
-    def __init__(self, what: str, key: object, suggestions: Sequence[str] = (), where: str | None = None):
+    def __init__(
+        self,
+        what: str,
+        key: object,
+        suggestions: Sequence[str] = (),
+        where: str | None = None,
+        reason: str | None = None,
+    ):
         place = f" in {where}" if where else ""
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no {what} {key!r}{place}{hint}")
+        because = f": {reason}" if reason else ""
+        super().__init__(f"no {what} {key!r}{place}{because}{hint}")
         self.key = key
         self.suggestions = list(suggestions)
 
@@ -67,6 +75,14 @@ class _Numbered(Protocol):
 
 
 Numbered = TypeVar("Numbered", bound=_Numbered)
+
+
+class _NumberedEntity(_Numbered, Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+NumberedEntity = TypeVar("NumberedEntity", bound=_NumberedEntity)
 
 
 class _Named(Protocol):
@@ -293,23 +309,45 @@ class Notice(StrictModel):
 
     def part(self, number: int) -> Part:
         """The part with this number (一 is 1)."""
-        return _by_number(self.parts, number, "part", self.id)
+        return self._numbered(self.parts, number, "part")
 
     def section(self, number: int) -> Section:
         """The section with this number, counted across parts."""
-        return _by_number(self.sections, number, "section", self.id)
+        return self._numbered(self.sections, number, "section")
 
     def measure(self, number: int) -> Measure:
         """The measure with this number, counted across the notice."""
-        return _by_number(self.measures, number, "measure", self.id)
+        return self._numbered(self.measures, number, "measure")
 
     def category(self, number: int) -> Category:
         """The attachment category with this number (一 is 1)."""
-        return _by_number(self.categories, number, "category", self.id)
+        return self._numbered(self.categories, number, "category")
 
     def task(self, number: int) -> Task:
         """The attachment task with this 序号."""
-        return _by_number(self.tasks, number, "task", self.id)
+        return self._numbered(self.tasks, number, "task")
+
+    def number_record(self, entity_id: str) -> EditorialRecord | None:
+        """The editorial record of where the source's numbering departs at the entity, if it does."""
+        for record in self.editorial:
+            if record.entity == entity_id and record.field == "number":
+                return record
+        return None
+
+    def _numbered(self, entities: Sequence[NumberedEntity], number: int, what: str) -> NumberedEntity:
+        """The entity with this number; NotFound says so where the source skips the number."""
+        try:
+            return _by_number(entities, number, what, self.id)
+        except NotFound:
+            after = next((entity for entity in entities if entity.number > number), None)
+            record = None if after is None else self.number_record(after.id)
+            if after is None or record is None or record.kind != "doubt":
+                raise
+            before = [entity.number for entity in entities if entity.number < number]
+            printed = f"{what} {after.number} after {what} {before[-1]}" if before else f"{what} {after.number} first"
+            note = f": {record.note}" if record.note else ""
+            reason = f"the source skips it, printing {printed} (the editorial record of {after.id}{note})"
+            raise NotFound(what, number, where=self.id, reason=reason) from None
 
     def measures_of_task(self, task: Task | int) -> list[Measure]:
         """The measures a task (or task number) links to, in the task's order."""

@@ -103,8 +103,18 @@ def _listed(rows: list[Data], what: str, text: str) -> Table:
     return Table(f"{what} ({len(rows)})", ("No.", text.capitalize()), [(str(r["number"]), r[text]) for r in rows])
 
 
+def _numbering(record: Data) -> str:
+    """Where the source numbers the entity otherwise, in words."""
+    note = f" ({record['note']})" if record["note"] else ""
+    if record["kind"] == "typo":
+        return f"the source prints it as {record['printed']}, by mistake{note}"
+    return f"kept as printed; the source skips the number before it{note}"
+
+
 def show_view(data: Data) -> View:
     kind, fields = data["kind"], [("ID", data["id"])]
+    if data["misnumbered"] is not None:
+        fields.append(("number", _numbering(data["misnumbered"])))
     tables = []
     if kind == "part":
         tables.append(_listed(data["sections"], "Sections", "title"))
@@ -115,7 +125,7 @@ def show_view(data: Data) -> View:
         fields += [
             ("section", f"{data['section']} (part {data['part']})"),
             ("text", data["text"]),
-            ("units", data["assignment"]),
+            ("units", data["assignment"] or "none printed"),
         ]
         tables.append(_listed(data["tasks"], "Cited by tasks", "title"))
     elif kind == "category":

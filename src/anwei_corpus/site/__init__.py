@@ -60,13 +60,17 @@ class Marker:
     """Renders a field's clean reading with each departure from the printed source marked in place.
 
     Each mark carries the reading, the printed form and the note; the page's stylesheet shows the note on hover
-    or keyboard focus and swaps every reading for its printed form when the reader flips the switch.
+    or keyboard focus and swaps every reading for its printed form when the reader flips the switch. A number
+    the source prints otherwise (an editorial record of field ``number``) is marked the same way, by
+    :meth:`number`. Every mark has the anchor ``edit-N`` of its record, N counting the notice's records from 1;
+    :meth:`unplaced` names the records no mark has shown yet.
     """
 
     def __init__(self, notice: Notice):
         self.records: dict[tuple[str, str], list[tuple[int, EditorialRecord]]] = {}
         for index, record in enumerate(notice.editorial, start=1):
             self.records.setdefault((record.entity, record.field), []).append((index, record))
+        self.placed: dict[int, tuple[str, str]] = {}  # record number: the printed form and reading it shows
 
     def __call__(self, text: str, entity: str, field: str) -> Markup:
         from markupsafe import Markup, escape
@@ -81,19 +85,48 @@ class Marker:
         for piece in pieces:
             if isinstance(piece, str):
                 html.append(escape(piece))
-                continue
-            number = index_of[id(piece)]
-            note = (
-                f"印作“{piece.printed}”，读作“{piece.reading}”（{EDIT_CLASSES[piece.edit_class]}）。{piece.note or ''}"
-            )
-            html.append(
-                Markup(
-                    '<span class="edit {cls}" id="edit-{n}" tabindex="0" aria-describedby="edit-{n}-note">'
-                    '<span class="reading">{reading}</span><span class="printed">{printed}</span>'
-                    '<span class="note" id="edit-{n}-note" role="note">{note}</span></span>'
-                ).format(cls=piece.edit_class, n=number, reading=piece.reading, printed=piece.printed, note=note)
-            )
+            else:
+                html.append(self._mark(index_of[id(piece)], piece, piece.reading, piece.printed))
         return Markup("").join(html)
+
+    def departs(self, entity: str) -> bool:
+        """Whether the source numbers ``entity`` otherwise than 1, 2, 3 … (it has a record of field number)."""
+        return (entity, "number") in self.records
+
+    def number(self, entity: str, number: int, numeral: bool = False) -> Markup:
+        """The entity's number, as a Chinese numeral or in digits, marked where the source's numbering departs."""
+        from markupsafe import escape
+
+        form: Callable[[int], str] = chinese_numeral if numeral else str
+        records = self.records.get((entity, "number"), [])
+        if not records:
+            return escape(form(number))
+        index, record = records[0]
+        if len(records) > 1 or record.reading != str(number) or not record.printed.isdecimal():
+            raise EditorialMismatch(
+                f"the editorial record of {entity} number does not fit its number {number}: it reads "
+                f"{record.reading!r}, printed {record.printed!r}"
+            )
+        return self._mark(index, record, form(number), form(int(record.printed)))
+
+    def unplaced(self) -> list[EditorialRecord]:
+        """The records no mark has shown so far, in the notice's order."""
+        return [record for numbered in self.records.values() for index, record in numbered if index not in self.placed]
+
+    def shown(self, index: int, record: EditorialRecord) -> tuple[str, str]:
+        """The printed form and the reading that the mark of record ``index`` shows (四 and 五 for a part)."""
+        return self.placed.get(index, (record.printed, record.reading))
+
+    def _mark(self, index: int, record: EditorialRecord, reading: str, printed: str) -> Markup:
+        from markupsafe import Markup
+
+        self.placed[index] = (printed, reading)
+        note = f"印作“{printed}”，读作“{reading}”（{EDIT_CLASSES[record.edit_class]}）。{record.note or ''}"
+        return Markup(
+            '<span class="edit {cls}" id="edit-{n}" tabindex="0" aria-describedby="edit-{n}-note">'
+            '<span class="reading">{reading}</span><span class="printed">{printed}</span>'
+            '<span class="note" id="edit-{n}-note" role="note">{note}</span></span>'
+        ).format(cls=record.edit_class, n=index, reading=reading, printed=printed, note=note)
 
 
 def _environment() -> Environment:
@@ -130,7 +163,14 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
 
     render("index.html", "index.html", counts=stats(corpus))
     for notice in corpus.notices:
-        render(notice_page(notice.id), "notice.html", notice=notice, mark=Marker(notice))
+        mark = Marker(notice)
+        render(notice_page(notice.id), "notice.html", notice=notice, mark=mark)
+        unplaced = mark.unplaced()
+        if unplaced:
+            record = unplaced[0]
+            raise EditorialMismatch(
+                f"the editorial record of {record.entity} {record.field} names nothing the notice page shows"
+            )
         render(matrix_page(notice.id), "matrix.html", notice=notice, rows=unit_part_matrix(corpus, notice))
     for unit in corpus.units:
         render(unit_page(unit.id), "unit.html", work=unit_work(corpus, unit.id), notices=corpus.notices)
