@@ -216,7 +216,7 @@ def test_a_near_repeat_is_doubted_on_its_rarer_side():
             ("parts", 0, "sections", 0, "measures", 1),
             "建筑安全专业委员会",  # grown through the shared context to the 、 before it, not past 会
             "第1条作“建设安全专业委员会”，此处作“建筑安全专业委员会”：两处或指同一而一处有误，"
-            "草稿按用字疑此处（提议）；请核对后改定确信度，或删去本记录。",
+            "按用字疑此处（草稿提议）；请核对后改定确信度，或删去本记录。",
         )
     ]
 
@@ -524,7 +524,12 @@ def test_a_decision_that_leaves_the_drafts_words_is_reported(tmp_path):
     text = attachment.read_text(encoding="utf-8")
     attachment.write_text(text.replace("      certainty: proposed\n", "", 1), encoding="utf-8")  # task 1 decided
     units = corpus / "registry" / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8").replace("    provisional: true\n", ""), encoding="utf-8")
+    registry = units.read_text(encoding="utf-8").replace("    provisional: true\n", "")
+    # the word 草稿 in a note of one's own (a plan's draft) is no instruction of the draft
+    registry = registry.replace(
+        "note: 发文机关；正文中简称区安委会。", "note: 发文机关；正文中简称区安委会，见工作方案（草稿）。"
+    )
+    units.write_text(registry, encoding="utf-8")
     left = [(d.location.file.rsplit("/", 1)[-1], d.message, d.hint) for d in validate(corpus) if "still" in d.message]
     rationale = next(t for t in load_source(corpus).notices[0].attachment.model.tasks if t.number == 1).links.rationale
     entry = next(u for u in load_source(corpus).units.model.units if u.id == "provisional-unit-1")
@@ -691,7 +696,7 @@ def test_drafted_notes_are_one_line_each_and_are_looked_up_broken_where_chinese_
     # the YAML writer folds no text: YAML would read a line break in a note back as a space inside Chinese text
     assert [line.strip() for line in people if line.strip().startswith("note:")] == [f"note: {n}" for n in notes]
     assert notes[-1] == (
-        "新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
+        "新条目：任务1 印有此名而登记册未收（草稿提议）；请核对姓名与 ID，再删去 provisional。"
         "附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓名。"  # as the hand entries say
     )
     built = build_corpus(loaded)
@@ -699,9 +704,9 @@ def test_drafted_notes_are_one_line_each_and_are_looked_up_broken_where_chinese_
         "李四",
         "ID            provisional-person-a",
         "jurisdiction  putuo",
-        "note          新条目：草稿在 任务1 读到此名而登记册未收；请核对姓名与 ID，再删去",
-        "              provisional。附件表格印作“李 四”：两字姓名中间补空格以与三字姓名对",
-        "              齐，属排版，不属姓名。",
+        "note          新条目：任务1 印有此名而登记册未收（草稿提议）；请核对姓名与 ID，",
+        "              再删去 provisional。附件表格印作“李 四”：两字姓名中间补空格以与三",
+        "              字姓名对齐，属排版，不属姓名。",
     ]
     assert render("leader", "text", leader_work(built, "蒋龙")).split("\n")[:6] == [
         "蒋龙",

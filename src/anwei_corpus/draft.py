@@ -50,12 +50,12 @@ PUNCTUATION_NOTE = "单位清单以半角右括号收尾，改为全角以与左
 BREAK_AT_SENTENCE_NOTE = "提取在句末断开，其后未起新的编号：读作一段（草稿提议）；若原为分段，请改正。"
 DOUBLED_NOTE = "换页处“{char}”字前后重出（草稿提议）：若为重出，改作 doubled 记录并删去一字；若两字俱印，改定确信度。"
 LATIN_NOTE = "中文句中夹有英文 {word}：照印本保留（草稿提议）；若依文意读作中文，改作 stray-latin 记录。"
-NEW_ENTRY_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对名称、类别与 ID，再删去 provisional。"
+NEW_ENTRY_NOTE = "新条目：{where} 印有此名而登记册未收（草稿提议）；请核对名称、类别与 ID，再删去 provisional。"
 SKIPPED_NUMBER_NOTE = "源文件在{previous}之后印{printed}，不见{expected}：照印本保留编号（草稿提议）；若原文确有遗漏，补录该项并删去本记录。"
 REPEATED_NUMBER_NOTE = "源文件在{previous}之后印{printed}：按顺序读作{expected}（草稿提议）；请核对印本编号。"
 ELSEWHERE_NOTE = "登记册中同名的 {ident} 属于 {theirs}，不属于本通知的 {own}；本条给出 {own} 的 ID（如 {own}-…）。"
 PADDED_NOTE = "附件表格印作“{printed}”：两字姓名中间补空格以与三字姓名对齐，属排版，不属姓名。"
-NEW_PERSON_NOTE = "新条目：草稿在 {where} 读到此名而登记册未收；请核对姓名与 ID，再删去 provisional。"
+NEW_PERSON_NOTE = "新条目：{where} 印有此名而登记册未收（草稿提议）；请核对姓名与 ID，再删去 provisional。"
 BREAK_CONTEXT = 2  # characters kept on each side of a joined page break in its record
 LATIN_CONTEXT = 4  # Chinese characters kept on each side of a stray English word, up to punctuation
 LINK_CANDIDATES = 3  # scores shown in a proposed link's rationale
@@ -908,7 +908,7 @@ def _propose_typos(reading: Reading) -> None:
 
 
 NEAR_REPEAT_NOTE = (
-    "{others}作“{form}”，此处作“{printed}”：两处或指同一而一处有误，草稿按用字疑此处（提议）；"
+    "{others}作“{form}”，此处作“{printed}”：两处或指同一而一处有误，按用字疑此处（草稿提议）；"
     "请核对后改定确信度，或删去本记录。"
 )
 _READING = "_reading"  # a measure's Reading, kept until every record of the notice is made
@@ -1150,7 +1150,7 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
                 "basis": "general-requirements",
                 "measures": [],
                 "certainty": PROPOSED,
-                "rationale": "任务不属任何类别，草稿提议其出自开篇总体要求；若出自某条措施，改为 measures 并列出；"
+                "rationale": "任务不属任何类别，其出自开篇总体要求（草稿提议）；若出自某条措施，改为 measures 并列出；"
                 "请核对后删去 certainty。",
             }
             decisions.append(f"task {task['number']}: general requirements proposed as its basis (it has no category)")
@@ -1172,7 +1172,7 @@ def _propose_links(body: dict[str, Any], attachment: dict[str, Any], decisions: 
             "basis": "measures",
             "measures": linked,
             "certainty": PROPOSED,
-            "rationale": f"{cited}：{via}草稿按用词与单位提议（得分：{shown}）；请核对后删去 certainty。",
+            "rationale": f"{cited}：{via}按用词与单位选出（得分：{shown}）（草稿提议）；请核对后删去 certainty。",
         }
         numbers = ", ".join(map(str, linked))
         decisions.append(f"task {task['number']}: link to measure {numbers} proposed (score {best.total:.2f})")

@@ -113,9 +113,10 @@ EDIT_KIND_CLASSES: dict[str, EditClass] = {
 }
 # "proposed": set by a draft (``anwei new --draft``) for a person to decide; never released.
 Certainty = Literal["certain", "high", "medium", "low", "proposed"]
-# Every note and rationale a draft writes for a person to act on names the draft: once the person has decided, the
-# text says what was decided instead, and a text that still holds this word is reported (AW901).
-DRAFT_MARK = "草稿"
+# Every note and rationale a draft writes for a person to act on carries this mark: once the person has decided, the
+# text says what was decided instead, and a text that still holds it is reported (AW901). A mark, not the word 草稿
+# alone, which a note may well use (a plan's 草稿).
+DRAFT_MARK = "（草稿提议）"
 
 
 class Suppression(StrictModel):
