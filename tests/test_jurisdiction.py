@@ -81,24 +81,51 @@ def test_a_notice_names_only_entries_of_its_own_jurisdiction(corpus_copy: Corpus
             "AW315",
             f"{NOTICE}/attachment.yaml",
             leader_lines[0],
-            "person 'xu-shujie' is of jurisdiction jingan, but this notice's issuer 'safety-committee' is of putuo "
+            "person 'xu-shujie' is of jurisdiction jingan, but this notice is of putuo (the first segment of its ID, "
+            "putuo-anwei-2022-6) "
             f"({len(leader_lines)} references in this file; also lines {others})",
         ),
         (
             "AW315",
             BODY,
             line,
-            "unit 'jingan-emergency-bureau' is of jurisdiction jingan, but this notice's issuer 'safety-committee' is of "
-            "putuo",
+            "unit 'jingan-emergency-bureau' is of jurisdiction jingan, but this notice is of putuo (the first segment of "
+            "its ID, putuo-anwei-2022-6)",
         ),
     ]
 
 
-def test_a_notice_of_no_jurisdiction_may_name_any(corpus_copy: CorpusCopy):
-    corpus_copy.replace(UNITS, "    kind: committee\n    jurisdiction: putuo\n", "    kind: committee\n")
-    _add_unit(corpus_copy, JINGAN_BUREAU)
-    corpus_copy.replace(BODY, "units: [[emergency-bureau]]", "units: [[jingan-emergency-bureau]]")
-    assert _findings(corpus_copy) == []
+def test_an_issuer_of_another_jurisdiction_is_reported_once_at_the_issuer(corpus_copy: CorpusCopy):
+    # the issuer's own jurisdiction does not decide the notice's: its ID does, so one finding names the one cause
+    corpus_copy.replace(
+        UNITS, "    kind: committee\n    jurisdiction: putuo\n", "    kind: committee\n    jurisdiction: jingan\n"
+    )
+    findings = [(d.code, d.location.file.split("/data/", 1)[1], d.message, d.hint) for d in check(corpus_copy.root)]
+    assert [f for f in findings if f[0] == "AW315"] == [
+        (
+            "AW315",
+            f"{NOTICE}/notice.yaml",
+            "unit 'safety-committee' is of jurisdiction jingan, but this notice is of putuo (the first segment of its "
+            "ID, putuo-anwei-2022-6)",
+            "use the unit of putuo (add it to registry/units.yaml with jurisdiction: putuo and an ID of its own if "
+            "there is none yet), correct the jurisdiction of the entry, or correct the notice's ID while it is "
+            "unreleased",
+        )
+    ]
+
+
+def test_the_hint_names_the_entry_of_that_name_in_the_notices_jurisdiction(corpus_copy: CorpusCopy):
+    corpus_copy.replace(
+        UNITS,
+        "  - id: emergency-bureau\n    name: 区应急局\n    kind: government-department\n    jurisdiction: putuo\n",
+        "  - id: emergency-bureau\n    name: 区应急局\n    kind: government-department\n    jurisdiction: jingan\n",
+    )
+    _add_unit(
+        corpus_copy,
+        JINGAN_BUREAU.replace("jingan-emergency-bureau", "putuo-emergency-bureau").replace("jingan", "putuo"),
+    )
+    hints = {d.hint for d in check(corpus_copy.root) if d.code == "AW315"}
+    assert hints == {"use 'putuo-emergency-bureau', the unit 区应急局 of putuo"}
 
 
 def _release_of(copy: CorpusCopy, tmp_path):

@@ -200,3 +200,24 @@ def test_a_table_that_does_not_pad_short_names(corpus_copy: CorpusCopy):
     ]
     attachment.write_text(attachment.read_text(encoding="utf-8") + "pads_short_names: false\n", encoding="utf-8")
     assert _findings(corpus_copy) == []
+
+
+def test_a_typo_record_keeps_the_number_of_the_sequence(corpus_copy: CorpusCopy):
+    corpus_copy.print_source("\n50. 推动学习", "\n49. 推动学习")
+    corpus_copy.replace(
+        BODY,
+        MEASURE_50,
+        "          - number: 51\n            misnumbered: {kind: typo, printed: 49, note: 源文件两处印“49.”。}\n",
+    )
+    line = _line(corpus_copy, "- number: 51")
+    assert _findings(corpus_copy) == [
+        (
+            "AW201",
+            "body.yaml",
+            line,
+            "expected measure 50, found 51",
+            "a typo record keeps the number of the sequence: set number: 50",
+        )
+    ]
+    corpus_copy.replace(BODY, "- number: 51\n", "- number: 50\n")
+    assert _findings(corpus_copy) == []

@@ -11,7 +11,7 @@ from .clean_texts import CleanText, iter_clean_texts
 from .codes import CodeDoc
 from .corpus import CorpusSource, NoticeSource, SourceFile
 from .diagnostics import Diagnostic, Location, YamlPath
-from .layout import is_provisional_id
+from .layout import is_provisional_id, notice_jurisdiction
 from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locate_items, printed_items
 from .suppression import SuppressionAt, collect_suppressions
 
@@ -113,10 +113,17 @@ class CorpusIndex:
         found.update((person.id, person.jurisdiction) for person in (people.people if people else []))
         return found
 
-    def jurisdiction(self, notice: NoticeSource) -> str | None:
-        """The notice's jurisdiction: its issuer's (None when the issuer is unknown or of no one area)."""
-        meta = notice.notice.model
-        return None if meta is None else self.jurisdictions.get(meta.issuer)
+    @cached_property
+    def entry_names(self) -> dict[str, str]:
+        """Every unit and person ID → its name."""
+        units, people = self.corpus.units.model, self.corpus.people.model
+        found = {unit.id: unit.name for unit in (units.units if units else [])}
+        found.update((person.id, person.name) for person in (people.people if people else []))
+        return found
+
+    def jurisdiction(self, notice: NoticeSource) -> str:
+        """The notice's jurisdiction: the first segment of its ID (its folder's name, which AW312 holds equal)."""
+        return notice_jurisdiction(notice.folder)
 
     @cached_property
     def _unit_ids_by_name(self) -> dict[str, list[str]]:
@@ -250,7 +257,11 @@ class CheckContext:
     def jurisdictions(self) -> dict[str, str | None]:
         return self.index.jurisdictions
 
-    def jurisdiction(self, notice: NoticeSource) -> str | None:
+    @property
+    def entry_names(self) -> dict[str, str]:
+        return self.index.entry_names
+
+    def jurisdiction(self, notice: NoticeSource) -> str:
         return self.index.jurisdiction(notice)
 
     def units_named(self, name: str) -> list[str]:

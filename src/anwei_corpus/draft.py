@@ -33,7 +33,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .layout import MANIFEST, PEOPLE, PROVISIONAL_PERSON_ID, PROVISIONAL_UNIT_ID, UNITS, notice_id_ending
+from .layout import (
+    MANIFEST,
+    PEOPLE,
+    PROVISIONAL_PERSON_ID,
+    PROVISIONAL_UNIT_ID,
+    UNITS,
+    notice_id_ending,
+    notice_jurisdiction,
+)
 from .models.common import MAX_PRINTED_NUMBER
 from .numerals import chinese_numeral
 from .text_classes import is_cjk
@@ -1235,7 +1243,7 @@ def draft_into(
         loaded = load_source(root)
         units, people = loaded.units.model, loaded.people.model
         attachments = [notice.attachment.model for notice in loaded.notices if notice.attachment.model is not None]
-    registry = Registry.from_models(units, people, attachments, jurisdiction=notice_id.split("-", 1)[0])
+    registry = Registry.from_models(units, people, attachments, jurisdiction=notice_jurisdiction(notice_id))
     drafted = draft_notice(notice_id, raw, registry)
     scaffold = new_notice(root, notice_id, source, documents=drafted.documents)
     for name, key, entries in ((UNITS, "units", drafted.new_units), (PEOPLE, "people", drafted.new_people)):

@@ -54,3 +54,8 @@ def display_name(path: Path) -> str:
 def notice_id_ending(year: int, serial: int) -> str:
     """How a notice's ID ends, for its 发文字号's year and serial: IDs are district-organ-year-serial."""
     return f"-{year}-{serial}"
+
+
+def notice_jurisdiction(notice_id: str) -> str:
+    """The jurisdiction of a notice: the first segment of its ID (putuo-anwei-2022-6 is of putuo)."""
+    return notice_id.split("-", 1)[0]

@@ -77,7 +77,7 @@ RULES = (
     "AW312  notice-id-folder          error    Each notice's ID is the name of its folder.\n"
     "AW313  notice-id-doc-number      warning  A notice's ID ends with the year and serial of its 发文字号.\n"
     "AW314  publication-order         error    corpus.yaml lists each 发文字号 once, in the order of the notices' 成文日期.\n"
-    "AW315  jurisdiction              error    A notice names only units and people of its issuer's jurisdiction, or of none.\n"
+    "AW315  jurisdiction              error    A notice names only units and people of its own jurisdiction (its ID's first segment), or of none.\n"
     "AW401  category-subtotal         error    Each category's printed subtotal equals its number of tasks.\n"
     "AW402  breakdown-total           error    The printed total line agrees with the categories and the tasks in them.\n"
     "AW403  announced-count           error    The closing paragraph's announced task count equals the number of tasks.\n"

@@ -57,13 +57,14 @@ def _sequence(
                 "but a misnumbered record of kind doubt says the source skips one here",
                 hint="remove the misnumbered record, or set number to the number the source prints",
             )
-        elif entity.number != expected and (record is None or entity.number < expected):
-            yield ctx.finding(
-                file,
-                path + ("number",),
-                f"expected {what} {expected}, found {entity.number}",
-                hint=_record_hint(what, expected, entity.number),
+        elif entity.number != expected and (record is None or record.kind == "typo" or entity.number < expected):
+            # a typo record keeps the sequence's number (the source's is in printed); only a doubt skips ahead
+            hint = (
+                f"a typo record keeps the number of the sequence: set number: {expected}"
+                if record is not None and record.kind == "typo"
+                else _record_hint(what, expected, entity.number)
             )
+            yield ctx.finding(file, path + ("number",), f"expected {what} {expected}, found {entity.number}", hint=hint)
             return  # one finding per sequence: the rest follows from the first
         previous = entity.number
 
