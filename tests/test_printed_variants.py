@@ -221,3 +221,23 @@ def test_a_typo_record_keeps_the_number_of_the_sequence(corpus_copy: CorpusCopy)
     ]
     corpus_copy.replace(BODY, "- number: 51\n", "- number: 50\n")
     assert _findings(corpus_copy) == []
+
+
+def test_a_table_spelling_left_out_is_told_to_be_added(corpus_copy: CorpusCopy):
+    attachment = f"{NOTICE}/attachment.yaml"
+    corpus_copy.replace(attachment, "  - unit: subdistricts-and-towns\n    printed: 各街道、镇\n", "")
+    line = corpus_copy.line_of("registry/units.yaml", "name: 各街镇")
+    path = corpus_copy.file(attachment)
+    assert [(code, file, at, hint) for code, file, at, _, hint in _findings(corpus_copy)] == [
+        (
+            "AW707",
+            "units.yaml",
+            line,
+            f"if the table spells the unit otherwise than the body, add to the spellings of {path}: "
+            "{unit: subdistricts-and-towns, printed: 各街道、镇}; else correct the name to the one the table prints",
+        )
+    ]
+    corpus_copy.replace(
+        attachment, "spellings:\n", "spellings:\n  - {unit: subdistricts-and-towns, printed: 各街道、镇}\n"
+    )
+    assert _findings(corpus_copy) == []

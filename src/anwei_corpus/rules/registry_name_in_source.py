@@ -38,6 +38,13 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             noun = "task" if len(absent.tasks) == 1 else "tasks"
             near = f" — the rows print {absent.near!r}" if absent.near else ""
             hint = "correct the name to the one the table prints; AW701 is silent on the rows it makes differ"
+            if role == "unit" and absent.near is not None and absent.path[0] == "units":
+                # the registry name is the body's: a table that spells the unit otherwise records its spelling
+                hint = (
+                    f"if the table spells the unit otherwise than the body, add to the spellings of "
+                    f"{notice.attachment.name}: {{unit: {absent.ident}, printed: {absent.near}}}; else correct the "
+                    "name to the one the table prints"
+                )
             if role == "leader" and absent.near is not None and absent.near == absent.name.replace(" ", ""):
                 hint = f"the table prints two-character names unpadded: set pads_short_names: false in {notice.attachment.name}"
             yield ctx.finding(
