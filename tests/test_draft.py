@@ -355,7 +355,15 @@ def test_another_district_and_year(tmp_path):
     used = {uid for measure in _measures(notice.body.model) for group in measure.units for uid in group}
     assert {units[uid].jurisdiction for uid in used} == {"jingan"}
     assert all(units[uid].provisional for uid in used)
-    bureau = next(unit for unit in units.values() if unit.name == "区应急局" and unit.jurisdiction == "jingan")
+    # a name that is another spelling of one putuo entry joins the one jingan entry made for it, of that entry's kind
+    jingan = {unit.name: unit for unit in units.values() if unit.jurisdiction == "jingan"}
+    assert [(jingan[name].aliases, jingan[name].kind) for name in ("各街镇", "区消防救援支队", "区绿容局")] == [
+        (["各街道、镇"], "collective"),
+        (["消防救援支队"], "rescue-force"),
+        (["区绿化市容局"], "government-department"),
+    ]
+    assert jingan["区安委会其他有关成员单位"].kind == "collective"  # as putuo's, where the name alone says nothing
+    bureau = jingan["区应急局"]
     assert bureau.note.endswith(
         "登记册中同名的 emergency-bureau 属于 putuo，不属于本通知的 jingan；本条给出 jingan 的 ID（如 jingan-…）。"
     )

@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .layout import (
     MANIFEST,
@@ -332,6 +332,15 @@ def guess_unit_kind(name: str) -> str:
     return "government-department"
 
 
+class Namesake(NamedTuple):
+    """A registry entry of another jurisdiction by one of its names: how the name is its, and its kind."""
+
+    ident: str
+    jurisdiction: str | None
+    form: str  # "name", "alias" or "spelling"
+    kind: str | None  # a unit's kind; None for a person
+
+
 @dataclass
 class Registry:
     """Names → IDs for units and people, growing provisional entries for the names it lacks."""
@@ -344,7 +353,8 @@ class Registry:
     canonical: dict[str, str] = field(default_factory=dict)  # unit ID → its registry name
     taken: set[str] = field(default_factory=set)  # every ID of the registries, so that a new one is new
     jurisdiction: str | None = None  # the drafted notice's: entries of another one do not answer to its names
-    elsewhere: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (ID, jurisdiction) of another one
+    elsewhere: dict[str, Namesake] = field(default_factory=dict)  # a name → the entry of another jurisdiction
+    mirrors: dict[str, str] = field(default_factory=dict)  # such an entry's ID → the new entry made for its names
 
     @classmethod
     def from_models(
@@ -355,16 +365,20 @@ class Registry:
         person_entries = list(people.people if people is not None else ())
         registry.taken.update(entry.id for entry in (*unit_entries, *person_entries))
         ours = {entry.id for entry in (*unit_entries, *person_entries) if registry.answers(entry.jurisdiction)}
+        units_by_id = {unit.id: unit for unit in unit_entries}
         for unit in unit_entries:
             registry.canonical[unit.id] = unit.name
             for name in (unit.name, *unit.aliases):
-                registry._learn(registry.units, name, unit.id, unit.jurisdiction, unit.id in ours)
+                known = Namesake(unit.id, unit.jurisdiction, "alias" if name != unit.name else "name", unit.kind)
+                registry._learn(registry.units, name, known, unit.id in ours)
         for attachment in attachments:
             for spelling in attachment.spellings:
-                if spelling.unit in ours:
-                    registry.units.setdefault(_key(spelling.printed), spelling.unit)
+                if (spelt := units_by_id.get(spelling.unit)) is not None:
+                    at = Namesake(spelt.id, spelt.jurisdiction, "spelling", spelt.kind)
+                    registry._learn(registry.units, spelling.printed, at, spelling.unit in ours)
         for person in person_entries:
-            registry._learn(registry.people, person.name, person.id, person.jurisdiction, person.id in ours)
+            known = Namesake(person.id, person.jurisdiction, "name", None)
+            registry._learn(registry.people, person.name, known, person.id in ours)
         return registry
 
     def knows_unit(self, name: str) -> bool:
@@ -375,34 +389,50 @@ class Registry:
         """Whether an entry of ``jurisdiction`` may be named by the drafted notice."""
         return jurisdiction is None or self.jurisdiction is None or jurisdiction == self.jurisdiction
 
-    def _learn(self, names: dict[str, str], name: str, ident: str, jurisdiction: str | None, ours: bool) -> None:
+    def _learn(self, names: dict[str, str], name: str, known: Namesake, ours: bool) -> None:
         if ours:
-            names.setdefault(_key(name), ident)
-        elif jurisdiction is not None:
-            self.elsewhere.setdefault(_key(name), (ident, jurisdiction))
+            names.setdefault(_key(name), known.ident)
+        else:
+            self.elsewhere.setdefault(_key(name), known)
 
     def _note(self, template: str, name: str, where: str) -> str:
         """A new entry's note: where the draft read the name, and the entry of that name in another jurisdiction."""
         note = template.format(where=where)
-        if _key(name) in self.elsewhere and self.jurisdiction is not None:
-            ident, theirs = self.elsewhere[_key(name)]
-            note += ELSEWHERE_NOTE.format(ident=ident, theirs=theirs, own=self.jurisdiction)
+        namesake = self.elsewhere.get(_key(name))
+        if namesake is not None and self.jurisdiction is not None:
+            note += ELSEWHERE_NOTE.format(ident=namesake.ident, theirs=namesake.jurisdiction, own=self.jurisdiction)
         return note
+
+    def _mirrored(self, name: str) -> str | None:
+        """The new entry already made for the entry of another jurisdiction that this name is a name of: the name
+        joins it, as an alias where it is one there (a table's spelling is recorded by ``table_unit``)."""
+        namesake = self.elsewhere.get(_key(name))
+        mirror = None if namesake is None else self.mirrors.get(namesake.ident)
+        if namesake is None or mirror is None:
+            return None
+        entry = next(entry for entry in self.new_units if entry["id"] == mirror)
+        if namesake.form != "spelling" and _key(name) != entry["name"]:
+            entry.setdefault("aliases", []).append(_key(name))
+        self.units[_key(name)] = mirror
+        return mirror
 
     def _jurisdiction(self) -> dict[str, str]:
         return {} if self.jurisdiction is None else {"jurisdiction": self.jurisdiction}
 
     def unit(self, name: str, where: str) -> str:
         """The ID of a unit name; a new provisional entry when the registry lacks it."""
-        found = self.units.get(_key(name))
+        found = self.units.get(_key(name)) or self._mirrored(name)
         if found is not None:
             return found
         ident = self._new_id(PROVISIONAL_UNIT_ID.format)
+        namesake = self.elsewhere.get(_key(name))
+        if namesake is not None:
+            self.mirrors[namesake.ident] = ident
         self.new_units.append(
             {
                 "id": ident,
                 "name": _key(name),
-                "kind": guess_unit_kind(name),
+                "kind": namesake.kind if namesake is not None and namesake.kind else guess_unit_kind(name),
                 **self._jurisdiction(),
                 "provisional": True,
                 "note": self._note(NEW_ENTRY_NOTE, name, where),
