@@ -352,6 +352,13 @@ MUTATIONS = {
         "- kind: punctuation\n                printed: 区民防办)",
         "- kind: space\n                printed: 区民防办)",
     ),
+    "doubled-record-without-the-doubling": Mutation(
+        "AW706",
+        BODY,
+        "- kind: doubled\n              printed: \"树立\\n\\n立\"\n              reading: 树立",
+        "- kind: doubled\n              printed: \"树立\\n\\n立\"\n              reading: 树立立",
+        also=(("AW702", BODY, "reading: 树立立"),),
+    ),
     # suppression
     # the finding the suppression was meant to accept stays reported
     "suppression-of-no-code": Mutation(

@@ -4,7 +4,8 @@ Each ``kind`` describes one sort of departure from the print, and for most the c
 
 - ``bold-mark``: ``printed`` is ``reading`` with ``**`` marks added;
 - ``space``: ``printed`` and ``reading`` differ only in spaces;
-- ``break`` and ``doubled``: ``printed`` holds the line break the record undoes;
+- ``break``: ``printed`` holds the line break the record undoes;
+- ``doubled``: ``printed`` holds the line break, and is the reading with one character printed twice across it;
 - ``punctuation``: the two differ only in punctuation marks, character for character;
 - ``stray-latin``: ``printed`` holds an English word.
 
@@ -41,6 +42,14 @@ def _only_punctuation_differs(edit: Edit) -> bool:
     )
 
 
+def _one_character_doubled(edit: Edit) -> bool:
+    """Whether the printed form, spaces and line breaks aside, is the reading with one character printed twice."""
+    printed, reading = _without_whitespace(edit.printed), _without_whitespace(edit.reading)
+    return len(printed) == len(reading) + 1 and any(
+        printed[at] == printed[at + 1] and printed[:at] + printed[at + 1 :] == reading for at in range(len(printed) - 1)
+    )
+
+
 # kind → (does the edit fit it, what the kind requires)
 _FITS: dict[EditKind, tuple[Callable[[Edit], bool], str]] = {
     "bold-mark": (
@@ -52,7 +61,10 @@ _FITS: dict[EditKind, tuple[Callable[[Edit], bool], str]] = {
         "printed and reading should differ only in spaces",
     ),
     "break": (lambda e: "\n" in e.printed, "printed should hold the line break"),
-    "doubled": (lambda e: "\n" in e.printed, "printed should hold the line break the character is doubled across"),
+    "doubled": (
+        lambda e: "\n" in e.printed and _one_character_doubled(e),
+        "printed should hold the line break the character is doubled across, and the reading that character once",
+    ),
     "punctuation": (_only_punctuation_differs, "printed and reading should differ only in punctuation marks"),
     "stray-latin": (lambda e: re.search(r"[A-Za-z]{2,}", e.printed) is not None, "printed should hold an English word"),
 }
