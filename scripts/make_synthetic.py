@@ -29,7 +29,7 @@ def make_synthetic(count: int, target: Path, data: Path = DATA) -> Path:
     seed_hash = hashlib.sha256(seed_source).hexdigest()
     folders = []
     for serial in range(1, count + 1):
-        folder = f"synthetic-anwei-2022-{serial}"  # district-organ-year-serial, as real IDs
+        folder = f"putuo-synthetic-2022-{serial}"  # district-organ-year-serial, as real IDs
         folders.append(folder)
         shutil.copytree(seed, target / "notices" / folder)
         doc_number = f"普安委〔2022〕{serial}号"

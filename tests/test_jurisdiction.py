@@ -143,8 +143,8 @@ def test_look_ups_by_a_shared_name_are_ambiguous(corpus_copy: CorpusCopy, tmp_pa
     with pytest.raises(Ambiguous) as raised:
         corpus.unit("区应急局")
     assert str(raised.value) == (
-        "unit '区应急局' is ambiguous: it may be 区应急局 (emergency-bureau), 区应急局 (jingan-emergency-bureau); "
-        "give the ID"
+        "unit '区应急局' is ambiguous: it may be 区应急局 of putuo (emergency-bureau), 区应急局 of jingan "
+        "(jingan-emergency-bureau); give the ID"
     )
     assert corpus.unit("jingan-emergency-bureau").jurisdiction == "jingan"
     result = subprocess.run(

@@ -26,7 +26,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _notice(root: Path, serial: int, name: str) -> Path:
-    return root / "notices" / f"synthetic-anwei-2022-{serial}" / name
+    return root / "notices" / f"putuo-synthetic-2022-{serial}" / name
 
 
 def _rule_findings(root: Path) -> Path:
@@ -48,7 +48,7 @@ def _load_failures(root: Path) -> Path:
     _rule_findings(root)
     _edit(_notice(root, 4, "attachment.yaml"), "\ntasks:\n", "\ntasks:\ntasks:\n")
     _edit(_notice(root, 7, "body.yaml"), "number: 3\n", "number: three\n")
-    (root / "notices" / "synthetic-anwei-2022-8").rename(root / "notices" / "synthetic-0080")
+    (root / "notices" / "putuo-synthetic-2022-8").rename(root / "notices" / "synthetic-0080")
     return root
 
 
@@ -89,13 +89,13 @@ def test_the_damaged_corpus_reports_what_it_was_damaged_with(tmp_path):
         if d.severity.value != "info"
     }
     assert found == {
-        ("AW301", "notices/synthetic-anwei-2022-2/body.yaml"),
-        ("AW203", "notices/synthetic-anwei-2022-3/notice.yaml"),
-        ("AW701", "notices/synthetic-anwei-2022-3/notice.yaml"),
-        ("AW506", "notices/synthetic-anwei-2022-5/attachment.yaml"),
-        ("AW801", "notices/synthetic-anwei-2022-5/attachment.yaml"),
-        ("AW503", "notices/synthetic-anwei-2022-6/attachment.yaml"),
-        ("AW802", "notices/synthetic-anwei-2022-6/attachment.yaml"),
+        ("AW301", "notices/putuo-synthetic-2022-2/body.yaml"),
+        ("AW203", "notices/putuo-synthetic-2022-3/notice.yaml"),
+        ("AW701", "notices/putuo-synthetic-2022-3/notice.yaml"),
+        ("AW506", "notices/putuo-synthetic-2022-5/attachment.yaml"),
+        ("AW801", "notices/putuo-synthetic-2022-5/attachment.yaml"),
+        ("AW503", "notices/putuo-synthetic-2022-6/attachment.yaml"),
+        ("AW802", "notices/putuo-synthetic-2022-6/attachment.yaml"),
         ("AW309", "registry/units.yaml"),
     }
 

@@ -11,7 +11,19 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
-from .models.release import NUMBERED_LISTS, Ambiguous, Corpus, Measure, NotFound, Notice, Person, Task, Unit, _name_key
+from .models.release import (
+    NUMBERED_LISTS,
+    Ambiguous,
+    Corpus,
+    Measure,
+    NotFound,
+    Notice,
+    Person,
+    Task,
+    Unit,
+    _name_key,
+    entry_labels,
+)
 
 Data = dict[str, Any]
 # The kinds `show` answers for, singular, in printed order.
@@ -28,20 +40,11 @@ def _suggestions(key: str, entries: Sequence[Unit] | Sequence[Person]) -> list[s
     return list(dict.fromkeys([*containing, *close]))[:5]
 
 
-def _labels(entries: Sequence[Unit | Person]) -> list[tuple[str, str]]:
-    """(ID, name) of each entry, the name with its jurisdiction where that is what tells the entries apart."""
-    apart = len({entry.jurisdiction for entry in entries}) > 1
-    return [
-        (entry.id, f"{entry.name} of {entry.jurisdiction}" if apart and entry.jurisdiction else entry.name)
-        for entry in entries
-    ]
-
-
 def _find(entries: Sequence[Unit] | Sequence[Person], key: str, what: str) -> Any:
     wanted = _name_key(key)
     matches = [entry for entry in entries if wanted in (entry.id, *(_name_key(name) for name in entry.names))]
     if len(matches) > 1:
-        raise Ambiguous(what, key, _labels(matches))
+        raise Ambiguous(what, key, entry_labels(matches))
     if not matches:
         raise NotFound(what, key, _suggestions(key, entries))
     return matches[0]

@@ -594,29 +594,29 @@ SEARCHED_TEXTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 VIEWS: dict[str, tuple[str, str]] = {
     "unit_measures": (
-        "A unit's measures: one row per unit and measure that names it, with the unit's name.",
-        """SELECT mu.unit_id, u.name AS unit_name, m.notice_id, m.id AS measure_id, m.number AS measure_number,
+        "A unit's measures: one row per unit and measure that names it, with the unit's name and jurisdiction.",
+        """SELECT mu.unit_id, u.name AS unit_name, u.jurisdiction AS unit_jurisdiction, m.notice_id, m.id AS measure_id, m.number AS measure_number,
        mu."group" AS unit_group, mu.position AS unit_position, m.text
 FROM measure_units mu JOIN units u ON u.id = mu.unit_id JOIN measures m ON m.id = mu.measure_id
 ORDER BY mu.unit_id, m.notice_id, m.number""",
     ),
     "unit_tasks": (
         "A unit's tasks: one row per unit, task and role (responsible or cooperating), with names.",
-        """SELECT tu.unit_id, u.name AS unit_name, tu.role, t.notice_id, t.id AS task_id, t.number AS task_number,
+        """SELECT tu.unit_id, u.name AS unit_name, u.jurisdiction AS unit_jurisdiction, tu.role, t.notice_id, t.id AS task_id, t.number AS task_number,
        t.title, t.requirement
 FROM task_units tu JOIN units u ON u.id = tu.unit_id JOIN tasks t ON t.id = tu.task_id
 ORDER BY tu.unit_id, tu.role DESC, t.notice_id, t.number""",
     ),
     "leader_tasks": (
         "A leader's tasks: one row per district leader and task they lead.",
-        """SELECT tl.person_id, p.name AS person_name, t.notice_id, t.id AS task_id, t.number AS task_number,
+        """SELECT tl.person_id, p.name AS person_name, p.jurisdiction AS person_jurisdiction, t.notice_id, t.id AS task_id, t.number AS task_number,
        t.title, t.requirement
 FROM task_leaders tl JOIN people p ON p.id = tl.person_id JOIN tasks t ON t.id = tl.task_id
 ORDER BY tl.person_id, t.notice_id, t.number""",
     ),
     "unit_counts": (
         "Per unit: how many measures name it, and how many tasks it is responsible for or cooperates on.",
-        """SELECT u.id AS unit_id, u.name AS unit_name, u.kind,
+        """SELECT u.id AS unit_id, u.name AS unit_name, u.kind, u.jurisdiction AS unit_jurisdiction,
        (SELECT count(DISTINCT measure_id) FROM measure_units WHERE unit_id = u.id) AS measures,
        (SELECT count(*) FROM task_units WHERE unit_id = u.id AND role = 'responsible') AS responsible_tasks,
        (SELECT count(*) FROM task_units WHERE unit_id = u.id AND role = 'cooperating') AS cooperating_tasks

@@ -93,6 +93,9 @@ class _Named(Protocol):
     def name(self) -> str: ...
 
     @property
+    def jurisdiction(self) -> str | None: ...
+
+    @property
     def names(self) -> list[str]: ...
 
 
@@ -111,6 +114,15 @@ def _name_key(text: str) -> str:
     return "".join(text.split())
 
 
+def entry_labels(entries: Sequence[_Named]) -> list[tuple[str, str]]:
+    """(ID, name) of each entry, the name with its jurisdiction where that is what tells the entries apart."""
+    apart = len({entry.jurisdiction for entry in entries}) > 1
+    return [
+        (entry.id, f"{entry.name} of {entry.jurisdiction}" if apart and entry.jurisdiction else entry.name)
+        for entry in entries
+    ]
+
+
 def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
     wanted = _name_key(key)
     for entry in entries:
@@ -118,7 +130,7 @@ def _by_key(entries: Sequence[Named], key: str, what: str) -> Named:
             return entry
     named = [entry for entry in entries if wanted in (_name_key(name) for name in entry.names)]
     if len(named) > 1:  # a name that entries of several jurisdictions share
-        raise Ambiguous(what, key, [(entry.id, entry.name) for entry in named], hint="give the ID")
+        raise Ambiguous(what, key, entry_labels(named), hint="give the ID")
     if named:
         return named[0]
     known = [name for named in entries for name in (named.id, *named.names)]
