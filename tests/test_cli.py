@@ -401,3 +401,17 @@ def test_sarif_fingerprints_follow_a_finding_whose_lines_move(run, monkeypatch, 
     third = _sarif_fingerprints(run, monkeypatch, other)
     assert sorted(third.values()) == sorted(before.values())  # AW301 at the same line, and AW704
     assert sorted(third[key][0] for key in set(third) - set(before)) == ["AW301"]
+
+
+def test_no_help_text_holds_brackets_that_rich_markup_swallows():
+    # rich reads "[default: …]" in a help text as a markup tag and prints nothing of it ("The YAML corpus folder .")
+    import typer.main
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    bracketed = [
+        (name, param.name)
+        for name, command in commands.items()
+        for param in command.params
+        if "[" in (getattr(param, "help", None) or "")
+    ]
+    assert bracketed == []

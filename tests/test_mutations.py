@@ -355,8 +355,8 @@ MUTATIONS = {
     "doubled-record-without-the-doubling": Mutation(
         "AW706",
         BODY,
-        "- kind: doubled\n              printed: \"树立\\n\\n立\"\n              reading: 树立",
-        "- kind: doubled\n              printed: \"树立\\n\\n立\"\n              reading: 树立立",
+        '- kind: doubled\n              printed: "树立\\n\\n立"\n              reading: 树立',
+        '- kind: doubled\n              printed: "树立\\n\\n立"\n              reading: 树立立',
         also=(("AW702", BODY, "reading: 树立立"),),
     ),
     # suppression

@@ -321,8 +321,8 @@ def schema(
         Path | None,
         typer.Option(
             "--out",
-            help="Folder of the generated schemas [default: schema beside the corpus folder, which the modelines "
-            "of its files name].",
+            help="Folder of the generated schemas (default: schema beside the corpus folder, which the modelines "
+            "of its files name).",
             show_default=False,
         ),
     ] = None,
@@ -330,7 +330,7 @@ def schema(
         Path | None,
         typer.Option(
             "--corpus",
-            help="The corpus whose registries the editor schemas list [default: $ANWEI_CORPUS, else data].",
+            help="The corpus whose registries the editor schemas list (default: $ANWEI_CORPUS, else data).",
             show_default=False,
         ),
     ] = None,
@@ -400,7 +400,7 @@ def site(
 
 CorpusOption = Annotated[
     Path | None,
-    typer.Option("--corpus", help="The YAML corpus folder [default: $ANWEI_CORPUS, else data].", show_default=False),
+    typer.Option("--corpus", help="The YAML corpus folder (default: $ANWEI_CORPUS, else data).", show_default=False),
 ]
 ReleaseOption = Annotated[
     Path | None, typer.Option("--release", help="Answer from this release folder instead of the YAML corpus.")
