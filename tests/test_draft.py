@@ -334,6 +334,18 @@ def test_an_id_that_does_not_match_the_document_number_is_a_decision(tmp_path):
     )
 
 
+def test_an_id_of_another_district_than_the_issuers_is_a_decision(tmp_path):
+    corpus = _empty_copy(tmp_path)
+    text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
+    (tmp_path / "source.txt").write_text(text, encoding="utf-8")
+    _, drafted = draft_into(corpus, "putuo-anwei-2023-6", tmp_path / "source.txt")
+    assert drafted.decisions[0] == (
+        "the issuer 上海市静安区安全生产委员会 is of 静安区, but the registry's entries of jurisdiction putuo (the "
+        "first segment of the ID putuo-anwei-2023-6) name 普陀区: if the notice is of another district, draft it "
+        "under an ID that begins with that district's own segment"
+    )
+
+
 def test_another_district_and_year(tmp_path):
     text = TEXT.replace("普陀", "静安").replace("普安委", "静安委").replace("2022", "2023")
     corpus, loaded, notice = _draft(tmp_path, text, "jingan-anwei-2023-6")

@@ -72,6 +72,7 @@ _NUMERAL = "一二三四五六七八九十"
 PART_LABEL = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
 SECTION_LABEL = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
 MEASURE_LABEL = re.compile(r"^(\d+)[.．]\s*(.*)$")
+DISTRICT = re.compile(r"^上海市(\w{1,4}?区)")  # the district a city body's full name begins with
 SPACED_LABEL = re.compile(r"^(\d+) +[.．]")  # 15 . : an extraction's space inside a label
 DOC_NUMBER = re.compile(r"^(?P<organ>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
 DATE = re.compile(r"^(\d{4}) *年 *(\d{1,2}) *月 *(\d{1,2}) *日(.*)$")
@@ -381,6 +382,10 @@ class Registry:
             registry._learn(registry.people, person.name, known, person.id in ours)
         return registry
 
+    def districts(self) -> set[str]:
+        """The districts the names of the drafted notice's jurisdiction spell out (上海市普陀区… → 普陀区)."""
+        return {found.group(1) for name in self.units if (found := DISTRICT.match(name)) is not None}
+
     def knows_unit(self, name: str) -> bool:
         """Whether a printed name is one the drafted notice may mean a registry unit by."""
         return _key(name) in self.units
@@ -611,6 +616,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     }
     issuer_mark = cursor.take("the issuer mark").text
     notice["issuer_mark"] = read_line(issuer_mark).passage()
+    districts = registry.districts()  # before the issuer, which may be new, joins the registry
     notice["issuer"] = registry.unit(_key(issuer_mark), "发文机关标志")
     doc_source = cursor.take("the 发文字号")
     doc_line = doc_source.text.strip()
@@ -673,12 +679,7 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     ]
     documents: dict[str, dict[str, Any]] = {"notice.yaml": notice, "body.yaml": body}
     decisions: list[str] = unread
-    ending = notice_id_ending(notice["doc_number"]["year"], notice["doc_number"]["serial"])
-    if not notice_id.endswith(ending):
-        decisions.append(
-            f"the notice ID {notice_id} does not end with the year and serial of its 发文字号 {doc_line} (…{ending}): "
-            "choose the ID before the notice is first released (AW313 warns until then)"
-        )
+    decisions[:0] = _id_decisions(notice_id, notice, districts, registry)
     attachment = _attachment_if_any(cursor, registry, notice)
     decisions += [
         f"measure {measure['number']}: the source prints no unit list at its end; units is left empty"
@@ -697,6 +698,27 @@ def draft_notice(notice_id: str, source: bytes, registry: Registry) -> Draft:
     decisions += [f"new unit {u['id']} ({u['name']}): {u['note']}" for u in registry.new_units]
     decisions += [f"new person {p['id']} ({p['name']}): {p['note']}" for p in registry.new_people]
     return Draft(documents, registry.new_units, registry.new_people, decisions)
+
+
+def _id_decisions(notice_id: str, notice: dict[str, Any], districts: set[str], registry: Registry) -> list[str]:
+    """Where the ID may be wrong: its district against the issuer's, its ending against the 发文字号."""
+    decisions = []
+    issuer = _plain(notice["issuer_mark"])
+    district = DISTRICT.match(issuer)
+    if district is not None and districts and district.group(1) not in districts:
+        decisions.append(
+            f"the issuer {issuer} is of {district.group(1)}, but the registry's entries of jurisdiction "
+            f"{registry.jurisdiction} (the first segment of the ID {notice_id}) name {'、'.join(sorted(districts))}: "
+            "if the notice is of another district, draft it under an ID that begins with that district's own segment"
+        )
+    doc_number = notice["doc_number"]
+    ending = notice_id_ending(doc_number["year"], doc_number["serial"])
+    if not notice_id.endswith(ending):
+        decisions.append(
+            f"the notice ID {notice_id} does not end with the year and serial of its 发文字号 {doc_number['printed']} "
+            f"(…{ending}): choose the ID before the notice is first released (AW313 warns until then)"
+        )
+    return decisions
 
 
 def _attachment_if_any(cursor: _Cursor, registry: Registry, notice: dict[str, Any]) -> dict[str, Any] | None:
