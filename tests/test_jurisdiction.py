@@ -166,3 +166,28 @@ def test_look_ups_by_a_shared_name_are_ambiguous(corpus_copy: CorpusCopy, tmp_pa
     header, *rows = (release / "units.csv").read_text(encoding="utf-8").splitlines()
     assert header == "id,name,kind,note,jurisdiction"
     assert rows[-1] == "jingan-emergency-bureau,区应急局,government-department,,jingan"
+
+
+def test_stats_and_pages_tell_the_districts_apart(corpus_copy: CorpusCopy, tmp_path):
+    _add_unit(corpus_copy, JINGAN_BUREAU)
+    stats = subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "stats", "--corpus", str(corpus_copy.root)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert [line.split()[0:2] for line in stats.splitlines() if "区应急局" in line] == [
+        ["区应急局", "(putuo)"],
+        ["区应急局", "(jingan)"],
+    ]
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "anwei_corpus", "site", str(corpus_copy.root), "--out", str(site)],
+        check=True,
+        capture_output=True,
+    )
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.count('<span class="tag">jingan</span>') == 1
+    assert index.count('<span class="tag">putuo</span>') == 39 + 7  # every other unit, and every leader
+    unit_page = next(p for p in site.rglob("*.html") if "jingan-emergency-bureau" in p.name)
+    assert "<dt>辖区</dt><dd><code>jingan</code></dd>" in unit_page.read_text(encoding="utf-8")

@@ -243,9 +243,16 @@ def stats(corpus: Corpus) -> Data:
         }
         for notice in corpus.notices
     ]
-    units = [{**_ref(unit), "kind": unit.kind, **unit_counts(corpus, unit)} for unit in corpus.units]
+    units = [
+        {**_ref(unit), "kind": unit.kind, "jurisdiction": unit.jurisdiction, **unit_counts(corpus, unit)}
+        for unit in corpus.units
+    ]
     people = [
-        {**_ref(person), "tasks": sum(person.id in t.leaders for n in corpus.notices for t in n.tasks)}
+        {
+            **_ref(person),
+            "jurisdiction": person.jurisdiction,
+            "tasks": sum(person.id in t.leaders for n in corpus.notices for t in n.tasks),
+        }
         for person in corpus.people
     ]
     return {

@@ -160,12 +160,17 @@ def stats_view(data: Data) -> View:
             for n in data["notices"]
         ],
     )
+    several = len({entry.get("jurisdiction") for entry in data["units"]}) > 1  # names repeat across districts
+
+    def named(entry: Data) -> str:
+        return f"{entry['name']} ({entry['jurisdiction']})" if several and entry.get("jurisdiction") else entry["name"]
+
     units = Table(
         "Units",
         ("Unit", "Measures", "Responsible", "Cooperating"),
-        [(u["name"], str(u["measures"]), str(u["responsible"]), str(u["cooperating"])) for u in data["units"]],
+        [(named(u), str(u["measures"]), str(u["responsible"]), str(u["cooperating"])) for u in data["units"]],
     )
-    people = Table("People", ("Leader", "Tasks"), [(p["name"], str(p["tasks"])) for p in data["people"]])
+    people = Table("People", ("Leader", "Tasks"), [(named(p), str(p["tasks"])) for p in data["people"]])
     fields = [("corpus", data["corpus_version"]), ("schema", data["schema_version"])]
     return View("anwei corpus", fields, [notices, units, people])
 
