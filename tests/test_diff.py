@@ -180,20 +180,31 @@ def test_version_bump(old, new, bump):
     assert version_bump(old, new) == bump
 
 
-@pytest.mark.parametrize(("version", "ok"), [("2.0.0", False), ("2.0.1", True), ("2.1.0", True), ("1.9.0", False)])
-def test_bump_check_of_a_text_correction(corpus, version, ok):
+def _bumped(version: str, bump: str) -> str:
+    """The corpus's version moved as a release would move it (or not, or down)."""
+    major, minor, patch = map(int, version.split("."))
+    moved = {"major": (major + 1, 0, 0), "minor": (major, minor + 1, 0), "patch": (major, minor, patch + 1)}
+    moved |= {"none": (major, minor, patch), "down": (major - 1, 9, 0)}
+    return ".".join(map(str, moved[bump]))
+
+
+@pytest.mark.parametrize(("bump", "ok"), [("none", False), ("patch", True), ("minor", True), ("down", False)])
+def test_bump_check_of_a_text_correction(corpus, bump, ok):
     text = corpus.notices[0].measure(31).text
     new = edit_notice(
-        corpus, version, measures=lambda ms: edit_entity(ms, 31, text=text.replace("大货车", "重型货车", 1))
+        corpus,
+        _bumped(corpus.corpus_version, bump),
+        measures=lambda ms: edit_entity(ms, 31, text=text.replace("大货车", "重型货车", 1)),
     )
     assert compare(corpus, new).bump_ok is ok
 
 
 def test_renderings_name_the_change_and_the_verdict(corpus):
-    new = edit_notice(corpus, "2.0.1", tasks=lambda ts: edit_entity(ts, 3, measures=[1, 5]))
+    version, patched = corpus.corpus_version, _bumped(corpus.corpus_version, "patch")
+    new = edit_notice(corpus, patched, tasks=lambda ts: edit_entity(ts, 3, measures=[1, 5]))
     diff = compare(corpus, new)
     text = render_text(diff)
-    assert "needs a minor bump; 2.0.0 → 2.0.1 is a patch bump: not enough" in text
+    assert f"needs a minor bump; {version} → {patched} is a patch bump: not enough" in text
     assert f"minor  task {NOTICE_ID}/task/3 measures: link added: 5" in text
     markdown = render_markdown(diff)
     assert "❌" in markdown and "#### Minor" in markdown and f"- task `{NOTICE_ID}/task/3` measures" in markdown
@@ -216,8 +227,9 @@ def test_cli_check_bump_fails_and_passes(corpus, tmp_path):
     def linked(tasks):
         return edit_entity(tasks, 3, measures=[1, 5])
 
-    too_small = _write_release_json(edit_notice(corpus, "2.0.1", tasks=linked), tmp_path / "patch.json")
-    enough = _write_release_json(edit_notice(corpus, "2.1.0", tasks=linked), tmp_path / "minor.json")
+    patched, minor = _bumped(corpus.corpus_version, "patch"), _bumped(corpus.corpus_version, "minor")
+    too_small = _write_release_json(edit_notice(corpus, patched, tasks=linked), tmp_path / "patch.json")
+    enough = _write_release_json(edit_notice(corpus, minor, tasks=linked), tmp_path / "minor.json")
     failed = _anwei("diff", str(DATA), str(too_small), "--check-bump")
     assert failed.returncode == 1, failed.stderr
     assert "not enough" in failed.stdout
@@ -233,7 +245,8 @@ def test_cli_diff_reads_a_release_folder_and_writes_markdown(corpus, tmp_path):
     release = export(corpus, tmp_path / "release")
     result = _anwei("diff", str(release), str(DATA), "--format", "markdown")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("### Corpus changes 2.0.0 → 2.0.0") and "✅" in result.stdout
+    version = corpus.corpus_version
+    assert result.stdout.startswith(f"### Corpus changes {version} → {version}") and "✅" in result.stdout
 
 
 @pytest.mark.parametrize("damage", ["missing", "not-json", "invalid-yaml-corpus"])

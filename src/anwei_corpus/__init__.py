@@ -8,8 +8,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing is not imported: the entry point's quick paths would pay for it
 
-__version__ = "1.3.0"
-SCHEMA_VERSION = "1.2.0"
+__version__ = "1.4.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 def reads_schema(version: str) -> bool:
