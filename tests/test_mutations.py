@@ -18,6 +18,7 @@ import pytest
 from conftest import DATA, NOTICE
 from findings import check
 
+from anwei_corpus import SCHEMA_VERSION
 from anwei_corpus.codes import LOAD_CODES
 
 BODY = f"{NOTICE}/body.yaml"
@@ -384,7 +385,12 @@ MUTATIONS = {
         "AW008", PEOPLE, "people:\n  - id: xiao-wengao", "- id: xiao-wengao", at="- id: xiao"
     ),
     "too-deep": Mutation("AW010", META, "copies: 60", "copies: " + "[" * 70 + "]" * 70),
-    "other-major-schema": Mutation("AW102", MANIFEST, "schema_version: 1.2.0", "schema_version: 2.0.0"),
+    "other-major-schema": Mutation(
+        "AW102",
+        MANIFEST,
+        f"schema_version: {SCHEMA_VERSION}",
+        f"schema_version: {int(SCHEMA_VERSION.split('.')[0]) + 1}.0.0",
+    ),
     "byte-order-mark": Mutation("AW006", PEOPLE, "# yaml-language-server", "\ufeff# yaml-language-server"),
     "duplicate-key": Mutation("AW002", PEOPLE, "name: 肖文高", "name: 肖文高\n    name: 肖文高", offset=1),
     "tab-indentation": Mutation("AW003", PEOPLE, "    name: 姜爱锋", "\tname: 姜爱锋"),
