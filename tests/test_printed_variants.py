@@ -241,3 +241,20 @@ def test_a_table_spelling_left_out_is_told_to_be_added(corpus_copy: CorpusCopy):
         attachment, "spellings:\n", "spellings:\n  - {unit: subdistricts-and-towns, printed: 各街道、镇}\n"
     )
     assert _findings(corpus_copy) == []
+
+
+def test_a_task_whose_record_gives_a_wrong_printed_number_is_told_at_the_record(corpus_copy: CorpusCopy):
+    attachment = f"{NOTICE}/attachment.yaml"
+    line = corpus_copy.replace(
+        attachment, "  - number: 23\n", "  - number: 23\n    misnumbered: {kind: typo, printed: 22, note: 误记。}\n"
+    )
+    assert [(code, file, at, hint) for code, file, at, _, hint in _findings(corpus_copy)] == [
+        (
+            "AW701",
+            "attachment.yaml",
+            line + 1,
+            "the source prints this row as task 23, its own number: delete the misnumbered record",
+        )
+    ]
+    corpus_copy.replace(attachment, "    misnumbered: {kind: typo, printed: 22, note: 误记。}\n", "")
+    assert _findings(corpus_copy) == []

@@ -311,18 +311,22 @@ def _row_finding(ctx: CheckContext, notice: NoticeSource, item: PrintedItem, abs
     task = attachment.tasks[task_index] if attachment is not None and isinstance(task_index, int) else None
     rows = source_task_rows(notice.source_text or "", len(cells))
     source_cells = rows.get(number)
+    printed_as = [other for other, row in rows.items() if other != number and row[1:] == cells[1:]]
+    # the same row under another number: the number is what changed (or the printed number a record gives)
+    if len(printed_as) == 1 and (source_cells is None or (task is not None and task.misnumbered is not None)):
+        number_path = (*item.path, "number") if task is None else printed_number_at(task, item.path)[1]
+        where = "not found in" if source_cells is None else "numbered otherwise in"
+        hint = f"the source prints this row as task {printed_as[0]}: set {number_path[-1]}: {printed_as[0]}"
+        if task is not None and printed_as[0] == str(task.number):
+            hint = f"the source prints this row as task {task.number}, its own number: delete the misnumbered record"
+        return ctx.finding(
+            item.file,
+            number_path,
+            f"task {number}'s row {where} {notice.source_name}: {quoted(item.printed)}",
+            hint=hint if number_path[-1] == "printed" else hint + _NUMBER_REASON,
+        )
     if source_cells is None:
         message = f"task {number}'s row not found in {notice.source_name}: {quoted(item.printed)}"
-        printed_as = [other for other, row in rows.items() if row[1:] == cells[1:]]
-        if len(printed_as) == 1:  # the same row under another number: the number is what changed
-            number_path = (*item.path, "number") if task is None else printed_number_at(task, item.path)[1]
-            return ctx.finding(
-                item.file,
-                number_path,
-                message,
-                hint=f"the source prints this row as task {printed_as[0]}: "
-                f"set {number_path[-1]}: {printed_as[0]}{_NUMBER_REASON}",
-            )
         return ctx.finding(item.file, item.path, message, hint=f"the source has no table row numbered {number}")
     differences = {
         index: difference
