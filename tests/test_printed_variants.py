@@ -258,3 +258,18 @@ def test_a_task_whose_record_gives_a_wrong_printed_number_is_told_at_the_record(
     ]
     corpus_copy.replace(attachment, "    misnumbered: {kind: typo, printed: 22, note: 误记。}\n", "")
     assert _findings(corpus_copy) == []
+
+
+def test_a_typo_record_that_gives_the_number_itself_is_stale(corpus_copy: CorpusCopy):
+    line = corpus_copy.replace(
+        BODY, MEASURE_50, MEASURE_50 + "            misnumbered: {kind: typo, printed: 50, note: 误记。}\n"
+    )
+    assert _findings(corpus_copy) == [
+        (
+            "AW201",
+            "body.yaml",
+            line + 1,
+            "measure 50: the misnumbered record gives the number itself as the printed one",
+            "the source prints the number as it is: delete the misnumbered record",
+        )
+    ]

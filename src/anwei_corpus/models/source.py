@@ -87,12 +87,6 @@ class Numbered(StrictModel):
         default=None, description="Where the source's numbering departs from 1, 2, 3 … at this entity."
     )
 
-    @model_validator(mode="after")
-    def _typo_changes_the_number(self) -> Self:
-        if self.misnumbered is not None and self.misnumbered.printed == self.number:
-            raise ValueError("misnumbered.printed equals number: the source prints the number as it is; remove it")
-        return self
-
     @property
     def printed_number(self) -> int:
         """The number as the source prints it."""

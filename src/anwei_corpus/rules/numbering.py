@@ -7,7 +7,7 @@ Where the source's own numbering departs from that (a number skipped or printed 
 with ``misnumbered``, as texts record their departures with ``edits``: kind ``doubt`` keeps the printed number
 and lets the sequence go on from it, kind ``typo`` gives the printed number in ``printed`` and has ``number``
 follow the sequence. Either way the numbers stay unique and increasing; a ``doubt`` record where nothing is
-skipped is reported as stale.
+skipped, and a ``typo`` record whose printed number is the number itself, are reported as stale.
 
 Example of a finding: measure 12 followed by measure 14 reports "expected measure 13, found 14" at the number
 of the second one. Fix the number, restore the missing entry, or record the source's skip with ``misnumbered``.
@@ -49,7 +49,14 @@ def _sequence(
     previous = 0
     for path, entity in numbered:
         expected, record = previous + 1, entity.misnumbered
-        if record is not None and record.kind == "doubt" and entity.number == expected:
+        if record is not None and record.printed == entity.number:
+            yield ctx.finding(
+                file,
+                path + ("misnumbered", "printed"),
+                f"{what} {entity.number}: the misnumbered record gives the number itself as the printed one",
+                hint="the source prints the number as it is: delete the misnumbered record",
+            )
+        elif record is not None and record.kind == "doubt" and entity.number == expected:
             yield ctx.finding(
                 file,
                 path + ("misnumbered",),
