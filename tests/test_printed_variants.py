@@ -192,35 +192,34 @@ def test_a_table_that_does_not_pad_short_names(corpus_copy: CorpusCopy):
     source = corpus_copy.file(f"{NOTICE}/source.txt").read_text(encoding="utf-8")
     for padded in ("王 珏", "张 骏", "蒋 龙"):
         corpus_copy.print_source(padded, padded.replace(" ", ""), source.count(padded))
-    people = [(name, corpus_copy.line_of("registry/people.yaml", f"name: {name}")) for name in ("王珏", "张骏", "蒋龙")]
     attachment = corpus_copy.file(f"{NOTICE}/attachment.yaml")
-    hint = f"the table prints two-character names unpadded: set pads_short_names: false in {attachment}"
-    assert [(code, file, line, hint_of) for code, file, line, _, hint_of in _findings(corpus_copy)] == [
-        ("AW707", "people.yaml", line, hint) for _, line in people
+    # one finding at the setting, not one per leader
+    assert _findings(corpus_copy) == [
+        (
+            "AW707",
+            "attachment.yaml",
+            2,
+            "the table prints two-character names unpadded (王 珏、张 骏、蒋 龙), but pads_short_names is true",
+            f"add pads_short_names: false to {attachment}",
+        )
     ]
     attachment.write_text(attachment.read_text(encoding="utf-8") + "pads_short_names: false\n", encoding="utf-8")
     assert _findings(corpus_copy) == []
 
 
-def test_a_typo_record_keeps_the_number_of_the_sequence(corpus_copy: CorpusCopy):
-    corpus_copy.print_source("\n50. 推动学习", "\n49. 推动学习")
-    corpus_copy.replace(
-        BODY,
-        MEASURE_50,
-        "          - number: 51\n            misnumbered: {kind: typo, printed: 49, note: 源文件两处印“49.”。}\n",
-    )
-    line = _line(corpus_copy, "- number: 51")
+def test_a_table_said_not_to_pad_that_pads(corpus_copy: CorpusCopy):
+    attachment = corpus_copy.file(f"{NOTICE}/attachment.yaml")
+    attachment.write_text(attachment.read_text(encoding="utf-8") + "pads_short_names: false\n", encoding="utf-8")
+    line = corpus_copy.line_of(f"{NOTICE}/attachment.yaml", "pads_short_names: false")
     assert _findings(corpus_copy) == [
         (
-            "AW201",
-            "body.yaml",
+            "AW707",
+            "attachment.yaml",
             line,
-            "expected measure 50, found 51",
-            "a typo record keeps the number of the sequence: set number: 50",
+            "the table prints two-character names padded (王珏、张骏、蒋龙), but pads_short_names is false",
+            "delete the pads_short_names line (the table pads them, as is the default)",
         )
     ]
-    corpus_copy.replace(BODY, "- number: 51\n", "- number: 50\n")
-    assert _findings(corpus_copy) == []
 
 
 def test_a_table_spelling_left_out_is_told_to_be_added(corpus_copy: CorpusCopy):
