@@ -16,6 +16,7 @@ from .provenance import AbsentName, BrokenEdit, PrintedItem, absent_names, locat
 from .suppression import SuppressionAt, collect_suppressions
 
 if TYPE_CHECKING:
+    from .models.source import PersonEntry, UnitEntry
     from .unit_names import NameMatch
 
 SHOWN_LINES = 8  # lines listed for the other references to an unknown ID
@@ -53,7 +54,8 @@ class CorpusIndex:
         self._provenance: dict[str, Provenance] = {}
         self._suppressions = suppressions
         self.comparisons = 0  # of the fuzzy searches so far, against MAX_SUGGESTION_COMPARISONS
-        self._names_in: dict[str | None, tuple[dict[str, str], tuple[str, ...]]] = {}
+        self._names_for_jurisdiction: dict[str | None, dict[str, str]] = {}
+        self._prefixes_in: dict[str | None, tuple[str, ...]] = {}
 
     @cached_property
     def suppressions(self) -> list[SuppressionAt]:
@@ -106,20 +108,20 @@ class CorpusIndex:
         return names
 
     @cached_property
+    def _entries(self) -> list[UnitEntry | PersonEntry]:
+        """Every registry entry: the units, then the people."""
+        units, people = self.corpus.units.model, self.corpus.people.model
+        return [*(units.units if units else []), *(people.people if people else [])]
+
+    @cached_property
     def jurisdictions(self) -> dict[str, str | None]:
         """Every unit and person ID → its jurisdiction (None for an entry of no one area)."""
-        units, people = self.corpus.units.model, self.corpus.people.model
-        found = {unit.id: unit.jurisdiction for unit in (units.units if units else [])}
-        found.update((person.id, person.jurisdiction) for person in (people.people if people else []))
-        return found
+        return {entry.id: entry.jurisdiction for entry in self._entries}
 
     @cached_property
     def entry_names(self) -> dict[str, str]:
         """Every unit and person ID → its name."""
-        units, people = self.corpus.units.model, self.corpus.people.model
-        found = {unit.id: unit.name for unit in (units.units if units else [])}
-        found.update((person.id, person.name) for person in (people.people if people else []))
-        return found
+        return {entry.id: entry.name for entry in self._entries}
 
     def jurisdiction(self, notice: NoticeSource) -> str:
         """The notice's jurisdiction: the first segment of its ID (its folder's name, which AW312 holds equal)."""
@@ -139,12 +141,26 @@ class CorpusIndex:
         """The IDs of the units a printed name or alias names, in registry order (several across jurisdictions)."""
         return self._unit_ids_by_name.get(name, [])
 
+    def _names_for(self, jurisdiction: str | None) -> dict[str, str]:
+        """The names and aliases a notice of ``jurisdiction`` may mean → their unit: those of units of that
+        jurisdiction or of none (of every unit for ``None``), the first in registry order where several share one."""
+        if jurisdiction not in self._names_for_jurisdiction:
+            self._names_for_jurisdiction[jurisdiction] = {
+                name: allowed[0]
+                for name, ids in self._unit_ids_by_name.items()
+                if (
+                    allowed := [
+                        uid
+                        for uid in ids
+                        if jurisdiction is None or self.jurisdictions.get(uid) in (jurisdiction, None)
+                    ]
+                )
+            }
+        return self._names_for_jurisdiction[jurisdiction]
+
     def unit_named(self, name: str, jurisdiction: str | None) -> str | None:
         """The unit a notice of ``jurisdiction`` means by a printed name: one of that jurisdiction or of none."""
-        candidates = self.units_named(name)
-        if jurisdiction is not None:
-            candidates = [uid for uid in candidates if self.jurisdictions.get(uid) in (jurisdiction, None)]
-        return candidates[0] if candidates else None
+        return self._names_for(jurisdiction).get(name)
 
     @cached_property
     def _sorted_unit_ids(self) -> list[str]:
@@ -181,14 +197,9 @@ class CorpusIndex:
         """The names and aliases a notice of ``jurisdiction`` may mean → their unit, and the district's prefixes."""
         from .unit_names import district_prefixes  # only once a printed name is unknown: it costs a cold start
 
-        if jurisdiction not in self._names_in:
-            names: dict[str, str] = {}
-            for name, ids in self._unit_ids_by_name.items():
-                for uid in ids:
-                    if jurisdiction is None or self.jurisdictions.get(uid) in (jurisdiction, None):
-                        names.setdefault(name, uid)
-            self._names_in[jurisdiction] = names, district_prefixes(names)
-        return self._names_in[jurisdiction]
+        if jurisdiction not in self._prefixes_in:
+            self._prefixes_in[jurisdiction] = district_prefixes(self._names_for(jurisdiction))
+        return self._names_for(jurisdiction), self._prefixes_in[jurisdiction]
 
     def unit_of_printed_name(self, printed: str, jurisdiction: str | None) -> NameMatch | None:
         """The unit a printed name the registry lacks very likely names, or else resembles (see unit_names.py).
